@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { startServer, type ServeOptions } from './serve.ts';
+
+export const HELP = `provisim: a simulator of Cisco Webex partner provisioning
+
+Usage:
+  provisim serve [options]     serve the simulator (the default command)
+  provisim --help              this text
+
+Options of serve:
+  --port N           port to listen on (default 4010; 0 picks a free one)
+  --host HOST        address to bind (default 127.0.0.1)
+  --data FILE        the world's data file (default .provisim/world.json);
+                     :memory: keeps the world in memory only
+  --seed N           seed of a new world (default 1); an existing data file keeps its own
+  --clock MODE       running (default: real speed from the wall-clock time) or frozen
+  --start ISO        where the clock starts (frozen default 2026-01-01T00:00:00Z)
+  --no-sim-api       turn off /sim (and /w/{id} worlds) for shared use
+  --fsync            fsync every write (survives power loss, not only a killed process)
+  --compact-after N  journal entries before the data file is rewritten (default 10000)
+  --quiet            print nothing but errors
+
+Examples:
+  provisim serve --clock frozen --seed 7
+  provisim serve --data :memory: --port 0
+`;
+
+export class UsageError extends Error {}
+
+const int = (name: string, text: string | undefined, fallback: number, min: number): number => {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got ${text}).`);
+  return n;
+};
+
+export const parseServeArgs = (args: string[]): ServeOptions => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      seed: { type: 'string' },
+      clock: { type: 'string' },
+      start: { type: 'string' },
+      'no-sim-api': { type: 'boolean' },
+      fsync: { type: 'boolean' },
+      'compact-after': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`serve takes no arguments (got ${positionals.join(' ')}).`);
+  const clock = values.clock ?? 'running';
+  if (clock !== 'running' && clock !== 'frozen') throw new UsageError(`--clock must be running or frozen (got ${clock}).`);
+  const port = int('port', values.port, 4010, 0);
+  if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port}).`);
+  return {
+    port,
+    host: values.host ?? '127.0.0.1',
+    data: values.data ?? '.provisim/world.json',
+    seed: int('seed', values.seed, 1, 0),
+    clock,
+    ...(values.start !== undefined ? { start: values.start } : {}),
+    simApi: !values['no-sim-api'],
+    ...(values['compact-after'] !== undefined ? { compactAfter: int('compact-after', values['compact-after'], 10_000, 1) } : {}),
+    fsync: values.fsync ?? false,
+    quiet: values.quiet ?? false,
+  };
+};
+
+export const main = async (argv: string[]): Promise<number> => {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  const command = first === undefined || first.startsWith('-') ? 'serve' : first;
+  const args = command === first ? rest : argv;
+  if (command !== 'serve') {
+    console.error(`provisim: unknown command ${command}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(args);
+  } catch (error) {
+    console.error(`provisim: ${error instanceof Error ? error.message : String(error)}\nRun provisim --help for the options.`);
+    return 2;
+  }
+  const served = await startServer(options, (line) => console.log(line));
+  const stop = (signal: string) => {
+    if (!options.quiet) console.log(`provisim: ${signal}, stopping`);
+    void served.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return new Promise<number>(() => undefined);
+};

@@ -1,0 +1,91 @@
+import { conflict, ErrorCode, invalidField } from './errors.ts';
+import { addDuration, parseDuration } from './duration.ts';
+import { fail, ok, type Result } from './result.ts';
+
+/**
+ * The virtual clock (SIM-1). Its state is data kept in the store: an anchor pairing a virtual instant
+ * with a wall-clock instant, a mode and a speed. `frozen` stands still; `running` moves `speed`
+ * virtual ms per wall ms. Every change re-anchors at the current instant, so time never jumps.
+ */
+export type ClockMode = 'frozen' | 'running';
+
+export interface ClockState {
+  readonly mode: ClockMode;
+  readonly speed: number;
+  readonly anchorVirtual: number;
+  readonly anchorWall: number;
+}
+
+/** How a world's clock starts: frozen at an instant, or running from one (default: the wall clock). */
+export interface ClockInit {
+  readonly mode: ClockMode;
+  readonly start?: string;
+  readonly speed?: number;
+}
+
+export const DEFAULT_EPOCH = '2026-01-01T00:00:00.000Z';
+
+export const clockNow = (s: ClockState, wall: number): number =>
+  s.mode === 'frozen' ? s.anchorVirtual : s.anchorVirtual + Math.floor((wall - s.anchorWall) * s.speed);
+
+export const initialClock = (init: ClockInit, wall: number): ClockState => {
+  const start = init.start ?? (init.mode === 'running' ? new Date(wall).toISOString() : DEFAULT_EPOCH);
+  return { mode: init.mode, speed: init.speed ?? 1, anchorVirtual: Date.parse(start), anchorWall: wall };
+};
+
+const reanchor = (s: ClockState, wall: number, patch: Partial<ClockState>): ClockState => ({
+  ...s,
+  anchorVirtual: clockNow(s, wall),
+  anchorWall: wall,
+  ...patch,
+});
+
+/** A change asked of the clock; the fields apply in this order: mode, speed, set, advance. */
+export interface ClockCommand {
+  readonly mode?: ClockMode;
+  readonly speed?: number;
+  readonly set?: string;
+  readonly advance?: string;
+}
+
+export const parseInstant = (text: string, path: string): Result<number> => {
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+  const t = iso.test(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
+  return Number.isNaN(t)
+    ? fail(invalidField(path, `must be an ISO 8601 date-time such as 2026-01-01T00:00:00Z (got ${JSON.stringify(text)})`))
+    : ok(t);
+};
+
+export const applyClockCommand = (s: ClockState, cmd: ClockCommand, wall: number): Result<ClockState> => {
+  let next = reanchor(s, wall, {});
+  if (cmd.mode !== undefined) next = { ...next, mode: cmd.mode };
+  if (cmd.speed !== undefined) {
+    if (!(cmd.speed > 0) || !Number.isFinite(cmd.speed)) return fail(invalidField('speed', 'must be a number greater than 0'));
+    next = { ...next, speed: cmd.speed };
+  }
+  if (cmd.set !== undefined) {
+    const t = parseInstant(cmd.set, 'set');
+    if (!t.ok) return t;
+    if (t.value < next.anchorVirtual) {
+      return fail(
+        conflict(
+          `The clock cannot go backwards: it is ${new Date(next.anchorVirtual).toISOString()}, and set asks for ${new Date(t.value).toISOString()}.`,
+          ErrorCode.clockBackwards,
+        ),
+      );
+    }
+    next = { ...next, anchorVirtual: t.value };
+  }
+  if (cmd.advance !== undefined) {
+    const d = parseDuration(cmd.advance, 'advance');
+    if (!d.ok) return d;
+    next = { ...next, anchorVirtual: addDuration(next.anchorVirtual, d.value) };
+  }
+  return ok(next);
+};
+
+export const describeClock = (s: ClockState, wall: number): { now: string; mode: ClockMode; speed: number } => ({
+  now: new Date(clockNow(s, wall)).toISOString(),
+  mode: s.mode,
+  speed: s.speed,
+});

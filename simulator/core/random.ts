@@ -1,0 +1,56 @@
+/**
+ * The world's seeded random source (SIM-4): sfc32, whose whole state is four 32-bit numbers kept in
+ * the store, so a restarted server goes on with the same sequence and never repeats an id.
+ */
+export type RandomState = readonly [number, number, number, number];
+
+export const seedRandom = (seed: number): RandomState => {
+  // splitmix32 spreads a small seed over the four words.
+  let x = seed >>> 0;
+  const next = (): number => {
+    x = (x + 0x9e3779b9) >>> 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  return [next(), next(), next(), next()];
+};
+
+/** One draw: a number in [0, 1) and the next state. */
+export const nextRandom = (s: RandomState): [number, RandomState] => {
+  let [a, b, c, d] = s;
+  const t = (((a + b) >>> 0) + d) >>> 0;
+  d = (d + 1) >>> 0;
+  a = b ^ (b >>> 9);
+  b = (c + (c << 3)) >>> 0;
+  c = ((c << 21) | (c >>> 11)) >>> 0;
+  c = (c + t) >>> 0;
+  return [t / 4294967296, [a >>> 0, b >>> 0, c, d]];
+};
+
+/** A stateful view over a RandomState, for code that draws many numbers (ids, faker). */
+export interface RandomSource {
+  next(): number;
+  uuid(): string;
+  state(): RandomState;
+}
+
+export const randomSource = (initial: RandomState): RandomSource => {
+  let s = initial;
+  const next = (): number => {
+    const [v, n] = nextRandom(s);
+    s = n;
+    return v;
+  };
+  const hex = (): string => Math.floor(next() * 65536).toString(16).padStart(4, '0');
+  return {
+    next,
+    uuid: () => {
+      const h = Array.from({ length: 8 }, hex).join('');
+      const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    },
+    state: () => s,
+  };
+};

@@ -1,0 +1,31 @@
+/**
+ * The port the core needs from storage. `simulator/store` implements it (memory, and lowdb with a
+ * journal); the core only ever sees this interface. Values are plain JSON objects with an `id`;
+ * a store freezes what it keeps, so a reader can never change stored state by accident.
+ */
+export interface Entity {
+  readonly id: string;
+}
+
+export type Change =
+  | { readonly op: 'put'; readonly collection: string; readonly value: Entity }
+  | { readonly op: 'delete'; readonly collection: string; readonly id: string }
+  /** Empties every collection (a world reset); later changes in the same batch apply after it. */
+  | { readonly op: 'clear' };
+
+export interface StoreReader {
+  get(collection: string, id: string): Entity | undefined;
+  /** Every entity of a collection, in the order each id was first put. */
+  list(collection: string): readonly Entity[];
+  count(collection: string): number;
+}
+
+export interface Store extends StoreReader {
+  /** Applies a batch atomically: after a crash, either all of it is there or none of it. */
+  apply(changes: readonly Change[]): void;
+  /** Every collection's entities, for snapshots and exports. */
+  dump(): Readonly<Record<string, readonly Entity[]>>;
+  /** Resolves when everything applied so far is on disk (a no-op for memory). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import type { Change, Entity, StoreReader } from './store-port.ts';
+
+const DELETED = Symbol('deleted');
+type Pending = Map<string, Map<string, Entity | typeof DELETED>>;
+
+/**
+ * Buffers the changes of one command over a store reader. Reads see the buffered writes; nothing
+ * reaches the store until the caller applies `changes()`, so a rejected command changes nothing
+ * (SIM-2).
+ */
+export class UnitOfWork implements StoreReader {
+  readonly #base: StoreReader;
+  readonly #pending: Pending = new Map();
+  #cleared = false;
+  readonly #log: Change[] = [];
+
+  constructor(base: StoreReader) {
+    this.#base = base;
+  }
+
+  get(collection: string, id: string): Entity | undefined {
+    const p = this.#pending.get(collection)?.get(id);
+    if (p === DELETED) return undefined;
+    if (p !== undefined) return p;
+    return this.#cleared ? undefined : this.#base.get(collection, id);
+  }
+
+  list(collection: string): readonly Entity[] {
+    const pending = this.#pending.get(collection);
+    const base = this.#cleared ? [] : this.#base.list(collection);
+    if (!pending) return base;
+    const out: Entity[] = [];
+    for (const e of base) {
+      const p = pending.get(e.id);
+      if (p === undefined) out.push(e);
+      else if (p !== DELETED) out.push(p);
+    }
+    for (const [id, p] of pending) {
+      if (p !== DELETED && (this.#cleared || this.#base.get(collection, id) === undefined)) out.push(p);
+    }
+    return out;
+  }
+
+  count(collection: string): number {
+    return this.list(collection).length;
+  }
+
+  put(collection: string, value: Entity): void {
+    this.#bucket(collection).set(value.id, value);
+    this.#log.push({ op: 'put', collection, value });
+  }
+
+  delete(collection: string, id: string): void {
+    this.#bucket(collection).set(id, DELETED);
+    this.#log.push({ op: 'delete', collection, id });
+  }
+
+  clear(): void {
+    this.#pending.clear();
+    this.#cleared = true;
+    this.#log.length = 0;
+    this.#log.push({ op: 'clear' });
+  }
+
+  /** The batch to apply, in the order the command made its changes. */
+  changes(): readonly Change[] {
+    return this.#log;
+  }
+
+  #bucket(collection: string): Map<string, Entity | typeof DELETED> {
+    let b = this.#pending.get(collection);
+    if (!b) this.#pending.set(collection, (b = new Map()));
+    return b;
+  }
+}

@@ -1,0 +1,130 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { ClockInit } from '../core/clock.ts';
+import { notFound, payloadTooLarge } from '../core/errors.ts';
+import type { Store } from '../core/store-port.ts';
+import type { EventHandlers } from '../core/world.ts';
+import type { SurfaceEnv } from './env.ts';
+import { injectFaults } from './middleware/faults.ts';
+import { errorResponse, sendError } from './respond.ts';
+import { pageRoutes } from './routes/pages.tsx';
+import { simRoutes } from './routes/sim.ts';
+import { v1CommonRoutes } from './routes/v1-common.ts';
+import { WorldRegistry } from './world-registry.ts';
+
+export interface AppDeps {
+  /** The default world's store (the CLI passes the lowdb store; tests a memory store). */
+  readonly store: Store;
+  /** Makes the store of each world created with `POST /sim/worlds`. */
+  readonly newStore: () => Store;
+  /** The seed of a new default world (default 1). */
+  readonly seed?: number;
+  /** How a new default world's clock starts (default: frozen at 2026-01-01T00:00:00Z). */
+  readonly clock?: ClockInit;
+  /** How worlds made with `POST /sim/worlds` start when not told (default: frozen at the epoch). */
+  readonly newWorldClock?: ClockInit;
+  /** Wall-clock milliseconds (default `Date.now`); tests pass their own. */
+  readonly wallClock?: () => number;
+  /** `false` turns `/sim` off (`--no-sim-api`) for shared use. */
+  readonly simApi?: boolean;
+  /** Where unexpected errors are reported (default: console.error). */
+  readonly log?: (line: string) => void;
+  /** Ids of new worlds (default: 8 random hex digits). */
+  readonly newWorldId?: () => string;
+}
+
+const BODY_LIMIT = 32 * 1024 * 1024;
+const EXPOSED = ['TrackingID', 'Location', 'Link', 'Retry-After', 'Content-Disposition'];
+const newTrackingId = (): string => `PROVISIM_${crypto.randomUUID()}`;
+
+/** Every surface of one world; `createApp` hands each request its world. */
+const createSurfaceApp = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+  app.onError((error, c) => {
+    c.env.log(`[${c.env.trackingId}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const description = `The simulator failed unexpectedly; quote tracking id ${c.env.trackingId} when you report it.`;
+    return sendError(c, { status: 500, message: description, errors: [{ description }] });
+  });
+  app.notFound((c) => sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`)));
+  app.use('*', async (c, next) => {
+    if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
+      return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
+    }
+    c.env.world.tick();
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => sendError(c, payloadTooLarge(`The body is larger than ${BODY_LIMIT} bytes.`)) }),
+  );
+  app.use('*', injectFaults());
+  app.route('/sim', simRoutes());
+  app.route('/v1', v1CommonRoutes());
+  app.route('/', pageRoutes());
+  return app;
+};
+
+/**
+ * The simulator as a Hono app (architecture.md, principle 2): no singletons; every call builds an
+ * independent set of worlds. The default world answers at the root, the others under `/w/{id}`.
+ */
+export type RootEnv = { Variables: { trackingId: string } };
+
+export const createApp = (deps: AppDeps): Hono<RootEnv> => {
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const simApi = deps.simApi ?? true;
+  const registry = new WorldRegistry({
+    defaultStore: deps.store,
+    newStore: deps.newStore,
+    seed: deps.seed ?? 1,
+    clock: deps.clock ?? { mode: 'frozen' },
+    newWorldClock: deps.newWorldClock ?? { mode: 'frozen' },
+    wallClock: deps.wallClock ?? (() => Date.now()),
+    handlers: {} satisfies EventHandlers,
+    newId: deps.newWorldId ?? (() => crypto.randomUUID().slice(0, 8)),
+  });
+  const surface = createSurfaceApp();
+  const app = new Hono<RootEnv>();
+  app.onError((error, c) => {
+    log(`[${c.get('trackingId')}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const description = `The simulator failed unexpectedly; quote tracking id ${c.get('trackingId')} when you report it.`;
+    return errorResponse({ status: 500, message: description, errors: [{ description }] }, c.get('trackingId'));
+  });
+
+  app.use('*', async (c, next) => {
+    const trackingId = newTrackingId();
+    c.set('trackingId', trackingId);
+    await next();
+    c.res.headers.set('TrackingID', trackingId);
+  });
+  app.use('*', cors({ origin: '*', exposeHeaders: EXPOSED, allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] }));
+
+  const forward = async (c: Context<RootEnv>): Promise<Response> => {
+    const trackingId = c.get('trackingId');
+    const worldId = c.req.param('wid') ?? '';
+    const world = registry.get(worldId);
+    if (!world || !simApi) return errorResponse(notFound(`World ${worldId}`), trackingId);
+    const url = new URL(c.req.url);
+    const prefix = `/w/${worldId}`;
+    url.pathname = url.pathname.slice(prefix.length) || '/';
+    const method = c.req.method;
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.raw.arrayBuffer();
+    const request = new Request(url, { method, headers: c.req.raw.headers, ...(body ? { body } : {}) });
+    return surface.fetch(request, { world, base: `${url.origin}${prefix}`, worldId, registry, trackingId, simApi, log });
+  };
+  app.all('/w/:wid', forward);
+  app.all('/w/:wid/*', forward);
+  app.all('*', (c) =>
+    surface.fetch(c.req.raw, {
+      world: registry.default,
+      base: new URL(c.req.url).origin,
+      worldId: 'default',
+      registry,
+      trackingId: c.get('trackingId'),
+      simApi,
+      log,
+    }),
+  );
+  return app;
+};

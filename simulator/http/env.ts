@@ -1,0 +1,20 @@
+import type { PartnerUser } from '../core/model.ts';
+import type { World } from '../core/world.ts';
+import type { WorldRegistry } from './world-registry.ts';
+
+/** What every surface handler is given: its world, the absolute base URL of that world, and more. */
+export interface SurfaceBindings {
+  readonly world: World;
+  /** Origin plus world prefix, e.g. `http://127.0.0.1:4010/w/3f2a9c1e`; every URL written starts with it. */
+  readonly base: string;
+  readonly worldId: string;
+  readonly registry: WorldRegistry;
+  readonly trackingId: string;
+  readonly simApi: boolean;
+  readonly log: (line: string) => void;
+}
+
+export interface SurfaceEnv {
+  Bindings: SurfaceBindings;
+  Variables: { user: PartnerUser };
+}

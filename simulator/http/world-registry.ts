@@ -1,0 +1,54 @@
+import type { ClockInit } from '../core/clock.ts';
+import type { Store } from '../core/store-port.ts';
+import { World, type EventHandlers } from '../core/world.ts';
+
+export interface WorldRegistryOptions {
+  readonly defaultStore: Store;
+  readonly newStore: () => Store;
+  readonly seed: number;
+  readonly clock: ClockInit;
+  /** How worlds made with `POST /sim/worlds` start when the request names no clock. */
+  readonly newWorldClock: ClockInit;
+  readonly wallClock: () => number;
+  readonly handlers: EventHandlers;
+  readonly newId: () => string;
+}
+
+/** The default world and the worlds made with `POST /sim/worlds` (api.md, Worlds). */
+export class WorldRegistry {
+  readonly default: World;
+  readonly #options: WorldRegistryOptions;
+  readonly #worlds = new Map<string, World>();
+
+  constructor(options: WorldRegistryOptions) {
+    this.#options = options;
+    this.default = this.#make(options.defaultStore, options.seed, options.clock);
+  }
+
+  get(id: string): World | undefined {
+    return this.#worlds.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.#worlds.keys()];
+  }
+
+  create(seed: number | undefined, clock: ClockInit | undefined): { id: string; world: World } {
+    const id = this.#options.newId();
+    const world = this.#make(this.#options.newStore(), seed ?? this.#options.seed, clock ?? this.#options.newWorldClock);
+    this.#worlds.set(id, world);
+    return { id, world };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const w = this.#worlds.get(id);
+    if (!w) return false;
+    this.#worlds.delete(id);
+    await w.store.close();
+    return true;
+  }
+
+  #make(store: Store, seed: number, clock: ClockInit): World {
+    return new World(store, { seed, clock, wallClock: this.#options.wallClock, handlers: this.#options.handlers });
+  }
+}

@@ -1,0 +1,171 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import type { Change, Entity, Store } from '../core/store-port.ts';
+import { MemoryStore } from './memory-store.ts';
+
+/** The snapshot lowdb keeps: every collection as of journal entry `lastSeq`. */
+export interface Snapshot {
+  readonly version: 1;
+  readonly lastSeq: number;
+  readonly collections: Readonly<Record<string, readonly Entity[]>>;
+}
+
+export interface DurableStoreOptions {
+  /** The snapshot file; the journal sits beside it as `<file>.journal`. */
+  readonly file: string;
+  /** Journal entries before a compaction is due (at least; never fewer than the stored objects). */
+  readonly compactAfter?: number;
+  /** fsync every journal write: survives power loss, not only a killed process. Slower. */
+  readonly fsync?: boolean;
+  /** Told of a background compaction that failed (the journal keeps every write meanwhile). */
+  readonly onError?: (error: unknown) => void;
+}
+
+interface JournalEntry {
+  readonly s: number;
+  readonly c: readonly Change[];
+}
+
+const readJournal = (file: string, afterSeq: number): JournalEntry[] => {
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const entries: JournalEntry[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const e = JSON.parse(line) as JournalEntry;
+      if (e.s > afterSeq) entries.push(e);
+    } catch (error) {
+      // Only the last line can be torn by a killed process, and it was never acknowledged.
+      const isTail = lines.slice(i + 1).every((l) => l.trim() === '');
+      if (!isTail) throw new Error(`${file}, line ${i + 1}: the journal is corrupt (${String(error)}).`, { cause: error });
+    }
+  });
+  return entries;
+};
+
+/**
+ * The lowdb-backed store. Reads are served from memory. Each batch is appended to a journal with one
+ * synchronous write before `apply` returns, so an acknowledged write survives `kill -9`, and a
+ * write's cost does not grow with the store. When the journal holds as many entries as the store
+ * holds objects (and at least `compactAfter`), lowdb writes a fresh snapshot in the background
+ * (atomically: temporary file, then rename) and the old journal is dropped: amortized O(1) a write.
+ */
+export class DurableStore implements Store {
+  readonly #memory: MemoryStore;
+  readonly #db: Low<Snapshot>;
+  readonly #journal: string;
+  readonly #options: DurableStoreOptions;
+  #fd: number;
+  #seq: number;
+  #journalEntries = 0;
+  #compaction: Promise<void> | undefined;
+
+  private constructor(options: DurableStoreOptions, db: Low<Snapshot>, memory: MemoryStore, seq: number) {
+    this.#options = options;
+    this.#db = db;
+    this.#memory = memory;
+    this.#seq = seq;
+    this.#journal = `${options.file}.journal`;
+    this.#fd = openSync(this.#journal, 'a');
+  }
+
+  /** Opens (or creates) the store at `options.file`, replaying the journal over the snapshot. */
+  static async open(options: DurableStoreOptions): Promise<DurableStore> {
+    mkdirSync(dirname(options.file), { recursive: true });
+    const db = new Low<Snapshot>(new DataFile<Snapshot>(options.file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), {
+      version: 1,
+      lastSeq: 0,
+      collections: {},
+    });
+    try {
+      await db.read();
+    } catch (error) {
+      throw new Error(`${options.file}: the snapshot cannot be read (${String(error)}).`, { cause: error });
+    }
+    const memory = new MemoryStore(db.data.collections);
+    let seq = db.data.lastSeq;
+    const journal = `${options.file}.journal`;
+    const replay = [...readJournal(`${journal}.old`, seq), ...readJournal(journal, seq)];
+    for (const e of replay) {
+      memory.apply(e.c);
+      seq = e.s;
+    }
+    // Fold what was replayed into a fresh snapshot before serving, so the journal starts empty.
+    if (replay.length > 0 || existsSync(`${journal}.old`) || !existsSync(options.file)) {
+      db.data = { version: 1, lastSeq: seq, collections: memory.dump() };
+      await db.write();
+      rmSync(`${journal}.old`, { force: true });
+      rmSync(journal, { force: true });
+    }
+    return new DurableStore(options, db, memory, seq);
+  }
+
+  get(collection: string, id: string): Entity | undefined {
+    return this.#memory.get(collection, id);
+  }
+
+  list(collection: string): readonly Entity[] {
+    return this.#memory.list(collection);
+  }
+
+  count(collection: string): number {
+    return this.#memory.count(collection);
+  }
+
+  dump(): Readonly<Record<string, readonly Entity[]>> {
+    return this.#memory.dump();
+  }
+
+  apply(changes: readonly Change[]): void {
+    if (changes.length === 0) return;
+    const line = `${JSON.stringify({ s: this.#seq + 1, c: changes } satisfies JournalEntry)}\n`;
+    const bytes = Buffer.from(line, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.#fd, bytes, written);
+    if (this.#options.fsync) fsyncSync(this.#fd);
+    this.#seq += 1;
+    this.#memory.apply(changes);
+    this.#journalEntries += 1;
+    if (!this.#compaction && this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#memory.size)) {
+      this.#compaction = this.#compact()
+        .catch((error: unknown) => this.#options.onError?.(error))
+        .finally(() => {
+          this.#compaction = undefined;
+        });
+    }
+  }
+
+  /** Resolves once a running compaction is done; journal writes are already on disk when `apply` returns. */
+  async flush(): Promise<void> {
+    await this.#compaction;
+  }
+
+  async close(): Promise<void> {
+    await this.#compaction;
+    closeSync(this.#fd);
+  }
+
+  /** Journal entries since the last snapshot (for tests and the bench). */
+  get journalEntries(): number {
+    return this.#journalEntries;
+  }
+
+  async #compact(): Promise<void> {
+    const lastSeq = this.#seq;
+    const collections = this.#memory.dump();
+    // Start a new journal; until the snapshot is renamed into place, recovery replays both.
+    closeSync(this.#fd);
+    renameSync(this.#journal, `${this.#journal}.old`);
+    this.#fd = openSync(this.#journal, 'a');
+    this.#journalEntries = 0;
+    this.#db.data = { version: 1, lastSeq, collections };
+    await this.#db.write();
+    rmSync(`${this.#journal}.old`, { force: true });
+  }
+}
+
+/** Opens the lowdb-backed store at a file. */
+export const openDurableStore = (options: DurableStoreOptions): Promise<DurableStore> => DurableStore.open(options);
