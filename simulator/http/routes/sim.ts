@@ -22,7 +22,10 @@ const clockSchema = z
     mode: clockModeSchema.optional(),
     speed: z.number().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of advance, set, mode, speed' });
+  .refine((b) => Object.keys(b).length > 0, {
+    message: 'give at least one of advance, set, mode, speed',
+    when: (payload) => payload.issues.length === 0,
+  });
 
 const worldSchema = z.strictObject({
   seed: seedSchema.optional(),

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { HELP, parseServeArgs } from './main.ts';
+
+describe('provisim serve options', () => {
+  it('defaults to 127.0.0.1:4010, the data file, seed 1 and a running clock', () => {
+    expect(parseServeArgs([])).toEqual({
+      port: 4010,
+      host: '127.0.0.1',
+      data: '.provisim/world.json',
+      seed: 1,
+      clock: 'running',
+      simApi: true,
+      fsync: false,
+      quiet: false,
+    });
+  });
+
+  it('reads every option', () => {
+    const o = parseServeArgs(['--port', '0', '--host', '0.0.0.0', '--data', ':memory:', '--seed', '9', '--clock', 'frozen', '--start', '2026-03-01T00:00:00Z', '--no-sim-api', '--fsync', '--compact-after', '500', '--quiet']);
+    expect(o).toEqual({ port: 0, host: '0.0.0.0', data: ':memory:', seed: 9, clock: 'frozen', start: '2026-03-01T00:00:00Z', simApi: false, fsync: true, compactAfter: 500, quiet: true });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port must be a whole number/],
+    [['--port', '70000'], /--port must be at most 65535/],
+    [['--clock', 'fast'], /--clock must be running or frozen/],
+    [['--seed=-3'], /--seed must be a whole number of at least 0/],
+    [['extra'], /serve takes no arguments/],
+  ])('rejects %j with a clear message', (args, message) => {
+    expect(() => parseServeArgs(args)).toThrow(message);
+  });
+
+  it('rejects an unknown option', () => {
+    expect(() => parseServeArgs(['--prot', '1'])).toThrow(/Unknown option '--prot'/);
+  });
+
+  it('documents every option in --help', () => {
+    for (const flag of ['--port', '--host', '--data', '--seed', '--clock', '--start', '--no-sim-api', '--fsync', '--compact-after', '--quiet']) {
+      expect(HELP).toContain(flag);
+    }
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, TEST_ORIGIN } from '../adapters/testing.ts';
+
+const expectWebexError = (body: unknown, trackingId: string | null) => {
+  expect(body).toMatchObject({ message: expect.any(String), errors: expect.any(Array), trackingId: expect.stringMatching(/^PROVISIM_/) });
+  expect((body as { trackingId: string }).trackingId).toBe(trackingId);
+  for (const e of (body as { errors: unknown[] }).errors) expect(e).toMatchObject({ description: expect.any(String) });
+};
+
+describe('worlds (api.md, Worlds)', () => {
+  it('creates an isolated world under /w/{id} with its own clock, faults and seed', async () => {
+    const t = createTestApp();
+    const created = await t.call('POST', '/sim/worlds', { json: { seed: 42 } });
+    expect(created.status).toBe(201);
+    expect(created.body.base).toBe(`${TEST_ORIGIN}/w/${created.body.id}`);
+    expect(created.headers.get('location')).toBe(created.body.base);
+    const w = `/w/${created.body.id}`;
+
+    await t.call('POST', `${w}/sim/clock`, { json: { advance: 'P10D' } });
+    await t.call('POST', `${w}/sim/faults`, { json: { path: '/v1/people/me', status: 503 } });
+    expect((await t.call('GET', `${w}/sim/clock`)).body.now).toBe('2026-01-11T00:00:00.000Z');
+    expect((await t.call('GET', '/sim/clock')).body.now).toBe('2026-01-01T00:00:00.000Z');
+    expect((await t.call('GET', `${w}/v1/people/me`, { token: 'acme-admin' })).status).toBe(503);
+    expect((await t.call('GET', '/v1/people/me', { token: 'acme-admin' })).status).toBe(200);
+    expect((await t.call('GET', `${w}/sim/world`)).body.seed).toBe(42);
+    expect((await t.call('GET', '/sim/world')).body.seed).toBe(1);
+  });
+
+  it('worlds of the same seed are the same world; links carry the world prefix', async () => {
+    const t = createTestApp();
+    const a = (await t.call('POST', '/sim/worlds', { json: { seed: 3 } })).body.id as string;
+    const b = (await t.call('POST', '/sim/worlds', { json: { seed: 3 } })).body.id as string;
+    const wa = (await t.call('GET', `/w/${a}/sim/world`)).body;
+    const wb = (await t.call('GET', `/w/${b}/sim/world`)).body;
+    expect(wa.partners).toEqual(
+      wb.partners.map((p: { templates: { activationLink?: string }[] }) => ({
+        ...p,
+        templates: p.templates.map((tp) => ({ ...tp, ...(tp.activationLink ? { activationLink: tp.activationLink.replace(`/w/${b}/`, `/w/${a}/`) } : {}) })),
+      })),
+    );
+    const link = wa.partners[0].templates.find((tp: { activationLink?: string }) => tp.activationLink).activationLink as string;
+    expect(link.startsWith(`${TEST_ORIGIN}/w/${a}/activation/`)).toBe(true);
+  });
+
+  it('starts new worlds frozen at the epoch, or as asked', async () => {
+    const t = createTestApp();
+    const id = (await t.call('POST', '/sim/worlds', { json: { clock: { mode: 'frozen', now: '2026-06-01T08:00:00Z' } } })).body.id;
+    expect((await t.call('GET', `/w/${id}/sim/clock`)).body).toEqual({ now: '2026-06-01T08:00:00.000Z', mode: 'frozen', speed: 1 });
+    const plain = (await t.call('POST', '/sim/worlds')).body.id;
+    expect((await t.call('GET', `/w/${plain}/sim/clock`)).body.now).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('deletes a world; afterwards it answers 404', async () => {
+    const t = createTestApp();
+    const id = (await t.call('POST', '/sim/worlds')).body.id;
+    expect((await t.call('DELETE', `/sim/worlds/${id}`)).status).toBe(204);
+    const gone = await t.call('GET', `/w/${id}/sim/health`);
+    expect(gone.status).toBe(404);
+    expectWebexError(gone.body, gone.headers.get('trackingid'));
+    expect((await t.call('DELETE', `/sim/worlds/${id}`)).status).toBe(404);
+  });
+
+  it('rejects a bad world request naming the field, creating nothing', async () => {
+    const t = createTestApp();
+    const r = await t.call('POST', '/sim/worlds', { json: { seed: -1, clock: { mode: 'fast' } } });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { description: string }) => e.description)).toEqual([
+      expect.stringMatching(/^seed: /),
+      expect.stringMatching(/^clock\.mode: must be one of "frozen", "running"/),
+    ]);
+    expect((await t.call('GET', '/sim/worlds')).body.items).toEqual([]);
+  });
+});
+
+describe('errors (api.md, Errors; SIM-2)', () => {
+  it('every response carries a TrackingID header, and an error body repeats it', async () => {
+    const t = createTestApp();
+    const okAnswer = await t.call('GET', '/sim/health');
+    expect(okAnswer.headers.get('trackingid')).toMatch(/^PROVISIM_[0-9a-f-]{36}$/);
+    const missing = await t.call('GET', '/no/such/route');
+    expect(missing.status).toBe(404);
+    expectWebexError(missing.body, missing.headers.get('trackingid'));
+  });
+
+  it('415 for a body that is not JSON, 400 with 1101 for malformed JSON', async () => {
+    const t = createTestApp();
+    const notJson = await t.call('POST', '/sim/clock', { body: 'advance=P1D', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(notJson.status).toBe(415);
+    expect(notJson.body.message).toMatch(/Content-Type must be application\/json/);
+    const malformed = await t.call('POST', '/sim/clock', { body: '{"advance": ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0]).toMatchObject({ errorCode: 1101, description: expect.stringMatching(/^body: is not well-formed JSON/) });
+  });
+
+  it('413 for a body over the limit', async () => {
+    const t = createTestApp();
+    const r = await t.call('POST', '/sim/faults', { body: JSON.stringify({ path: '/x', message: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+    expect(r.status).toBe(413);
+    expectWebexError(r.body, r.headers.get('trackingid'));
+  });
+
+  it('a rejected request changes nothing', async () => {
+    const t = createTestApp();
+    const before = JSON.stringify(t.store.dump());
+    for (const body of [{ path: '/x', status: 99 }, { path: '/x', times: 0 }, { on: 'customer' }]) {
+      expect((await t.call('POST', '/sim/faults', { json: body })).status).toBe(400);
+    }
+    expect((await t.call('PATCH', '/sim/config', { json: { delays: { customer: 'PT1M', nope: 'PT1M' } } })).status).toBe(400);
+    expect((await t.call('POST', '/sim/clock', { json: { set: '2020-01-01T00:00:00Z' } })).status).toBe(409);
+    expect(JSON.stringify(t.store.dump())).toBe(before);
+  });
+});
+
+describe('identity on /v1 (api.md, Identity and roles; SIM-3)', () => {
+  it('401 without a token or with an unknown one', async () => {
+    const t = createTestApp();
+    for (const token of [undefined, 'not-a-token']) {
+      const r = await t.call('GET', '/v1/people/me', token ? { token } : {});
+      expect(r.status).toBe(401);
+      expectWebexError(r.body, r.headers.get('trackingid'));
+    }
+  });
+
+  it('/v1/people/me tells who the token is', async () => {
+    const t = createTestApp();
+    const r = await t.call('GET', '/v1/people/me', { token: 'globex-readonly' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ emails: ['readonly@globex-telecom.example'], roles: ['readonly'] });
+  });
+
+  it('orderer and viewer may not read /v1; readonly may not write, but may precheck', async () => {
+    const t = createTestApp();
+    expect((await t.call('GET', '/v1/people/me', { token: 'acme-orderer' })).status).toBe(403);
+    expect((await t.call('GET', '/v1/people/me', { token: 'acme-viewer' })).status).toBe(403);
+    expect((await t.call('POST', '/v1/wholesale/billing/reports', { token: 'acme-readonly', json: {} })).status).toBe(403);
+    expect((await t.call('POST', '/v1/broadworks/workspaces', { token: 'acme-readonly', json: {} })).status).toBe(403);
+  });
+
+  it('a published operation the simulator does not implement answers 501; an unpublished one 404', async () => {
+    const t = createTestApp();
+    const r = await t.call('GET', '/v1/wholesale/billing/reports/abc', { token: 'acme-admin' });
+    expect(r.status).toBe(501);
+    expect(r.body.message).toMatch(/Get a Wholesale Billing Report .* not implemented/);
+    expect((await t.call('GET', '/v1/nothing/here', { token: 'acme-admin' })).status).toBe(404);
+  });
+});
+
+describe('CORS (api.md: open to any origin)', () => {
+  it('answers a preflight from any origin without a token, and exposes the tracking headers', async () => {
+    const t = createTestApp();
+    const pre = await t.call('OPTIONS', '/v1/people/me', {
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const r = await t.call('GET', '/sim/health', { headers: { origin: 'http://localhost:5173' } });
+    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    expect(r.headers.get('access-control-expose-headers')).toContain('TrackingID');
+  });
+});
+
+describe('--no-sim-api', () => {
+  it('turns off /sim and the /w worlds, and nothing else', async () => {
+    const t = createTestApp({ simApi: false });
+    expect((await t.call('GET', '/sim/health')).status).toBe(404);
+    expect((await t.call('POST', '/sim/worlds')).status).toBe(404);
+    expect((await t.call('GET', '/v1/people/me', { token: 'acme-admin' })).status).toBe(200);
+  });
+});
+
+describe('home page', () => {
+  it('is an HTML5 page listing the surfaces and the tokens', async () => {
+    const t = createTestApp();
+    const r = await t.call('GET', '/');
+    expect(r.status).toBe(200);
+    expect(r.text.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(r.text).toContain('<html lang="en">');
+    expect(r.text).toContain('acme-admin');
+    expect(r.text).toContain(`${TEST_ORIGIN}/sim/world`);
+  });
+});
