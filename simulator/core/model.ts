@@ -4,6 +4,8 @@ import type { FaultRecord } from './faults.ts';
 import type { MailRecord } from './mail.ts';
 import type { EventRecord } from './events.ts';
 import type { SimConfig } from './config.ts';
+import type { ErrorItem } from './errors.ts';
+import type { PackageName } from './packages.ts';
 
 /** The four roles of api.md, Identity and roles (SIM-3). */
 export type Role = 'admin' | 'readonly' | 'orderer' | 'viewer';
@@ -46,7 +48,8 @@ export interface Template {
   readonly pstnProvider?: string;
   readonly commonSettings?: Readonly<Record<string, unknown>>;
   readonly callingSettings?: Readonly<Record<string, unknown>>;
-  readonly userVerification?: { readonly emailTrust: 'trusted' | 'untrusted'; readonly shareLinkId: string };
+  /** BroadWorks: how emails are treated, and the share link (absent: the activation link) (TPL-4). */
+  readonly userVerification?: { readonly emailTrust: 'trusted' | 'untrusted'; readonly shareLink?: string };
   readonly activationLinkId?: string;
   readonly createdAt: string;
 }
@@ -63,6 +66,79 @@ export interface Enterprise {
   readonly spEnterpriseId: string;
   readonly name: string;
   readonly directory: readonly DirectoryUser[];
+}
+
+/** The `/v1` address shape (Cisco's `Address`). */
+export interface Address {
+  readonly addressLine1: string;
+  readonly addressLine2?: string | undefined;
+  readonly city: string;
+  readonly stateOrProvince?: string | undefined;
+  readonly zipOrPostalCode?: string | undefined;
+  readonly country: string;
+}
+
+export type CustomerStatus = 'provisioning' | 'provisioned' | 'updating' | 'deleting' | 'error';
+
+/** A wholesale customer org (ORG-1..4), made in Partner Hub, by `/v1` or by CCW setup. */
+export interface Customer {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly templateId: string;
+  readonly provisioningId: string;
+  /** Drawn at creation; shown once provisioned. */
+  readonly orgId: string;
+  readonly externalId: string;
+  readonly name: string;
+  readonly primaryEmail: string;
+  readonly language?: string;
+  readonly packages: readonly PackageName[];
+  readonly address: Address;
+  readonly status: CustomerStatus;
+  readonly errors: readonly ErrorItem[];
+  readonly headquartersLocationId: string;
+  readonly callingLocationId?: string;
+  readonly meetingsTimezone?: string;
+  readonly supportedLocationAttested?: boolean;
+  readonly source: 'partner_hub' | 'api' | 'ccw';
+  readonly created: string;
+  readonly lastStatusChange: string;
+}
+
+export interface Location {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly customerId: string;
+  readonly name: string;
+  readonly address: Address;
+  readonly timezone: string;
+  readonly language: string;
+  readonly emergencyLocationIdentifier?: string | undefined;
+  readonly created: string;
+}
+
+export type WholesaleSubscriberStatus = 'provisioned' | 'pending_user_migration';
+
+/** A wholesale subscriber: a user of a customer org (USR-*). */
+export interface WholesaleSubscriber {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly customerId: string;
+  readonly email: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly packages: readonly PackageName[];
+  readonly primaryPhoneNumber?: string;
+  readonly extension?: string;
+  readonly locationId?: string;
+  readonly status: WholesaleSubscriberStatus;
+  /** Drawn at creation; shown once provisioned. */
+  readonly personId: string;
+  readonly errors: readonly ErrorItem[];
+  /** The token of the consent link while the move of a free account is pending. */
+  readonly consentToken?: string;
+  readonly created: string;
+  readonly lastStatusChange: string;
 }
 
 /** World-wide settings and counters: one record, id `world`. */
@@ -87,6 +163,9 @@ export interface Collections {
   subscriptions: Subscription;
   templates: Template;
   enterprises: Enterprise;
+  customers: Customer;
+  locations: Location;
+  subscribers: WholesaleSubscriber;
   mail: MailRecord;
   faults: FaultRecord;
   events: EventRecord;

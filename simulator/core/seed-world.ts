@@ -68,7 +68,7 @@ export const seedWorld = (tx: WorldTx): void => {
         offer: 'broadworks',
         country: 'US',
         language: 'en_US',
-        userVerification: { emailTrust, shareLinkId: activationLinkId },
+        userVerification: { emailTrust },
         activationLinkId,
       });
     }

@@ -7,13 +7,21 @@ export const fieldPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') ||
   'body';
 
+/** A message a schema gave on purpose (zod's own start with "Invalid"). */
+const custom = (issue: z.core.$ZodIssue): string | undefined => (/^Invalid\b/.test(issue.message) ? undefined : issue.message);
+
 const describe = (issue: z.core.$ZodIssue): ErrorItem[] => {
   const path = fieldPath(issue.path);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    return [{ description: `${path}: is required`, errorCode: ErrorCode.required }];
+  }
+  const mine = custom(issue);
+  if (mine !== undefined && issue.code !== 'too_big' && issue.code !== 'unrecognized_keys') {
+    return [{ description: `${path}: ${mine}`, errorCode: ErrorCode.invalidValue }];
+  }
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? [{ description: `${path}: is required`, errorCode: ErrorCode.required }]
-        : [{ description: `${path}: must be ${article(issue.expected)}`, errorCode: ErrorCode.invalidValue }];
+      return [{ description: `${path}: must be ${article(issue.expected)}`, errorCode: ErrorCode.invalidValue }];
     case 'too_big': {
       const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
       return [{ description: `${path}: must be at most ${String(issue.maximum)}${unit}`, errorCode: ErrorCode.tooLong }];

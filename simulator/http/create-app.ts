@@ -4,13 +4,15 @@ import { cors } from 'hono/cors';
 import type { ClockInit } from '../core/clock.ts';
 import { notFound, payloadTooLarge } from '../core/errors.ts';
 import type { Store } from '../core/store-port.ts';
-import type { EventHandlers } from '../core/world.ts';
+import { EVENT_HANDLERS } from '../core/event-handlers.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { errorResponse, sendError } from './respond.ts';
+import { consentRoutes } from './routes/consent.tsx';
 import { pageRoutes } from './routes/pages.tsx';
+import { partnerHubApiRoutes } from './routes/partner-hub-api.ts';
 import { simRoutes } from './routes/sim.ts';
-import { v1CommonRoutes } from './routes/v1-common.ts';
+import { v1Routes } from './routes/v1.ts';
 import { WorldRegistry } from './world-registry.ts';
 
 export interface AppDeps {
@@ -60,7 +62,9 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   );
   app.use('*', injectFaults());
   app.route('/sim', simRoutes());
-  app.route('/v1', v1CommonRoutes());
+  app.route('/v1', v1Routes());
+  app.route('/partner-hub/api', partnerHubApiRoutes());
+  app.route('/consent', consentRoutes());
   app.route('/', pageRoutes());
   return app;
 };
@@ -81,7 +85,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     clock: deps.clock ?? { mode: 'frozen' },
     newWorldClock: deps.newWorldClock ?? { mode: 'frozen' },
     wallClock: deps.wallClock ?? (() => Date.now()),
-    handlers: {} satisfies EventHandlers,
+    handlers: EVENT_HANDLERS,
     newId: deps.newWorldId ?? (() => crypto.randomUUID().slice(0, 8)),
   });
   const surface = createSurfaceApp();

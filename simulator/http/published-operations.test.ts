@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../scripts/gen-published-operations.ts';
-import { publishedOperation } from './routes/v1-common.ts';
+import { publishedOperation } from './routes/v1.ts';
 
 describe('published operations', () => {
   it('are in step with the project copy of Cisco\'s OpenAPI files (run `npm run gen` if not)', () => {

@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { notFound } from '../../core/errors.ts';
+import { ErrorCode, invalidField, notFound } from '../../core/errors.ts';
+import { customerLocations } from '../../core/customers.ts';
+import { ownList } from '../../core/ownership.ts';
+import { locationV1 } from '../v1-views.ts';
+import { v1CustomerRoutes } from './v1-wholesale-customers.ts';
+import { v1ConsentMoveRoutes, v1SubscriberRoutes } from './v1-wholesale-subscribers.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { requireUser } from '../middleware/auth.ts';
 import { PUBLISHED_OPERATIONS } from '../published-operations.ts';
@@ -14,12 +19,24 @@ const templates = PUBLISHED_OPERATIONS.map((op) => ({
 export const publishedOperation = (method: string, path: string) => templates.find((o) => o.method === method && o.re.test(path));
 
 /**
- * `/v1` beside the Wholesale and BroadWorks routes: who the token is, and 501 for every operation of
+ * `/v1`: the Wholesale (and later BroadWorks) routes, who the token is, a customer's locations, and 501 for every operation of
  * Cisco's files the simulator does not implement (api.md, `/v1`); 404 for anything else.
  */
-export const v1CommonRoutes = (): Hono<SurfaceEnv> => {
+export const v1Routes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   app.use('*', requireUser('v1'));
+  app.route('/wholesale/customers', v1CustomerRoutes());
+  app.route('/wholesale/subscribers', v1SubscriberRoutes());
+  app.route('/subscribers', v1ConsentMoveRoutes());
+
+  app.get('/locations', (c) => {
+    const orgId = c.req.query('orgId');
+    if (!orgId) return sendError(c, invalidField('orgId', 'is required: the simulator lists the locations of a customer org (GET /v1/wholesale/customers shows orgId once provisioned)', ErrorCode.required));
+    const w = c.env.world.read();
+    const customer = ownList(w, 'customers', c.get('user').partnerId).find((x) => x.status === 'provisioned' && x.orgId === orgId);
+    if (!customer) return sendError(c, notFound(`Organization ${orgId}`));
+    return c.json({ items: customerLocations(w, customer.id).map((l) => locationV1(l, orgId)) });
+  });
 
   app.get('/people/me', (c) => {
     const u = c.get('user');
