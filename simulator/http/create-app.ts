@@ -11,6 +11,7 @@ import { errorResponse, sendError } from './respond.ts';
 import { consentRoutes } from './routes/consent.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { partnerHubApiRoutes } from './routes/partner-hub-api.ts';
+import { partnerHubPages } from './routes/partner-hub-pages.tsx';
 import { simRoutes } from './routes/sim.ts';
 import { v1Routes } from './routes/v1.ts';
 import { WorldRegistry } from './world-registry.ts';
@@ -64,6 +65,7 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   app.route('/sim', simRoutes());
   app.route('/v1', v1Routes());
   app.route('/partner-hub/api', partnerHubApiRoutes());
+  app.route('/partner-hub', partnerHubPages());
   app.route('/consent', consentRoutes());
   app.route('/', pageRoutes());
   return app;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { addLocation } from '../../core/customers.ts';
+import { notFound } from '../../core/errors.ts';
 import { createPartnerHubCustomer, partnerHubCustomerView } from '../../core/partner-hub-customers.ts';
 import { ownedBy, ownList } from '../../core/ownership.ts';
 import { createTemplate, deleteTemplate, templateView, updateTemplate } from '../../core/templates.ts';
@@ -60,5 +61,6 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
     const r = c.env.world.transact((tx) => addLocation(tx, c.get('user'), c.req.param('id'), body.value));
     return sendResult(c, r, 201, (l) => ({ id: l.id, name: l.name, address: l.address, timezone: l.timezone, language: l.language }));
   });
+  app.all('*', (c) => sendError(c, notFound(`No Partner Hub API route ${c.req.method} ${c.req.path}`)));
   return app;
 };

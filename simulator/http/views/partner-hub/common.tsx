@@ -1,0 +1,112 @@
+import type { Child } from 'hono/jsx';
+
+/** Problems of a rejected form: the summary, and each field's own message beside it. */
+export interface FormErrors {
+  readonly summary: readonly string[];
+  readonly byField: Readonly<Record<string, string>>;
+}
+
+export const NO_ERRORS: FormErrors = { summary: [], byField: {} };
+
+/** Splits Webex error descriptions (`field.path: problem`) into per-field messages. */
+export const formErrors = (descriptions: readonly string[]): FormErrors => {
+  const byField: Record<string, string> = {};
+  for (const d of descriptions) {
+    const m = /^([\w.[\]]+): (.*)$/.exec(d);
+    if (m && byField[m[1]!] === undefined) byField[m[1]!] = m[2]!;
+  }
+  return { summary: descriptions, byField };
+};
+
+export const ErrorSummary = ({ errors }: { errors: FormErrors }) =>
+  errors.summary.length === 0 ? null : (
+    <div class="alert" role="alert" data-testid="form-errors">
+      <strong>Please correct the following:</strong>
+      <ul>
+        {errors.summary.map((e) => (
+          <li>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+
+/** A labelled form field; `name` is the field's path in error messages, `input` the id of its control. */
+export const Field = ({ label, name, input, errors, children, hint }: { label: string; name: string; input?: string; errors: FormErrors; children: Child; hint?: string }) => (
+  <div class={errors.byField[name] ? 'field invalid' : 'field'}>
+    {label ? <label for={input ?? name}>{label}</label> : null}
+    {children}
+    {hint ? <small class="muted">{hint}</small> : null}
+    {errors.byField[name] ? (
+      <small class="error" data-testid={`error-${name}`}>
+        {errors.byField[name]}
+      </small>
+    ) : null}
+  </div>
+);
+
+export const Nav = ({ base, who }: { base: string; who: string }) => (
+  <nav class="subnav">
+    <a href={`${base}/partner-hub/customers`}>Customers</a>
+    <a href={`${base}/partner-hub/templates`}>Templates</a>
+    <span class="muted">Signed in as {who}</span>
+    <form method="post" action={`${base}/partner-hub/sign-out`} class="inline">
+      <button type="submit" class="link">
+        Sign out
+      </button>
+    </form>
+  </nav>
+);
+
+export const StatusBadge = ({ status }: { status: string }) => (
+  <span class={`badge ${status}`} data-testid="status">
+    {status}
+  </span>
+);
+
+export interface SignInView {
+  readonly action: string;
+  readonly users: readonly { partner: string; role: string; token: string; email: string }[];
+  readonly error?: string;
+}
+
+export const SignIn = ({ view }: { view: SignInView }) => (
+  <section>
+    <h1>Sign in to Partner Hub</h1>
+    <p class="muted">Pick a seeded partner user (the simulator's fixed tokens), or paste a token.</p>
+    {view.error ? (
+      <div class="alert" role="alert">
+        {view.error}
+      </div>
+    ) : null}
+    <table>
+      <thead>
+        <tr>
+          <th>Partner</th>
+          <th>Role</th>
+          <th>Email</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {view.users.map((u) => (
+          <tr>
+            <td>{u.partner}</td>
+            <td>{u.role}</td>
+            <td>{u.email}</td>
+            <td>
+              <form method="post" action={view.action} class="inline">
+                <input type="hidden" name="token" value={u.token} />
+                <button type="submit" data-testid={`sign-in-${u.token}`}>
+                  Sign in as {u.token}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <form method="post" action={view.action}>
+      <label for="token">Token</label> <input id="token" name="token" /> <button type="submit">Sign in</button>
+    </form>
+  </section>
+);

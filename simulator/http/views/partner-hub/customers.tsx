@@ -1,0 +1,178 @@
+import { ErrorSummary, Field, StatusBadge, type FormErrors } from './common.tsx';
+
+export interface CustomerRow {
+  readonly name: string;
+  readonly href: string;
+  readonly status: string;
+  readonly packages: string;
+  readonly template: string;
+}
+
+export const CustomersList = ({ rows, newHref, canWrite }: { rows: readonly CustomerRow[]; newHref: string; canWrite: boolean }) => (
+  <section>
+    <div class="titlebar">
+      <h1>Customers</h1>
+      {canWrite ? (
+        <a class="button" href={newHref}>
+          Create customer
+        </a>
+      ) : null}
+    </div>
+    {rows.length === 0 ? <p class="muted">No customers yet.</p> : null}
+    <table data-testid="customers">
+      <thead>
+        <tr>
+          <th>Company</th>
+          <th>Status</th>
+          <th>Packages</th>
+          <th>Template</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <td>
+              <a href={r.href}>{r.name}</a>
+            </td>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>{r.packages}</td>
+            <td>{r.template}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </section>
+);
+
+export interface CustomerFormView {
+  readonly action: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly packages: readonly string[];
+  readonly errors: FormErrors;
+  readonly templates: readonly { provisioningId: string; name: string }[];
+  readonly packageOptions: readonly { name: string; title: string }[];
+  readonly countries: readonly string[];
+}
+
+const Text = ({ name, value }: { name: string; value: string | undefined }) => <input id={name} name={name} value={value ?? ''} />;
+
+export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
+  const v = view.values;
+  const e = view.errors;
+  return (
+    <section>
+      <h1>Create customer</h1>
+      <ErrorSummary errors={e} />
+      <form method="post" action={view.action} class="form">
+        <fieldset>
+          <legend>1. Customer</legend>
+          <Field label="Company name" name="companyName" errors={e}>
+            <Text name="companyName" value={v.companyName} />
+          </Field>
+          <Field label="Administrator email" name="adminEmail" errors={e}>
+            <Text name="adminEmail" value={v.adminEmail} />
+          </Field>
+          <Field label="Onboarding template" name="provisioningId" errors={e}>
+            <select id="provisioningId" name="provisioningId">
+              <option value="">Choose a template</option>
+              {view.templates.map((t) => (
+                <option value={t.provisioningId} selected={t.provisioningId === v.provisioningId}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>2. Packages</legend>
+          <Field label="Packages" name="packages" errors={e}>
+            <div class="checks">
+              {view.packageOptions.map((p) => (
+                <label>
+                  <input type="checkbox" name="packages" value={p.name} checked={view.packages.includes(p.name)} /> {p.title}
+                </label>
+              ))}
+            </div>
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>3. Headquarters</legend>
+          <Field label="Address line 1" name="headquarters.addressLine1" input="addressLine1" errors={e}>
+            <Text name="addressLine1" value={v.addressLine1} />
+          </Field>
+          <Field label="Address line 2" name="headquarters.addressLine2" input="addressLine2" errors={e}>
+            <Text name="addressLine2" value={v.addressLine2} />
+          </Field>
+          <Field label="City" name="headquarters.city" input="city" errors={e}>
+            <Text name="city" value={v.city} />
+          </Field>
+          <Field label="State or province" name="headquarters.stateOrProvince" input="stateOrProvince" errors={e}>
+            <Text name="stateOrProvince" value={v.stateOrProvince} />
+          </Field>
+          <Field label="ZIP or postal code" name="headquarters.zipOrPostalCode" input="zipOrPostalCode" errors={e}>
+            <Text name="zipOrPostalCode" value={v.zipOrPostalCode} />
+          </Field>
+          <Field label="Country" name="headquarters.country" input="country" errors={e} hint="ISO code; the simulator's supported countries are listed">
+            <input id="country" name="country" list="countries" value={v.country ?? 'US'} />
+            <datalist id="countries">
+              {view.countries.map((c) => (
+                <option value={c} />
+              ))}
+            </datalist>
+          </Field>
+          <Field label="" name="supportedLocationAttested" errors={e}>
+            <label>
+              <input type="checkbox" id="supportedLocationAttested" name="supportedLocationAttested" value="true" checked={v.supportedLocationAttested === 'true'} /> I attest that the
+              headquarters is in a Webex-supported location
+            </label>
+          </Field>
+        </fieldset>
+        <button type="submit">Create customer</button>
+      </form>
+    </section>
+  );
+};
+
+export interface CustomerDetailView {
+  readonly name: string;
+  readonly status: string;
+  readonly rows: readonly { label: string; value: string }[];
+  readonly locations: readonly { name: string; address: string }[];
+  readonly errors: readonly string[];
+  readonly backHref: string;
+}
+
+export const CustomerDetail = ({ view }: { view: CustomerDetailView }) => (
+  <section>
+    <h1>
+      {view.name} <StatusBadge status={view.status} />
+    </h1>
+    {view.errors.map((e) => (
+      <div class="alert" role="alert">
+        {e}
+      </div>
+    ))}
+    <dl data-testid="customer-detail">
+      {view.rows.map((r) => (
+        <>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+        </>
+      ))}
+    </dl>
+    <h2>Locations</h2>
+    <table data-testid="locations">
+      <tbody>
+        {view.locations.map((l) => (
+          <tr>
+            <td>{l.name}</td>
+            <td>{l.address}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    <a href={view.backHref}>All customers</a>
+  </section>
+);
