@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -15,7 +15,7 @@ export interface Snapshot {
 export interface DurableStoreOptions {
   /** The snapshot file; the journal sits beside it as `<file>.journal`. */
   readonly file: string;
-  /** Journal entries before a compaction is due (at least; never fewer than the stored objects). */
+  /** Journal entries before a compaction is due (at least; never fewer than the last snapshot's objects). */
   readonly compactAfter?: number;
   /** fsync every journal write: survives power loss, not only a killed process. Slower. */
   readonly fsync?: boolean;
@@ -49,8 +49,8 @@ const readJournal = (file: string, afterSeq: number): JournalEntry[] => {
 /**
  * The lowdb-backed store. Reads are served from memory. Each batch is appended to a journal with one
  * synchronous write before `apply` returns, so an acknowledged write survives `kill -9`, and a
- * write's cost does not grow with the store. When the journal holds as many entries as the store
- * holds objects (and at least `compactAfter`), lowdb writes a fresh snapshot in the background
+ * write's cost does not grow with the store. When the journal holds as many entries as the last
+ * snapshot held objects (and at least `compactAfter`), lowdb writes a fresh snapshot in the background
  * (atomically: temporary file, then rename) and the old journal is dropped: amortized O(1) a write.
  */
 export class DurableStore implements Store {
@@ -61,6 +61,8 @@ export class DurableStore implements Store {
   #fd: number;
   #seq: number;
   #journalEntries = 0;
+  /** Objects in the last snapshot: the journal may grow to this many entries before the next one. */
+  #snapshotSize: number;
   #compaction: Promise<void> | undefined;
 
   private constructor(options: DurableStoreOptions, db: Low<Snapshot>, memory: MemoryStore, seq: number) {
@@ -68,6 +70,7 @@ export class DurableStore implements Store {
     this.#db = db;
     this.#memory = memory;
     this.#seq = seq;
+    this.#snapshotSize = memory.size;
     this.#journal = `${options.file}.journal`;
     this.#fd = openSync(this.#journal, 'a');
   }
@@ -90,11 +93,15 @@ export class DurableStore implements Store {
     const journal = `${options.file}.journal`;
     const replay = [...readJournal(`${journal}.old`, seq), ...readJournal(journal, seq)];
     for (const e of replay) {
+      // A crash while a failed compaction's journal was being carried over can leave an entry twice.
+      if (e.s <= seq) continue;
       memory.apply(e.c);
       seq = e.s;
     }
-    // Fold what was replayed into a fresh snapshot before serving, so the journal starts empty.
-    if (replay.length > 0 || existsSync(`${journal}.old`) || !existsSync(options.file)) {
+    // Fold what was replayed into a fresh snapshot before serving, so the journal starts empty. A
+    // journal holding only a torn line goes too: new entries appended to it would join that line.
+    const journalHasBytes = existsSync(journal) && statSync(journal).size > 0;
+    if (replay.length > 0 || journalHasBytes || existsSync(`${journal}.old`) || !existsSync(options.file)) {
       db.data = { version: 1, lastSeq: seq, collections: memory.dump() };
       await db.write();
       rmSync(`${journal}.old`, { force: true });
@@ -129,7 +136,7 @@ export class DurableStore implements Store {
     this.#seq += 1;
     this.#memory.apply(changes);
     this.#journalEntries += 1;
-    if (!this.#compaction && this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#memory.size)) {
+    if (!this.#compaction && this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#snapshotSize)) {
       this.#compaction = this.#compact()
         .catch((error: unknown) => this.#options.onError?.(error))
         .finally(() => {
@@ -157,13 +164,25 @@ export class DurableStore implements Store {
     const lastSeq = this.#seq;
     const collections = this.#memory.dump();
     // Start a new journal; until the snapshot is renamed into place, recovery replays both.
+    const old = `${this.#journal}.old`;
     closeSync(this.#fd);
-    renameSync(this.#journal, `${this.#journal}.old`);
-    this.#fd = openSync(this.#journal, 'a');
-    this.#journalEntries = 0;
+    try {
+      if (existsSync(old)) {
+        // An earlier compaction failed: its set-aside journal still holds writes no snapshot has.
+        appendFileSync(old, readFileSync(this.#journal));
+        rmSync(this.#journal);
+      } else {
+        renameSync(this.#journal, old);
+      }
+    } finally {
+      // Whatever happened, writes go on to a journal (and the next attempt waits for more of them).
+      this.#fd = openSync(this.#journal, 'a');
+      this.#journalEntries = 0;
+    }
     this.#db.data = { version: 1, lastSeq, collections };
     await this.#db.write();
-    rmSync(`${this.#journal}.old`, { force: true });
+    this.#snapshotSize = Object.values(collections).reduce((n, items) => n + items.length, 0);
+    rmSync(old, { force: true });
   }
 }
 

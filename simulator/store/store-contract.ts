@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entity, Store } from '../core/store-port.ts';
+
+/** What a store implementation hands the contract: a fresh store, how to reopen it, how to clean up. */
+export interface ContractFixture {
+  readonly store: Store;
+  /** Closes the store and opens it again from what it kept (durable stores only). */
+  readonly reopen?: () => Promise<Store>;
+  readonly cleanup: () => Promise<void>;
+}
+
+interface Person extends Entity {
+  readonly name: string;
+  readonly tags?: readonly string[];
+}
+
+const person = (id: string, name = `name of ${id}`): Person => ({ id, name });
+const ids = (entities: readonly Entity[]): string[] => entities.map((e) => e.id);
+
+/**
+ * The behaviour every `Store` shares (store-port.ts). Each implementation's test file runs it with
+ * a function that opens a fresh, empty store.
+ */
+export const runStoreContract = (name: string, open: () => Promise<ContractFixture>): void => {
+  describe(`${name}: the Store contract`, async () => {
+    // Whether the store can be reopened decides which tests exist, so ask one fixture up front.
+    const probe = await open();
+    const durable = probe.reopen !== undefined;
+    await probe.store.close();
+    await probe.cleanup();
+
+    let fixture: ContractFixture;
+    let store: Store;
+
+    beforeEach(async () => {
+      fixture = await open();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await fixture.cleanup();
+    });
+
+    it('gets what was put, and nothing for an unknown id or collection', () => {
+      store.apply([{ op: 'put', collection: 'people', value: person('p1', 'Ada') }]);
+      expect(store.get('people', 'p1')).toEqual({ id: 'p1', name: 'Ada' });
+      expect(store.get('people', 'p2')).toBeUndefined();
+      expect(store.get('robots', 'p1')).toBeUndefined();
+    });
+
+    it('lists and counts each collection on its own', () => {
+      store.apply([
+        { op: 'put', collection: 'people', value: person('p1') },
+        { op: 'put', collection: 'people', value: person('p2') },
+        { op: 'put', collection: 'robots', value: person('r1') },
+      ]);
+      expect(ids(store.list('people'))).toEqual(['p1', 'p2']);
+      expect(ids(store.list('robots'))).toEqual(['r1']);
+      expect(store.list('nobody')).toEqual([]);
+      expect(store.count('people')).toBe(2);
+      expect(store.count('robots')).toBe(1);
+      expect(store.count('nobody')).toBe(0);
+    });
+
+    it('lists in the order ids were first put; putting an id again replaces it in place', () => {
+      for (const id of ['c', 'a', 'b']) store.apply([{ op: 'put', collection: 'people', value: person(id) }]);
+      store.apply([{ op: 'put', collection: 'people', value: person('c', 'Cleo') }]);
+      expect(store.list('people')).toEqual([{ id: 'c', name: 'Cleo' }, person('a'), person('b')]);
+      expect(store.count('people')).toBe(3);
+    });
+
+    it('deletes an entity, and deleting an unknown one changes nothing', () => {
+      store.apply([
+        { op: 'put', collection: 'people', value: person('p1') },
+        { op: 'put', collection: 'people', value: person('p2') },
+        { op: 'put', collection: 'people', value: person('p3') },
+      ]);
+      store.apply([{ op: 'delete', collection: 'people', id: 'p2' }]);
+      expect(store.get('people', 'p2')).toBeUndefined();
+      expect(ids(store.list('people'))).toEqual(['p1', 'p3']);
+      expect(store.count('people')).toBe(2);
+      store.apply([
+        { op: 'delete', collection: 'people', id: 'nobody' },
+        { op: 'delete', collection: 'robots', id: 'p1' },
+      ]);
+      expect(ids(store.list('people'))).toEqual(['p1', 'p3']);
+    });
+
+    it('applies a batch in order: a clear then puts leaves only the puts, in every collection', () => {
+      store.apply([
+        { op: 'put', collection: 'people', value: person('old1') },
+        { op: 'put', collection: 'robots', value: person('old2') },
+      ]);
+      store.apply([
+        { op: 'put', collection: 'people', value: person('gone') },
+        { op: 'clear' },
+        { op: 'put', collection: 'people', value: person('new1') },
+        { op: 'put', collection: 'people', value: person('new2') },
+        { op: 'delete', collection: 'people', id: 'new2' },
+      ]);
+      expect(ids(store.list('people'))).toEqual(['new1']);
+      expect(store.count('robots')).toBe(0);
+      expect(store.get('people', 'old1')).toBeUndefined();
+      expect(store.get('people', 'gone')).toBeUndefined();
+      expect(store.dump()).toEqual({ people: [person('new1')] });
+    });
+
+    it('keeps its own copy: changing the object after putting it does not change the store', () => {
+      const value = { id: 'p1', name: 'Ada', tags: ['a'] };
+      store.apply([{ op: 'put', collection: 'people', value }]);
+      value.name = 'Changed';
+      value.tags.push('b');
+      expect(store.get('people', 'p1')).toEqual({ id: 'p1', name: 'Ada', tags: ['a'] });
+    });
+
+    it('hands out frozen values, and lists that do not write through', () => {
+      const ada: Person = { id: 'p1', name: 'Ada', tags: ['a'] };
+      store.apply([{ op: 'put', collection: 'people', value: ada }]);
+      const stored = store.get('people', 'p1') as Person;
+      expect(Object.isFrozen(stored)).toBe(true);
+      expect(Object.isFrozen(stored.tags)).toBe(true);
+      expect(() => {
+        (stored as { name: string }).name = 'Changed';
+      }).toThrow(TypeError);
+      expect(() => (stored.tags as string[]).push('b')).toThrow(TypeError);
+      (store.list('people') as Entity[]).push(person('intruder'));
+      (store.dump()['people'] as Entity[] | undefined)?.push(person('intruder'));
+      expect(store.get('people', 'p1')).toEqual({ id: 'p1', name: 'Ada', tags: ['a'] });
+      expect(ids(store.list('people'))).toEqual(['p1']);
+      expect(store.count('people')).toBe(1);
+    });
+
+    it('dumps every collection with its entities in order', () => {
+      store.apply([
+        { op: 'put', collection: 'people', value: person('p2') },
+        { op: 'put', collection: 'robots', value: person('r1') },
+        { op: 'put', collection: 'people', value: person('p1') },
+      ]);
+      expect(store.dump()).toEqual({ people: [person('p2'), person('p1')], robots: [person('r1')] });
+    });
+
+    it('treats an empty batch as nothing', () => {
+      store.apply([{ op: 'put', collection: 'people', value: person('p1') }]);
+      const before = store.dump();
+      store.apply([]);
+      expect(store.dump()).toEqual(before);
+    });
+
+    it('flushes without losing anything', async () => {
+      store.apply([{ op: 'put', collection: 'people', value: person('p1') }]);
+      await store.flush();
+      expect(store.dump()).toEqual({ people: [person('p1')] });
+    });
+
+    if (durable) {
+      it('keeps, after a reopen, every put, delete and clear applied before', async () => {
+        const reopen = fixture.reopen;
+        if (!reopen) throw new Error(`${name}: open() gave a reopen once, and then not`);
+        store.apply([
+          { op: 'put', collection: 'people', value: person('wiped') },
+          { op: 'put', collection: 'robots', value: person('r0') },
+        ]);
+        store.apply([{ op: 'clear' }, { op: 'put', collection: 'people', value: person('c') }]);
+        store.apply([{ op: 'put', collection: 'people', value: person('a') }]);
+        store.apply([{ op: 'put', collection: 'people', value: person('b') }]);
+        store.apply([{ op: 'put', collection: 'people', value: person('c', 'Cleo') }]);
+        store.apply([{ op: 'delete', collection: 'people', id: 'a' }]);
+        store.apply([{ op: 'put', collection: 'robots', value: person('r1') }]);
+        store.apply([]);
+        const before = store.dump();
+        store = await reopen();
+        expect(store.dump()).toEqual(before);
+        expect(store.list('people')).toEqual([{ id: 'c', name: 'Cleo' }, person('b')]);
+        expect(store.get('people', 'a')).toBeUndefined();
+        expect(store.get('people', 'wiped')).toBeUndefined();
+        expect(ids(store.list('robots'))).toEqual(['r1']);
+        // The reopened store goes on working, and what it is given survives the next reopen too.
+        store.apply([{ op: 'put', collection: 'people', value: person('d') }]);
+        store = await reopen();
+        expect(ids(store.list('people'))).toEqual(['c', 'b', 'd']);
+        expect(Object.isFrozen(store.get('people', 'd'))).toBe(true);
+      });
+    }
+  });
+};
