@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # `npm test`: type-check, lint (with the layer check), unit, process and scenario tests, browser tests.
+# Ends with one line "tests: N passed, N failed" counted from both runners.
 set -euo pipefail
 export NO_COLOR=1
+mkdir -p reports/out
+rm -f reports/out/vitest.json reports/out/playwright.json
 step() { printf '\n== %s\n' "$1"; }
 step "type-check"
 npx tsc --noEmit
 step "lint (layers included)"
 npx eslint --max-warnings 0 .
 step "unit, process and scenario tests"
-npx vitest run
-step "browser tests (Debian's Chromium)"
-bash scripts/ensure-chromium.sh
-npx playwright test
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/out/vitest.json || status=$?
+if [ "$status" = 0 ]; then
+  step "browser tests (Debian's Chromium)"
+  bash scripts/ensure-chromium.sh
+  PLAYWRIGHT_JSON_OUTPUT_NAME=reports/out/playwright.json npx playwright test --reporter=list,json || status=$?
+fi
+echo
+node scripts/summarize-tests.mjs
+exit "$status"
