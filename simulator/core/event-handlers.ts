@@ -1,7 +1,14 @@
+import { CCW_CLOSE, CCW_RSD, onCustomerProvisioned, onRequestedStartDate, onWindowEnd } from './ccw.ts';
 import { CUSTOMER_STEP, finishCustomerStep } from './customers.ts';
 import type { EventHandlers } from './world.ts';
 
 /** Every time-driven step of the domain, by event kind (SIM-1). */
 export const EVENT_HANDLERS: EventHandlers = {
-  [CUSTOMER_STEP]: (tx, e) => finishCustomerStep(tx, e.payload),
+  [CUSTOMER_STEP]: (tx, e) => {
+    finishCustomerStep(tx, e.payload);
+    const c = tx.get('customers', String(e.payload.customerId));
+    if (c?.status === 'provisioned') onCustomerProvisioned(tx, c.id);
+  },
+  [CCW_RSD]: (tx, e) => onRequestedStartDate(tx, e.payload),
+  [CCW_CLOSE]: (tx, e) => onWindowEnd(tx, e.payload),
 };

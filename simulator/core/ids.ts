@@ -12,6 +12,7 @@ export type WebexIdType =
   | 'TEMPLATE'
   | 'ORDER'
   | 'ORDER_LINE'
+  | 'SUPPORT_CASE'
   | 'CASE'
   | 'MAIL'
   | 'FAULT'

@@ -8,6 +8,7 @@ import { EVENT_HANDLERS } from '../core/event-handlers.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { errorResponse, sendError } from './respond.ts';
+import { ccwApiRoutes, ccwSetupApi } from './routes/ccw-api.ts';
 import { consentRoutes } from './routes/consent.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { partnerHubApiRoutes } from './routes/partner-hub-api.ts';
@@ -66,6 +67,8 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   app.route('/v1', v1Routes());
   app.route('/partner-hub/api', partnerHubApiRoutes());
   app.route('/partner-hub', partnerHubPages());
+  app.route('/ccw/api/setup', ccwSetupApi());
+  app.route('/ccw/api', ccwApiRoutes());
   app.route('/consent', consentRoutes());
   app.route('/', pageRoutes());
   return app;
