@@ -9,6 +9,8 @@ import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { errorResponse, sendError } from './respond.ts';
 import { ccwApiRoutes, ccwSetupApi } from './routes/ccw-api.ts';
+import { ccwPages } from './routes/ccw-pages.tsx';
+import { mailboxPage } from './routes/mailbox.tsx';
 import { consentRoutes } from './routes/consent.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { partnerHubApiRoutes } from './routes/partner-hub-api.ts';
@@ -63,12 +65,14 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
     bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => sendError(c, payloadTooLarge(`The body is larger than ${BODY_LIMIT} bytes.`)) }),
   );
   app.use('*', injectFaults());
+  app.route('/sim/mailbox', mailboxPage());
   app.route('/sim', simRoutes());
   app.route('/v1', v1Routes());
   app.route('/partner-hub/api', partnerHubApiRoutes());
   app.route('/partner-hub', partnerHubPages());
   app.route('/ccw/api/setup', ccwSetupApi());
   app.route('/ccw/api', ccwApiRoutes());
+  app.route('/ccw', ccwPages());
   app.route('/consent', consentRoutes());
   app.route('/', pageRoutes());
   return app;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { changeContact, completeSetup, lineView, openCase, orderView, placeOrder, resendMail } from '../../core/ccw.ts';
-import { invalidField } from '../../core/errors.ts';
+import { invalidField, notFound } from '../../core/errors.ts';
 import type { OrderLineStatus } from '../../core/model.ts';
 import { ownedBy, ownList } from '../../core/ownership.ts';
 import { readJson } from '../body.ts';
@@ -67,5 +67,6 @@ export const ccwApiRoutes = (): Hono<SurfaceEnv> => {
     if (!body.ok) return sendError(c, body.error);
     return sendResult(c, c.env.world.transact((tx) => openCase(tx, c.get('user'), body.value)), 201, (x) => ({ id: x.id, caseNumber: x.caseNumber, status: x.status }));
   });
+  app.all('*', (c) => sendError(c, notFound(`No CCW API route ${c.req.method} ${c.req.path}`)));
   return app;
 };

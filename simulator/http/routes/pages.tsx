@@ -36,6 +36,8 @@ export const pageRoutes = (): Hono<SurfaceEnv> => {
       })),
       surfaces: [
         { label: 'Partner Hub', href: `${c.env.base}/partner-hub/sign-in`, note: 'Templates and customers, as a partner administrator sees them.' },
+        { label: 'Cisco Commerce Workspace', href: `${c.env.base}/ccw/sign-in`, note: 'Orders, the provisioning email, resend, subscriptions.' },
+        { label: 'Mailbox', href: `${c.env.base}/sim/mailbox`, note: 'Every mail the simulator has sent, with clickable links.' },
         { label: 'World', href: `${c.env.base}/sim/world`, note: 'Partners, tokens, templates, enterprises, clock (JSON).' },
         { label: 'Mail', href: `${c.env.base}/sim/mail`, note: 'Every mail the simulator has sent (JSON).' },
         { label: 'Clock', href: `${c.env.base}/sim/clock`, note: 'The virtual clock (JSON; POST to move it).' },

@@ -39,6 +39,14 @@ const css = `
   .badge.provisioned { background: #e6f4ea; color: #1e6b34; }
   .badge.error { background: #fdecea; color: #8a1c1c; }
   .badge.provisioning, .badge.updating, .badge.deleting { background: #e8f0fe; color: #1a4fa0; }
+  .success { background: #e6f4ea; border: 1px solid #b7dfc2; color: #1e6b34; padding: 10px 14px; border-radius: 6px; margin: 10px 0; }
+  .notice { font-size: 13px; color: #6b4e00; margin-top: 4px; max-width: 320px; }
+  button.secondary { background: #eef1f4; color: var(--fg); }
+  dialog { border: 1px solid var(--line); border-radius: 8px; padding: 18px 22px; }
+  .mail { border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 12px; margin: 12px 0; }
+  .mail h2 { font-size: 17px; }
+  .badge.closed { background: #fff3e0; color: #8a4b00; }
+  .badge.awaiting_provisioning_details { background: #e8f0fe; color: #1a4fa0; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; }
   dt { color: var(--muted); }
   dd { margin: 0; }

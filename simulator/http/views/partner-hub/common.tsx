@@ -44,12 +44,13 @@ export const Field = ({ label, name, input, errors, children, hint }: { label: s
   </div>
 );
 
-export const Nav = ({ base, who }: { base: string; who: string }) => (
+export const Nav = ({ links, signOut, who }: { links: readonly { label: string; href: string }[]; signOut: string; who: string }) => (
   <nav class="subnav">
-    <a href={`${base}/partner-hub/customers`}>Customers</a>
-    <a href={`${base}/partner-hub/templates`}>Templates</a>
+    {links.map((l) => (
+      <a href={l.href}>{l.label}</a>
+    ))}
     <span class="muted">Signed in as {who}</span>
-    <form method="post" action={`${base}/partner-hub/sign-out`} class="inline">
+    <form method="post" action={signOut} class="inline">
       <button type="submit" class="link">
         Sign out
       </button>
@@ -64,6 +65,7 @@ export const StatusBadge = ({ status }: { status: string }) => (
 );
 
 export interface SignInView {
+  readonly title: string;
   readonly action: string;
   readonly users: readonly { partner: string; role: string; token: string; email: string }[];
   readonly error?: string;
@@ -71,7 +73,7 @@ export interface SignInView {
 
 export const SignIn = ({ view }: { view: SignInView }) => (
   <section>
-    <h1>Sign in to Partner Hub</h1>
+    <h1>{view.title}</h1>
     <p class="muted">Pick a seeded partner user (the simulator's fixed tokens), or paste a token.</p>
     {view.error ? (
       <div class="alert" role="alert">
