@@ -1,31 +1,42 @@
-import type { Customer, Location, WholesaleSubscriber } from '../core/model.ts';
+import type { ErrorItem } from '../core/errors.ts';
+import type { Address, Customer, Location, WholesaleSubscriber } from '../core/model.ts';
 import { packageInfo } from '../core/packages.ts';
+import type { V1Address, V1Customer, V1CustomerPrecheck, V1Error, V1Subscriber } from './openapi/v1-types.ts';
 
 /** Domain objects in Cisco's `/v1` shapes (webex-wholesale.json: Customer, Subscriber). */
 const packageStatus = (s: Customer['status']): 'provisioned' | 'provisioning' | 'deleting' | 'error' =>
   s === 'provisioned' ? 'provisioned' : s === 'deleting' ? 'deleting' : s === 'error' ? 'error' : 'provisioning';
 
-export const customerV1 = (c: Customer) => ({
+/** An address without its absent optional lines (the published type has no undefined values). */
+export const addressV1 = (a: Address): V1Address =>
+  Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as V1Address;
+
+const errorsV1 = (errors: readonly ErrorItem[]): V1Error[] => errors.map((e) => ({ description: e.description, ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}) }));
+
+export const customerV1 = (c: Customer): V1Customer => ({
   id: c.id,
   ...(c.status === 'provisioned' ? { orgId: c.orgId } : {}),
   externalId: c.externalId,
-  address: c.address,
+  address: addressV1(c.address),
   status: c.status,
-  packages: c.packages,
+  packages: [...c.packages],
   resourceDetails: { packages: c.packages.map((name) => ({ name, status: packageStatus(c.status) })) },
-  errors: c.errors,
+  errors: errorsV1(c.errors),
 });
 
-export const subscriberV1 = (s: WholesaleSubscriber, c: Customer | undefined) => ({
+type BasePackage = NonNullable<V1Subscriber['package']>;
+const BASES: readonly string[] = ['webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] satisfies BasePackage[];
+
+export const subscriberV1 = (s: WholesaleSubscriber, c: Customer | undefined): V1Subscriber => ({
   id: s.id,
   ...(s.status === 'provisioned' ? { personId: s.personId } : {}),
   email: s.email,
   customerId: s.customerId,
   ...(c ? { externalCustomerId: c.externalId } : {}),
-  package: s.packages.find((p) => !packageInfo(p).needsOneOf) ?? s.packages[0],
-  packages: s.packages,
+  ...(s.packages.some((p) => BASES.includes(p)) ? { package: s.packages.find((p) => BASES.includes(p)) as BasePackage } : {}),
+  packages: s.packages.filter((p): p is NonNullable<V1Subscriber['packages']>[number] & typeof p => !packageInfo(p).needsOneOf || p === 'attendant_console'),
   status: s.status,
-  errors: s.errors,
+  errors: errorsV1(s.errors),
   created: s.created,
   lastStatusChange: s.lastStatusChange,
 });
@@ -48,4 +59,4 @@ export const locationV1 = (l: Location, orgId: string) => ({
 });
 
 /** The precheck success body (the schema's object form; api.md `/v1`). */
-export const PRECHECK_OK = { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } };
+export const PRECHECK_OK: V1CustomerPrecheck = { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../../adapters/testing.ts';
+import { TEST_ORIGIN, type TestApp } from '../../adapters/testing.ts';
+import { createValidatingApp } from '../../../test/openapi/validating-app.ts';
 
 import { ADDRESS, ADMIN, advance, customerBody, provisioningId } from '../../../test/fixtures/wholesale.ts';
 
@@ -9,7 +10,7 @@ const idOf = (url: string) => url.split('/').pop()!;
 
 describe('POST /v1/wholesale/customers', () => {
   it('answers 202 with the url and Location, then moves provisioning → provisioned on the virtual clock (SIM-1)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const r = await post(t);
     expect(r.status).toBe(202);
     expect(r.body.url).toMatch(new RegExp(`^${TEST_ORIGIN}/v1/wholesale/customers/`));
@@ -29,7 +30,7 @@ describe('POST /v1/wholesale/customers', () => {
   });
 
   it('takes its delay from /sim/config', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     await t.call('PATCH', '/sim/config', { json: { delays: { customer: 'PT10S' } } });
     const id = idOf((await post(t)).body.url);
     await advance(t, 'PT10S');
@@ -37,7 +38,7 @@ describe('POST /v1/wholesale/customers', () => {
   });
 
   it('ends in error with the injected step fault in errors[] (SIM-4)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     await t.call('POST', '/sim/faults', { json: { on: 'customer', errorCode: 4003, description: 'Calling location could not be created', times: 1 } });
     const id = idOf((await post(t)).body.url);
     await advance(t, 'PT5M');
@@ -45,14 +46,14 @@ describe('POST /v1/wholesale/customers', () => {
   });
 
   it('needs a calling location for calling packages', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const r = await post(t, { provisioningParameters: {} });
     expect(r.status).toBe(400);
     expect(r.body.errors).toEqual([{ description: 'provisioningParameters.calling.location: is required for calling packages', errorCode: 1001 }]);
   });
 
   it('follows the published required fields: provisioningId, packages, externalId, address', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const r = await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: {} });
     expect(r.status).toBe(400);
     expect(r.body.errors.map((e: { description: string }) => e.description)).toEqual(
@@ -62,20 +63,20 @@ describe('POST /v1/wholesale/customers', () => {
   });
 
   it('rejects an address line over 50 characters with 1002', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const r = await post(t, { address: { ...ADDRESS, addressLine1: 'x'.repeat(51) } });
     expect(r.body.errors).toEqual([{ description: 'address.addressLine1: must be at most 50 characters', errorCode: 1002 }]);
   });
 
   it('rejects an unknown provisioning ID (404) and a broadworks one (400) (TPL-1)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     expect((await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: customerBody('0'.repeat(32)) })).status).toBe(404);
     expect((await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: customerBody(await provisioningId(t, 'wholesale', 1)) })).status).toBe(404);
     expect((await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: customerBody(await provisioningId(t, 'broadworks')) })).status).toBe(400);
   });
 
   it('refuses a second customer with the same externalId (409)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     expect((await post(t)).status).toBe(202);
     const again = await post(t);
     expect(again.status).toBe(409);
@@ -83,13 +84,13 @@ describe('POST /v1/wholesale/customers', () => {
   });
 
   it('415 for a body that is not JSON; readonly may not provision (403)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     expect((await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect((await t.call('POST', '/v1/wholesale/customers', { token: 'acme-readonly', json: customerBody(await provisioningId(t)) })).status).toBe(403);
   });
 
   it('answers injected 429s with Retry-After and creates nothing (SIM-4)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     await t.call('POST', '/sim/faults', { json: { method: 'POST', path: '/v1/wholesale/customers', status: 429, retryAfter: 5, times: 1 } });
     const limited = await post(t);
     expect(limited.status).toBe(429);
@@ -105,7 +106,7 @@ describe('GET /v1/wholesale/customers', () => {
   };
 
   it('pages with max and offset, and a Link to the next page with the same filters', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     await three(t);
     const first = await t.call('GET', '/v1/wholesale/customers?max=2&status=provisioning', ADMIN);
     expect(first.body.items.map((c: { externalId: string }) => c.externalId)).toEqual(['ext-1', 'ext-2']);
@@ -119,7 +120,7 @@ describe('GET /v1/wholesale/customers', () => {
   });
 
   it('filters by status (repeated and comma-separated), externalId and orgId', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     await three(t);
     await advance(t, 'PT5M');
     await post(t, { externalId: 'ext-4' });
@@ -133,7 +134,7 @@ describe('GET /v1/wholesale/customers', () => {
   });
 
   it('rejects a bad max or status naming the parameter', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const tooMany = await t.call('GET', '/v1/wholesale/customers?max=5000', ADMIN);
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors[0]).toEqual({ description: 'max: must be at most 1000', errorCode: 1002 });
@@ -142,7 +143,7 @@ describe('GET /v1/wholesale/customers', () => {
   });
 
   it("lists only the partner's own customers; another partner's answers 404 (SIM-3)", async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const id = idOf((await post(t)).body.url);
     expect((await t.call('GET', '/v1/wholesale/customers', { token: 'globex-admin' })).body.items).toEqual([]);
     expect((await t.call('GET', `/v1/wholesale/customers/${id}`, { token: 'globex-admin' })).status).toBe(404);
@@ -153,7 +154,7 @@ describe('GET /v1/wholesale/customers', () => {
 
 describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
   it('updates: 202, updating, then provisioned; refuses while provisioning (409)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const id = idOf((await post(t)).body.url);
     const early = await t.call('PUT', `/v1/wholesale/customers/${id}`, { ...ADMIN, json: { packages: ['webex_calling'] } });
     expect(early.status).toBe(409);
@@ -167,7 +168,7 @@ describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
   });
 
   it('deletes: 202, deleting, then gone (404)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const id = idOf((await post(t)).body.url);
     await advance(t, 'PT5M');
     const r = await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN);
@@ -181,7 +182,7 @@ describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
 
 describe('POST /v1/wholesale/customers/validate', () => {
   it('answers the precheck success, and the same errors as provisioning; readonly may precheck', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const pid = await provisioningId(t);
     const good = await t.call('POST', '/v1/wholesale/customers/validate', { token: 'acme-readonly', json: { provisioningId: pid, address: ADDRESS, customerInfo: { name: 'X', primaryEmail: 'x@x.example' } } });
     expect(good.status).toBe(200);
@@ -195,7 +196,7 @@ describe('POST /v1/wholesale/customers/validate', () => {
 
 describe('GET /v1/locations', () => {
   it("lists a provisioned customer's locations by orgId", async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const id = idOf((await post(t)).body.url);
     await advance(t, 'PT5M');
     const orgId = (await get(t, id)).orgId;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, TEST_ORIGIN, type TestApp } from '../../adapters/testing.ts';
+import { TEST_ORIGIN, type TestApp } from '../../adapters/testing.ts';
+import { createValidatingApp } from '../../../test/openapi/validating-app.ts';
 import { ADMIN, customerBody, provisionedCustomer, provisioningId } from '../../../test/fixtures/wholesale.ts';
 
 const subscriber = (customerId: string, extra: Record<string, unknown> = {}, params: Record<string, unknown> = {}) => ({
@@ -12,7 +13,7 @@ const subscriber = (customerId: string, extra: Record<string, unknown> = {}, par
 
 describe('POST /v1/wholesale/subscribers', () => {
   it("provisions at once: 200, provisioned, Location, the customer's calling location", async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid) });
     expect(r.status).toBe(200);
@@ -23,7 +24,7 @@ describe('POST /v1/wholesale/subscribers', () => {
   });
 
   it('accepts the deprecated single `package` field', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: { customerId: cid, email: 'bo@pizza.example', package: 'webex_meetings', provisioningParameters: {} } });
     expect(r.status).toBe(200);
@@ -31,7 +32,7 @@ describe('POST /v1/wholesale/subscribers', () => {
   });
 
   it('needs the customer to be provisioned (409)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const url = (await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: customerBody(await provisioningId(t)) })).body.url as string;
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(url.split('/').pop()!) });
     expect(r.status).toBe(409);
@@ -39,7 +40,7 @@ describe('POST /v1/wholesale/subscribers', () => {
   });
 
   it('needs the customer to own the package', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid, { packages: ['webex_suite'] }) });
     expect(r.status).toBe(400);
@@ -47,7 +48,7 @@ describe('POST /v1/wholesale/subscribers', () => {
   });
 
   it('needs a phone number or extension for a calling package (USR-5)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid, {}, { primaryPhoneNumber: undefined, extension: undefined }) });
     expect(r.status).toBe(400);
@@ -55,7 +56,7 @@ describe('POST /v1/wholesale/subscribers', () => {
   });
 
   it('answers 409 with 10022 for an email already in use', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid) });
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid, { email: 'ANA@pizza.example' }, { primaryPhoneNumber: '+12405550000', extension: '9999' }) });
@@ -64,7 +65,7 @@ describe('POST /v1/wholesale/subscribers', () => {
   });
 
   it("answers 404 for another partner's customer or an unknown location (SIM-3)", async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     expect((await t.call('POST', '/v1/wholesale/subscribers', { token: 'globex-admin', json: subscriber(cid) })).status).toBe(404);
     expect((await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid, {}, { locationId: 'nowhere' }) })).status).toBe(404);
@@ -73,7 +74,7 @@ describe('POST /v1/wholesale/subscribers', () => {
 
 describe('free accounts: pending_user_migration and consent', () => {
   it('answers 202 pending, mails a consent link whose page moves the account', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const email = (await t.call('GET', '/sim/world')).body.freeAccounts[0];
     const r = await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid, { email, packages: ['webex_meetings'] }) });
@@ -98,7 +99,7 @@ describe('free accounts: pending_user_migration and consent', () => {
   });
 
   it('resends the consent mail with consentMove (204), only while pending (409)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const email = (await t.call('GET', '/sim/world')).body.freeAccounts[1];
     const id = (await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid, { email, packages: ['webex_meetings'] }) })).body.id;
@@ -123,7 +124,7 @@ describe('GET, PUT, DELETE /v1/wholesale/subscribers', () => {
   };
 
   it('pages (default 50, up to 100), filters and sorts', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await three(t);
     const first = await t.call('GET', '/v1/wholesale/subscribers?max=2', ADMIN);
     expect(first.body.items.map((s: { email: string }) => s.email)).toEqual(['a@x.example', 'b@x.example']);
@@ -140,7 +141,7 @@ describe('GET, PUT, DELETE /v1/wholesale/subscribers', () => {
   });
 
   it('changes the package; a change to calling needs number information (USR-5)', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const id = (await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: { customerId: cid, email: 'm@x.example', packages: ['webex_meetings'], provisioningParameters: {} } })).body.id;
     const refused = await t.call('PUT', `/v1/wholesale/subscribers/${id}`, { ...ADMIN, json: { packages: ['webex_calling'] } });
@@ -152,7 +153,7 @@ describe('GET, PUT, DELETE /v1/wholesale/subscribers', () => {
   });
 
   it('deletes with 204; then 404', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const id = (await t.call('POST', '/v1/wholesale/subscribers', { ...ADMIN, json: subscriber(cid) })).body.id;
     expect((await t.call('DELETE', `/v1/wholesale/subscribers/${id}`, { token: 'globex-admin' })).status).toBe(404);
@@ -161,7 +162,7 @@ describe('GET, PUT, DELETE /v1/wholesale/subscribers', () => {
   });
 
   it('prechecks without provisioning; a customer with subscribers keeps their packages', async () => {
-    const t = createTestApp();
+    const t = createValidatingApp();
     const cid = await provisionedCustomer(t);
     const pre = await t.call('POST', '/v1/wholesale/subscribers/validate', { token: 'acme-readonly', json: { customerId: cid, email: 'new@x.example', packages: ['webex_meetings'] } });
     expect(pre.body).toEqual({ message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } });
