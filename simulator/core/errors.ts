@@ -24,6 +24,8 @@ export const ErrorCode = {
   unknownField: 1102,
   stateConflict: 1200,
   clockBackwards: 1201,
+  illegalTransition: 1202,
+  templateMisconfigured: 1203,
   inUse: 10022,
 } as const;
 
@@ -36,6 +38,8 @@ export const errorCodeTable: readonly { code: number; status: number; meaning: s
   { code: ErrorCode.unknownField, status: 400, meaning: 'The body has a field the operation does not know.' },
   { code: ErrorCode.stateConflict, status: 409, meaning: 'The object is in a state that forbids the operation.' },
   { code: ErrorCode.clockBackwards, status: 409, meaning: 'The virtual clock cannot be set backwards.' },
+  { code: ErrorCode.illegalTransition, status: 409, meaning: 'The subscriber\'s status does not allow that move (the BroadWorks transition table).' },
+  { code: ErrorCode.templateMisconfigured, status: 409, meaning: 'The template is not set up for self-activation (TPL-4): user verification or share link.' },
   { code: ErrorCode.inUse, status: 409, meaning: 'A BroadWorks user id or email is already in use (Webex).' },
 ];
 

@@ -1,4 +1,5 @@
 import { CCW_CLOSE, CCW_RSD, onCustomerProvisioned, onRequestedStartDate, onWindowEnd } from './ccw.ts';
+import { BW_STEP, finishBroadWorksStep } from './broadworks.ts';
 import { CUSTOMER_STEP, finishCustomerStep } from './customers.ts';
 import type { EventHandlers } from './world.ts';
 
@@ -9,6 +10,7 @@ export const EVENT_HANDLERS: EventHandlers = {
     const c = tx.get('customers', String(e.payload.customerId));
     if (c?.status === 'provisioned') onCustomerProvisioned(tx, c.id);
   },
+  [BW_STEP]: (tx, e) => finishBroadWorksStep(tx, e.payload),
   [CCW_RSD]: (tx, e) => onRequestedStartDate(tx, e.payload),
   [CCW_CLOSE]: (tx, e) => onWindowEnd(tx, e.payload),
 };

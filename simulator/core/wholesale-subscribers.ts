@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailHeld, sendBroadWorksConsent } from './broadworks.ts';
 import { conflict, ErrorCode, invalidFields, notFound, type ErrorItem } from './errors.ts';
 import { webexId } from './ids.ts';
 import type { Customer, PartnerUser, WholesaleSubscriber } from './model.ts';
@@ -44,10 +45,7 @@ const requestedPackages = (v: { package?: PackageName | undefined; packages?: st
 };
 
 /** An email any subscriber already holds is taken (409, 10022). */
-export const emailTaken = (w: WorldReader, email: string, exceptId?: string): boolean => {
-  const e = email.toLowerCase();
-  return w.list('subscribers').some((s) => s.id !== exceptId && s.email.toLowerCase() === e);
-};
+export const emailTaken = (w: WorldReader, email: string, exceptId?: string): boolean => emailHeld(w, email, exceptId);
 
 export const emailInUse = () => conflict('The email is already associated with an existing user.', ErrorCode.inUse);
 
@@ -180,6 +178,12 @@ export const deleteSubscriber = (tx: WorldTx, user: PartnerUser, id: string): Re
 
 /** `POST /v1/subscribers/{id}/emails/consentMove`: the consent mail again, while the move is pending. */
 export const resendConsent = (tx: WorldTx, user: PartnerUser, id: string): Result<void> => {
+  const bw = ownedBy(tx, 'broadworksSubscribers', id, user.partnerId, 'Subscriber');
+  if (bw.ok) {
+    if (bw.value.status !== 'pending_user_migration') return fail(conflict(`Subscriber ${id} is ${bw.value.status}; a consent mail goes only to subscribers pending user migration.`));
+    sendBroadWorksConsent(tx, bw.value);
+    return ok(undefined);
+  }
   const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
   if (!found.ok) return found;
   if (found.value.status !== 'pending_user_migration') return fail(conflict(`Subscriber ${id} is ${found.value.status}; a consent mail goes only to subscribers pending user migration.`));

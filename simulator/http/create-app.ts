@@ -8,6 +8,7 @@ import { EVENT_HANDLERS } from '../core/event-handlers.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { errorResponse, sendError } from './respond.ts';
+import { activationRoutes } from './routes/activation.tsx';
 import { ccwApiRoutes, ccwSetupApi } from './routes/ccw-api.ts';
 import { ccwPages } from './routes/ccw-pages.tsx';
 import { mailboxPage } from './routes/mailbox.tsx';
@@ -74,6 +75,7 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   app.route('/ccw/api', ccwApiRoutes());
   app.route('/ccw', ccwPages());
   app.route('/consent', consentRoutes());
+  app.route('/activation', activationRoutes());
   app.route('/', pageRoutes());
   return app;
 };

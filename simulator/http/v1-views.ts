@@ -1,7 +1,7 @@
 import type { ErrorItem } from '../core/errors.ts';
-import type { Address, Customer, Location, WholesaleSubscriber } from '../core/model.ts';
+import type { Address, BroadWorksSubscriber, Customer, Enterprise, Location, WholesaleSubscriber } from '../core/model.ts';
 import { packageInfo } from '../core/packages.ts';
-import type { V1Address, V1Customer, V1CustomerPrecheck, V1Error, V1Subscriber } from './openapi/v1-types.ts';
+import type { V1Address, V1BroadWorksSubscriber, V1Customer, V1CustomerPrecheck, V1Error, V1Subscriber } from './openapi/v1-types.ts';
 
 /** Domain objects in Cisco's `/v1` shapes (webex-wholesale.json: Customer, Subscriber). */
 const packageStatus = (s: Customer['status']): 'provisioned' | 'provisioning' | 'deleting' | 'error' =>
@@ -60,3 +60,27 @@ export const locationV1 = (l: Location, orgId: string) => ({
 
 /** The precheck success body (the schema's object form; api.md `/v1`). */
 export const PRECHECK_OK: V1CustomerPrecheck = { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } };
+
+/** A BroadWorks subscriber in Cisco's shape (webex-broadworks.json `Subscriber`). */
+export const broadworksV1 = (s: BroadWorksSubscriber): V1BroadWorksSubscriber => ({
+  id: s.id,
+  ...(s.status === 'provisioned' ? { personId: s.personId } : {}),
+  userId: s.userId,
+  spEnterpriseId: s.spEnterpriseId,
+  firstName: s.firstName,
+  lastName: s.lastName,
+  ...(s.email !== undefined ? { email: s.email } : {}),
+  ...(s.primaryPhoneNumber !== undefined ? { primaryPhoneNumber: s.primaryPhoneNumber } : {}),
+  ...(s.mobilePhoneNumber !== undefined ? { mobilePhoneNumber: s.mobilePhoneNumber } : {}),
+  ...(s.extension !== undefined ? { extension: s.extension } : {}),
+  package: s.package,
+  status: s.status,
+  errors: errorsV1(s.errors),
+  created: s.created,
+  lastStatusChange: s.lastStatusChange,
+  provisioningId: s.provisioningId,
+  selfActivated: s.selfActivated,
+});
+
+/** A BroadWorks enterprise as `GET /v1/broadworks/enterprises` lists it. */
+export const enterpriseV1 = (e: Enterprise) => ({ id: e.id, spEnterpriseId: e.spEnterpriseId, broadworksDirectorySync: { enableDirSync: false } });

@@ -7,12 +7,15 @@ import { createTemplate, deleteTemplate, templateView, updateTemplate } from '..
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { requireUser } from '../middleware/auth.ts';
+import { userStatusApi } from './user-status-api.ts';
 import { sendError, sendResult } from '../respond.ts';
 
 /** `/partner-hub/api`: what Partner Hub's screens do (TPL-1..4, ORG-1..3). Lists are unpaged. */
 export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   app.use('*', requireUser('partnerHub'));
+
+  app.route('/templates', userStatusApi());
 
   app.get('/templates', (c) => {
     const offer = c.req.query('offer');

@@ -3,6 +3,7 @@ import { ErrorCode, invalidField, notFound } from '../../core/errors.ts';
 import { customerLocations } from '../../core/customers.ts';
 import { ownList } from '../../core/ownership.ts';
 import { locationV1 } from '../v1-views.ts';
+import { v1BroadWorksRoutes } from './v1-broadworks.ts';
 import { v1CustomerRoutes } from './v1-wholesale-customers.ts';
 import { v1ConsentMoveRoutes, v1SubscriberRoutes } from './v1-wholesale-subscribers.ts';
 import type { SurfaceEnv } from '../env.ts';
@@ -28,6 +29,7 @@ export const v1Routes = (): Hono<SurfaceEnv> => {
   app.route('/wholesale/customers', v1CustomerRoutes());
   app.route('/wholesale/subscribers', v1SubscriberRoutes());
   app.route('/subscribers', v1ConsentMoveRoutes());
+  app.route('/broadworks', v1BroadWorksRoutes());
 
   app.get('/locations', (c) => {
     const orgId = c.req.query('orgId');
