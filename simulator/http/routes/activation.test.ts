@@ -95,3 +95,18 @@ describe('the activation portal (FT-1, FT-2, FT-5)', () => {
     expect(used.text).toContain('Try again');
   });
 });
+
+describe('an injected fault on the portal (FT-2, SIM-4)', () => {
+  it('shows the error as a page with Try again, and the next attempt goes through', async () => {
+    const t = createTestApp();
+    const w = await bwWorld(t);
+    await t.call('POST', '/sim/faults', { json: { method: 'POST', path: '/activation/*', status: 503, message: 'Activation service unavailable', times: 1 } });
+    const failed = await t.call('POST', `/activation/${w.untrusted.linkId}`, { body: new URLSearchParams({ userId: w.directory[0]!.userId, email: 'f@acme.example' }).toString(), headers: { ...FORM, accept: 'text/html' } });
+    expect(failed.status).toBe(503);
+    expect(failed.text).toContain('Activation service unavailable');
+    expect(failed.text).toContain('Try again');
+    expect(await subscribers(t)).toEqual([]);
+    const ok = await submit(t, w.untrusted.linkId, w.directory[0]!.userId, 'f@acme.example');
+    expect(ok.status).toBe(200);
+  });
+});

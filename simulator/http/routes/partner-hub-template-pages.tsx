@@ -5,6 +5,7 @@ import type { SurfaceEnv } from '../env.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from '../views/partner-hub/common.tsx';
 import { TemplateDetail, TemplateForm, TemplatesList } from '../views/partner-hub/templates.tsx';
 import { canWrite, forbiddenPage, formValues, notFoundPage } from './page-helpers.tsx';
+import { userStatusPages } from './user-status-pages.tsx';
 
 /** The template form's fields as the Partner Hub API body (only the offer's own settings). */
 export const templateBody = (v: Readonly<Record<string, string>>): Record<string, unknown> => {
@@ -48,6 +49,7 @@ export const templatePages = (): Hono<SurfaceEnv> => {
     return form(c, values, formErrors(r.error.errors.map((e) => e.description)));
   });
 
+  app.route('/', userStatusPages());
   app.get('/:id', (c) => {
     const found = ownedBy(c.env.world.read(), 'templates', c.req.param('id'), c.get('user').partnerId, 'Template');
     if (!found.ok) return notFoundPage(c, found.error.message);
@@ -64,7 +66,8 @@ export const templatePages = (): Hono<SurfaceEnv> => {
       ...(t.userVerification?.shareLink ? [{ label: 'Share link', value: t.userVerification.shareLink }] : []),
       ...(t.activationLink ? [{ label: 'Activation link', value: t.activationLink }] : []),
     ];
-    return c.render(<TemplateDetail view={{ name: t.name, rows, warnings: t.warnings.map((w) => w.description), backHref: href(c) }} />, { title: `${t.name} · Partner Hub` });
+    const userStatusHref = t.offer === 'broadworks' ? href(c, `/${t.id}/user-status`) : undefined;
+    return c.render(<TemplateDetail view={{ name: t.name, rows, warnings: t.warnings.map((w) => w.description), backHref: href(c), ...(userStatusHref ? { userStatusHref } : {}) }} />, { title: `${t.name} · Partner Hub` });
   });
   return app;
 };

@@ -47,6 +47,9 @@ const css = `
   .mail h2 { font-size: 17px; }
   .badge.closed { background: #fff3e0; color: #8a4b00; }
   .badge.awaiting_provisioning_details { background: #e8f0fe; color: #1a4fa0; }
+  details.menu { position: relative; display: inline-block; }
+  details.menu summary { cursor: pointer; list-style: none; padding: 2px 10px; border: 1px solid var(--line); border-radius: 4px; }
+  .menu-items { position: absolute; right: 0; z-index: 2; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; display: flex; flex-direction: column; gap: 6px; min-width: 220px; box-shadow: 0 4px 14px rgba(0,0,0,.08); }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; }
   dt { color: var(--muted); }
   dd { margin: 0; }

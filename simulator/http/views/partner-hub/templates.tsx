@@ -115,6 +115,7 @@ export interface TemplateDetailView {
   readonly rows: readonly { label: string; value: string }[];
   readonly warnings: readonly string[];
   readonly backHref: string;
+  readonly userStatusHref?: string;
 }
 
 export const TemplateDetail = ({ view }: { view: TemplateDetailView }) => (
@@ -135,6 +136,13 @@ export const TemplateDetail = ({ view }: { view: TemplateDetailView }) => (
         </>
       ))}
     </dl>
+    {view.userStatusHref ? (
+      <p>
+        <a class="button" href={view.userStatusHref}>
+          Show user status
+        </a>
+      </p>
+    ) : null}
     <a href={view.backHref}>All templates</a>
   </section>
 );
