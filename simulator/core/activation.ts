@@ -63,7 +63,10 @@ export const selfActivate = (tx: WorldTx, linkId: string, body: unknown): Result
   if (!s) {
     const enterprise = tx.list('enterprises').find((e) => e.partnerId === t.partnerId && e.directory.some((d) => d.userId.toLowerCase() === lower));
     const entry = enterprise?.directory.find((d) => d.userId.toLowerCase() === lower);
-    if (!enterprise || !entry) return fail(notFound(`BroadWorks user ID ${userId} is not in your service provider's directory; check it and try again.`));
+    if (!enterprise || !entry) {
+      const description = `BroadWorks user ID ${userId} is not in your service provider's directory; check it and try again.`;
+      return fail({ status: 404, message: description, errors: [{ description }] });
+    }
     s = {
       id: webexId('SUBSCRIBER', tx.uuid()),
       partnerId: t.partnerId,
