@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailHeld, sendVerification } from './broadworks.ts';
+import { emailHeld, move, sendVerification } from './broadworks.ts';
 import { conflict, ErrorCode, notFound, type DomainError } from './errors.ts';
 import { webexId } from './ids.ts';
 import type { BroadWorksSubscriber, Template } from './model.ts';
@@ -39,11 +39,11 @@ export interface ActivationOutcome {
   readonly failure?: DomainError;
 }
 
+/** A failed activation of a known user: → `error` with the reason (the transition table allows it). */
 const failed = (tx: WorldTx, s: BroadWorksSubscriber, error: DomainError): Result<ActivationOutcome> => {
   const errors = error.errors.map((e) => ({ description: e.description, ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}) }));
-  const next: BroadWorksSubscriber = { ...s, status: 'error', errors, lastStatusChange: tx.nowIso };
-  tx.put('broadworksSubscribers', next);
-  return ok({ subscriber: next, failure: error });
+  const moved = move(tx, s, 'error', 'Activation', { errors });
+  return moved.ok ? ok({ subscriber: moved.value, failure: error }) : moved;
 };
 
 /**

@@ -8,19 +8,20 @@ import { fail, ok, type Result } from './result.ts';
  * overwrite (architecture.md, principle 6). Delete is allowed from any status and is not listed.
  */
 export const TRANSITIONS: Readonly<Record<BroadWorksStatus, readonly BroadWorksStatus[]>> = {
-  // Portal submit, admin retry activation; an injected step fault.
+  // Portal submit or Retry activation; a failed activation (misconfigured template, email in use).
   pending_email_input: ['pending_email_validation', 'error'],
-  // Verify link (→ provisioning, or → pending_user_migration for a free account); retry activation.
-  pending_email_validation: ['provisioning', 'pending_user_migration', 'pending_email_validation', 'error'],
-  // Consent accepted; retry activation.
-  pending_user_migration: ['provisioning', 'pending_email_validation', 'error'],
-  // The provisioning step ends: provisioned, or error (injected step fault).
+  // The verify link (→ provisioning, or → pending_user_migration for a free account); Retry activation.
+  pending_email_validation: ['provisioning', 'pending_user_migration', 'pending_email_validation'],
+  // Consent accepted; Retry activation.
+  pending_user_migration: ['provisioning', 'pending_email_validation'],
+  // The provisioning step ends: provisioned, or error (an injected step fault).
   provisioning: ['provisioned', 'error'],
-  // PUT.
+  // PUT or Change package.
   provisioned: ['updating'],
+  // The update step ends: provisioned, or error (an injected step fault).
   updating: ['provisioned', 'error'],
-  // Portal submit, retry activation.
-  error: ['pending_email_validation'],
+  // Portal submit or Retry activation; a failed activation again.
+  error: ['pending_email_validation', 'error'],
 };
 
 export const ILLEGAL_TRANSITION = ErrorCode.illegalTransition;

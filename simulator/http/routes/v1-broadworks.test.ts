@@ -154,3 +154,27 @@ describe('GET /v1/broadworks/subscribers and enterprises', () => {
     expect((await t.call('POST', '/v1/broadworks/subscribers/validate', { ...ADMIN, json: { email: 'used@x.example' } })).body.errors[0].errorCode).toBe(10022);
   });
 });
+
+describe('the rest of the transition table', () => {
+  it('untrusted + a free-account email: the verify link leads to pending_user_migration; Retry activation leaves it', async () => {
+    const t = createValidatingApp();
+    const w = await bwWorld(t);
+    const email = (await t.call('GET', '/sim/world')).body.freeAccounts[1];
+    const s = (await post(t, bwBody(w.untrusted.provisioningId, w.spEnterpriseId, { email }))).body;
+    const verified = await t.call('POST', `/activation/api/verify/${(await latestLink(t, email)).split('/').pop()}`);
+    expect(verified.body.status).toBe('pending_user_migration');
+    const retry = await t.call('POST', `/partner-hub/api/templates/${w.untrusted.id}/user-status/${s.id}/retry-activation`, { ...ADMIN, json: { email: 'fresh@x.example' } });
+    expect(retry.body.status).toBe('pending_email_validation');
+  });
+
+  it('a step fault during an update ends in error', async () => {
+    const t = createValidatingApp();
+    const w = await bwWorld(t);
+    const s = (await post(t, bwBody(w.trusted.provisioningId, w.spEnterpriseId, { email: 'upd@x.example' }))).body;
+    await advance(t, 'PT30S');
+    await t.call('POST', '/sim/faults', { json: { on: 'broadworksSubscriber', errorCode: 6010, description: 'Package change failed', times: 1 } });
+    await t.call('PUT', `/v1/broadworks/subscribers/${s.id}`, { ...ADMIN, json: { package: 'premium' } });
+    await advance(t, 'PT20S');
+    expect(await get(t, s.id)).toMatchObject({ status: 'error', errors: [{ errorCode: 6010 }] });
+  });
+});
