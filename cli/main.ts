@@ -5,6 +5,9 @@ export const HELP = `provisim: a simulator of Cisco Webex partner provisioning
 
 Usage:
   provisim serve [options]     serve the simulator (the default command)
+  provisim run [paths] …       run scenarios and report (see below)
+  provisim validate [paths]    check scenario files
+  provisim merge-reports F…    join sharded reports
   provisim --help              this text
 
 Options of serve:
@@ -78,6 +81,16 @@ export const main = async (argv: string[]): Promise<number> => {
   }
   const command = first === undefined || first.startsWith('-') ? 'serve' : first;
   const args = command === first ? rest : argv;
+  if (command === 'run' || command === 'validate' || command === 'merge-reports') {
+    const harness = await import('../harness/cli.ts');
+    try {
+      if (command === 'validate') return harness.validateCommand(args);
+      return await (command === 'run' ? harness.runCommand(args) : harness.mergeCommand(args));
+    } catch (error) {
+      console.error(`provisim ${command}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
   if (command !== 'serve') {
     console.error(`provisim: unknown command ${command}\n\n${HELP}`);
     return 2;
