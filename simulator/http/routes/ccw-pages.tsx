@@ -48,7 +48,7 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
   app.post('/setup/:token', async (c) => {
     const v = await formValues(c);
     const opt = (k: string) => (v[k] ? { [k]: v[k] } : {});
-    const body = { companyName: v.companyName ?? '', adminEmail: v.adminEmail ?? '', headquarters: { addressLine1: v.addressLine1 ?? '', city: v.city ?? '', ...opt('stateOrProvince'), ...opt('zipOrPostalCode'), country: v.country ?? '' } };
+    const body = { companyName: v.companyName ?? '', adminEmail: v.adminEmail ?? '', headquarters: { addressLine1: v.addressLine1 ?? '', ...opt('addressLine2'), city: v.city ?? '', ...opt('stateOrProvince'), ...opt('zipOrPostalCode'), country: v.country ?? '' } };
     const r = c.env.world.transact((tx) => completeSetup(tx, c.req.param('token'), body));
     if (r.ok) return c.render(<SetupPage view={{ state: 'done', company: body.companyName }} />, { title: 'Your service is being set up' });
     c.status(r.error.status as 400);

@@ -1,11 +1,9 @@
-import { ErrorSummary, Field, type FormErrors } from '../partner-hub/common.tsx';
+import { AddressFields, ErrorSummary, Field, Text, type FormErrors } from '../partner-hub/common.tsx';
 
 export type SetupView =
   | { readonly state: 'form'; readonly action: string; readonly values: Readonly<Record<string, string>>; readonly errors: FormErrors }
   | { readonly state: 'done'; readonly company: string }
   | { readonly state: 'refused'; readonly message: string };
-
-const Text = ({ name, value }: { name: string; value: string | undefined }) => <input id={name} name={name} value={value ?? ''} />;
 
 /** Set Up Your Service: the page the provisioning email links to (CCW-1, CCW-4). */
 export const SetupPage = ({ view }: { view: SetupView }) => {
@@ -42,21 +40,7 @@ export const SetupPage = ({ view }: { view: SetupView }) => {
         <Field label="Administrator email" name="adminEmail" errors={e}>
           <Text name="adminEmail" value={v.adminEmail} />
         </Field>
-        <Field label="Address line 1" name="headquarters.addressLine1" input="addressLine1" errors={e}>
-          <Text name="addressLine1" value={v.addressLine1} />
-        </Field>
-        <Field label="City" name="headquarters.city" input="city" errors={e}>
-          <Text name="city" value={v.city} />
-        </Field>
-        <Field label="State or province" name="headquarters.stateOrProvince" input="stateOrProvince" errors={e}>
-          <Text name="stateOrProvince" value={v.stateOrProvince} />
-        </Field>
-        <Field label="ZIP or postal code" name="headquarters.zipOrPostalCode" input="zipOrPostalCode" errors={e}>
-          <Text name="zipOrPostalCode" value={v.zipOrPostalCode} />
-        </Field>
-        <Field label="Country" name="headquarters.country" input="country" errors={e}>
-          <input id="country" name="country" value={v.country ?? 'US'} />
-        </Field>
+        <AddressFields values={v} errors={e} />
         <button type="submit">Set up service</button>
       </form>
     </section>

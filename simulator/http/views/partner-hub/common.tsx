@@ -112,3 +112,33 @@ export const SignIn = ({ view }: { view: SignInView }) => (
     </form>
   </section>
 );
+
+/** A text input whose id and name are the same. */
+export const Text = ({ name, value }: { name: string; value: string | undefined }) => <input id={name} name={name} value={value ?? ''} />;
+
+/** The headquarters address fields (the `/v1` address shape), with their errors under `headquarters.*`. */
+export const AddressFields = ({ values: v, errors: e, countries }: { values: Readonly<Record<string, string>>; errors: FormErrors; countries?: readonly string[] }) => (
+  <>
+    {(
+      [
+        ['Address line 1', 'addressLine1'],
+        ['Address line 2', 'addressLine2'],
+        ['City', 'city'],
+        ['State or province', 'stateOrProvince'],
+        ['ZIP or postal code', 'zipOrPostalCode'],
+      ] as const
+    ).map(([label, name]) => (
+      <Field label={label} name={`headquarters.${name}`} input={name} errors={e}>
+        <Text name={name} value={v[name]} />
+      </Field>
+    ))}
+    <Field label="Country" name="headquarters.country" input="country" errors={e} hint="ISO code, e.g. US">
+      <input id="country" name="country" list="countries" value={v.country ?? 'US'} />
+      <datalist id="countries">
+        {(countries ?? []).map((c) => (
+          <option value={c} />
+        ))}
+      </datalist>
+    </Field>
+  </>
+);

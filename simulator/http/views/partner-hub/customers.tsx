@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, StatusBadge, type FormErrors } from './common.tsx';
+import { AddressFields, ErrorSummary, Field, StatusBadge, Text, type FormErrors } from './common.tsx';
 
 export interface CustomerRow {
   readonly name: string;
@@ -56,8 +56,6 @@ export interface CustomerFormView {
   readonly countries: readonly string[];
 }
 
-const Text = ({ name, value }: { name: string; value: string | undefined }) => <input id={name} name={name} value={value ?? ''} />;
-
 export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
   const v = view.values;
   const e = view.errors;
@@ -99,29 +97,7 @@ export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
         </fieldset>
         <fieldset>
           <legend>3. Headquarters</legend>
-          <Field label="Address line 1" name="headquarters.addressLine1" input="addressLine1" errors={e}>
-            <Text name="addressLine1" value={v.addressLine1} />
-          </Field>
-          <Field label="Address line 2" name="headquarters.addressLine2" input="addressLine2" errors={e}>
-            <Text name="addressLine2" value={v.addressLine2} />
-          </Field>
-          <Field label="City" name="headquarters.city" input="city" errors={e}>
-            <Text name="city" value={v.city} />
-          </Field>
-          <Field label="State or province" name="headquarters.stateOrProvince" input="stateOrProvince" errors={e}>
-            <Text name="stateOrProvince" value={v.stateOrProvince} />
-          </Field>
-          <Field label="ZIP or postal code" name="headquarters.zipOrPostalCode" input="zipOrPostalCode" errors={e}>
-            <Text name="zipOrPostalCode" value={v.zipOrPostalCode} />
-          </Field>
-          <Field label="Country" name="headquarters.country" input="country" errors={e} hint="ISO code; the simulator's supported countries are listed">
-            <input id="country" name="country" list="countries" value={v.country ?? 'US'} />
-            <datalist id="countries">
-              {view.countries.map((c) => (
-                <option value={c} />
-              ))}
-            </datalist>
-          </Field>
+          <AddressFields values={v} errors={e} countries={view.countries} />
           <Field label="" name="supportedLocationAttested" errors={e}>
             <label>
               <input type="checkbox" id="supportedLocationAttested" name="supportedLocationAttested" value="true" checked={v.supportedLocationAttested === 'true'} /> I attest that the
