@@ -10,6 +10,7 @@ import type { Change } from '../simulator/core/store-port.ts';
 import { createApp } from '../simulator/http/create-app.ts';
 import { DurableStore } from '../simulator/store/durable-store.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';
+import { benchUsersImport } from './users-import.ts';
 
 const WRITES = 20_000;
 const WARMUP_WRITES = 2_000;
@@ -138,6 +139,7 @@ const main = async (): Promise<void> => {
   const started = performance.now();
   const { empty, full } = await benchWrites();
   const http = await benchHttp();
+  const users = await benchUsersImport();
   const writeRatio = full.perSecond / empty.perSecond;
   const outsideRatio = outside(full) / outside(empty);
   const healthRatio = http.healthRps / http.bareRps;
@@ -155,6 +157,11 @@ const main = async (): Promise<void> => {
   console.log(row(['bare Hono GET /x', fmt(http.bareRps), '1.00']));
   console.log(row(['simulator GET /sim/health', fmt(http.healthRps), fmt(healthRatio, 2)]));
   console.log(row(['simulator GET /sim/world', fmt(http.worldRps), fmt(worldRatio, 2)]));
+  console.log('');
+  console.log(`Users CSV import: ${fmt(users.rows)} rows (${fmt(users.bytes / 1024)} KiB, seeded faker), through the route vs csv-parse alone`);
+  console.log(row(['', 'rows/s', 'ms', 'vs csv-parse', 'peak RSS MB', 'RSS growth MB']));
+  console.log(row(['csv-parse alone', fmt(users.parseRowsPerSecond), fmt(users.parseMs, 1), '1.00', '', '']));
+  console.log(row(['POST …/users/csv', fmt(users.importRowsPerSecond), fmt(users.importMs, 1), fmt(users.ratio, 2), fmt(users.peakRssMb), fmt(users.rssGrowthMb)]));
   console.log(`\n(total ${fmt((performance.now() - started) / 1000, 1)} s)`);
 
   const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
@@ -184,6 +191,7 @@ const main = async (): Promise<void> => {
         healthToBare: round(healthRatio, 3),
         worldToBare: round(worldRatio, 3),
       },
+      usersImport: { rows: users.rows, importRowsPerSecond: round(users.importRowsPerSecond), parseRowsPerSecond: round(users.parseRowsPerSecond), importToParse: round(users.ratio, 3), peakRssMb: round(users.peakRssMb, 1), rssGrowthMb: round(users.rssGrowthMb, 1) },
     })}`,
   );
 };

@@ -19,10 +19,19 @@ const verdicts = (r: RunReport) => Object.fromEntries(r.results.map((x) => [x.id
 const failures = (r: RunReport) => r.results.filter((x) => x.verdict === 'failed').map((x) => `${x.id}: ${x.reason ?? x.steps.flatMap((s) => s.problems).join('; ')}`);
 
 describe('the scenario library (issue 7)', () => {
-  it('passes in-process, every scenario', async () => {
+  it('passes in-process, every scenario, and covers every rule of the catalog', async () => {
     const r = await run(inProcessTarget(), { workers: 2 });
     expect(failures(r)).toEqual([]);
-    expect(r.results.length).toBeGreaterThan(20);
+    expect(r.fullLibrary).toBe(true);
+    expect(r.uncoveredRules).toEqual([]);
+  });
+
+  it('fails a full run when a catalog rule has no scenario', async () => {
+    const r = await run(inProcessTarget(), { paths: ['scenarios/ccw-4-ponr.yaml'] });
+    expect(r.fullLibrary).toBe(false);
+    const partial = await runScenarios({ paths: ['scenarios/ccw-4-ponr.yaml'], target: inProcessTarget(), reporters: [], out: mkdtempSync(join(tmpdir(), 'provisim-')), fullLibrary: true, warn: () => undefined });
+    expect(partial.uncoveredRules).toContain('USR-1');
+    expect(partial.uncoveredRules).not.toContain('CCW-4');
   });
 
   it('gives the same verdicts with 4 workers as with 1', async () => {

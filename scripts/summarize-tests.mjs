@@ -1,4 +1,4 @@
-// Prints one closing line for CI, counted from the JSON reports of Vitest and Playwright:
+// Prints one closing line for CI, counted from the JSON reports of Vitest, the scenario library and Playwright:
 // "tests: N passed, N failed" (skipped follow when any).
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -17,5 +17,11 @@ if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
   skipped += playwright.stats.skipped;
+}
+const scenarios = read('reports/out/scenarios/report.json');
+if (scenarios) {
+  passed += scenarios.results.filter((r) => r.verdict === 'passed').length;
+  failed += scenarios.results.filter((r) => r.verdict === 'failed').length + (scenarios.uncoveredRules.length > 0 ? 1 : 0);
+  skipped += scenarios.results.filter((r) => r.verdict === 'not_applicable').length;
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

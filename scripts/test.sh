@@ -4,7 +4,7 @@
 set -euo pipefail
 export NO_COLOR=1
 mkdir -p reports/out
-rm -f reports/out/vitest.json reports/out/playwright.json
+rm -f reports/out/vitest.json reports/out/playwright.json reports/out/scenarios/report.json
 step() { printf '\n== %s\n' "$1"; }
 step "type-check"
 npx tsc --noEmit
@@ -13,6 +13,10 @@ npx eslint --max-warnings 0 .
 step "unit, process and scenario tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/out/vitest.json || status=$?
+if [ "$status" = 0 ]; then
+  step "scenario library (reports in reports/out/scenarios: junit.xml, index.html, report.json)"
+  node bin/provisim.mjs run --workers 2 --out reports/out/scenarios || status=$?
+fi
 if [ "$status" = 0 ]; then
   step "browser tests (Debian's Chromium)"
   bash scripts/ensure-chromium.sh

@@ -1,6 +1,7 @@
 import { CCW_CLOSE, CCW_RSD, onCustomerProvisioned, onRequestedStartDate, onWindowEnd } from './ccw.ts';
 import { BW_STEP, finishBroadWorksStep } from './broadworks.ts';
 import { CUSTOMER_STEP, finishCustomerStep } from './customers.ts';
+import { ensureAdmin } from './users.ts';
 import type { EventHandlers } from './world.ts';
 
 /** Every time-driven step of the domain, by event kind (SIM-1). */
@@ -9,6 +10,7 @@ export const EVENT_HANDLERS: EventHandlers = {
     finishCustomerStep(tx, e.payload);
     const c = tx.get('customers', String(e.payload.customerId));
     if (c?.status === 'provisioned') onCustomerProvisioned(tx, c.id);
+    if (c?.status === 'provisioned' && c.source === 'partner_hub') ensureAdmin(tx, c);
   },
   [BW_STEP]: (tx, e) => finishBroadWorksStep(tx, e.payload),
   [CCW_RSD]: (tx, e) => onRequestedStartDate(tx, e.payload),

@@ -137,6 +137,11 @@ export interface WholesaleSubscriber {
   readonly errors: readonly ErrorItem[];
   /** The token of the consent link while the move of a free account is pending. */
   readonly consentToken?: string;
+  /** Partner Hub users (USR-2, USR-3, ORG-4): display name, meetings site, basic licenses, admin role. */
+  readonly displayName?: string;
+  readonly preferredWebexSite?: string;
+  readonly licenses?: { readonly messaging: boolean; readonly meetings: boolean; readonly calling: boolean };
+  readonly role?: 'full_admin';
   readonly created: string;
   readonly lastStatusChange: string;
 }

@@ -8,6 +8,7 @@ import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { requireUser } from '../middleware/auth.ts';
 import { userStatusApi } from './user-status-api.ts';
+import { partnerHubUserRoutes } from './partner-hub-users.ts';
 import { sendError, sendResult } from '../respond.ts';
 
 /** `/partner-hub/api`: what Partner Hub's screens do (TPL-1..4, ORG-1..3). Lists are unpaged. */
@@ -64,6 +65,7 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
     const r = c.env.world.transact((tx) => addLocation(tx, c.get('user'), c.req.param('id'), body.value));
     return sendResult(c, r, 201, (l) => ({ id: l.id, name: l.name, address: l.address, timezone: l.timezone, language: l.language }));
   });
+  app.route('/customers', partnerHubUserRoutes());
   app.all('*', (c) => sendError(c, notFound(`No Partner Hub API route ${c.req.method} ${c.req.path}`)));
   return app;
 };

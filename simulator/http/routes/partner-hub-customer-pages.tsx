@@ -78,7 +78,7 @@ export const customerPages = (): Hono<SurfaceEnv> => {
     ];
     const locations = customerLocations(w, x.id).map((l) => ({ name: l.name, address: oneLine(l.address) }));
     const errors = x.errors.map((e) => `${e.errorCode ?? ''} ${e.description}`.trim());
-    return c.render(<CustomerDetail view={{ name: x.name, status: x.status, rows, locations, errors, backHref: href(c) }} />, { title: `${x.name} · Partner Hub` });
+    return c.render(<CustomerDetail view={{ name: x.name, status: x.status, rows, locations, errors, backHref: href(c), usersHref: href(c, `/${x.id}/users`) }} />, { title: `${x.name} · Partner Hub` });
   });
   return app;
 };

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { SurfaceEnv } from '../env.ts';
 import { customerPages } from './partner-hub-customer-pages.tsx';
+import { userPages } from './partner-hub-user-pages.tsx';
 import { templatePages } from './partner-hub-template-pages.tsx';
 import { pageSession } from './page-session.tsx';
 
@@ -19,6 +20,7 @@ export const partnerHubPages = (): Hono<SurfaceEnv> => {
   app.use('*', guard);
   app.get('/', (c) => c.redirect(`${c.env.base}/partner-hub/customers`, 303));
   app.route('/templates', templatePages());
+  app.route('/customers', userPages());
   app.route('/customers', customerPages());
   return app;
 };

@@ -118,6 +118,7 @@ export interface CustomerDetailView {
   readonly locations: readonly { name: string; address: string }[];
   readonly errors: readonly string[];
   readonly backHref: string;
+  readonly usersHref?: string;
 }
 
 export const CustomerDetail = ({ view }: { view: CustomerDetailView }) => (
@@ -149,6 +150,11 @@ export const CustomerDetail = ({ view }: { view: CustomerDetailView }) => (
         ))}
       </tbody>
     </table>
+    {view.usersHref ? (
+      <p>
+        <a href={view.usersHref}>Users</a>
+      </p>
+    ) : null}
     <a href={view.backHref}>All customers</a>
   </section>
 );
