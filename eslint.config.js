@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { layerRules } from './scripts/layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/out/**', 'test-results/**', 'playwright-report/**', '.provisim/**', 'simulator/http/openapi/webex-*.ts'] },
+  { ignores: ['node_modules/**', 'reports/out/**', 'test-results/**', 'playwright-report/**', '.provisim/**', 'examples/*/dist/**', 'examples/*/public/mockServiceWorker.js', 'simulator/http/openapi/webex-*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

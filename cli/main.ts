@@ -8,6 +8,7 @@ Usage:
   provisim run [paths] …       run scenarios and report (see below)
   provisim validate [paths]    check scenario files
   provisim merge-reports F…    join sharded reports
+  provisim seed [options]      write a large seeded world into a data file (seed --help)
   provisim --help              this text
 
 Options of serve:
@@ -88,6 +89,18 @@ export const main = async (argv: string[]): Promise<number> => {
       return await (command === 'run' ? harness.runCommand(args) : harness.mergeCommand(args));
     } catch (error) {
       console.error(`provisim ${command}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
+  if (command === 'seed') {
+    const seed = await import('./seed.ts');
+    if (args.includes('--help') || args.includes('-h')) return (console.log(seed.SEED_HELP), 0);
+    try {
+      const { values } = parseArgs({ args, options: { customers: { type: 'string' }, users: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, force: { type: 'boolean' } } });
+      await seed.seedData(seed.parseSeedArgs(values), (line) => console.log(line));
+      return 0;
+    } catch (error) {
+      console.error(`provisim seed: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
   }

@@ -7,6 +7,7 @@ import type { Store } from '../core/store-port.ts';
 import { EVENT_HANDLERS } from '../core/event-handlers.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
+import { journal } from './middleware/journal.ts';
 import { errorResponse, sendError } from './respond.ts';
 import { activationRoutes } from './routes/activation.tsx';
 import { ccwApiRoutes, ccwSetupApi } from './routes/ccw-api.ts';
@@ -14,9 +15,11 @@ import { ccwPages } from './routes/ccw-pages.tsx';
 import { mailboxPage } from './routes/mailbox.tsx';
 import { consentRoutes } from './routes/consent.tsx';
 import { pageRoutes } from './routes/pages.tsx';
+import { openapiRoutes } from './routes/openapi.tsx';
 import { partnerHubApiRoutes } from './routes/partner-hub-api.ts';
 import { partnerHubPages } from './routes/partner-hub-pages.tsx';
 import { simRoutes } from './routes/sim.ts';
+import { simRequestRoutes } from './routes/sim-requests.ts';
 import { v1Routes } from './routes/v1.ts';
 import { WorldRegistry } from './world-registry.ts';
 
@@ -61,12 +64,14 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
     c.env.world.tick();
     await next();
   });
+  app.use('*', journal());
   app.use(
     '*',
     bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => sendError(c, payloadTooLarge(`The body is larger than ${BODY_LIMIT} bytes.`)) }),
   );
   app.use('*', injectFaults());
   app.route('/sim/mailbox', mailboxPage());
+  app.route('/sim/requests', simRequestRoutes());
   app.route('/sim', simRoutes());
   app.route('/v1', v1Routes());
   app.route('/partner-hub/api', partnerHubApiRoutes());
@@ -76,6 +81,7 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   app.route('/ccw', ccwPages());
   app.route('/consent', consentRoutes());
   app.route('/activation', activationRoutes());
+  app.route('/', openapiRoutes());
   app.route('/', pageRoutes());
   return app;
 };

@@ -1,6 +1,7 @@
 import type { ClockInit } from '../core/clock.ts';
 import type { Store } from '../core/store-port.ts';
 import { World, type EventHandlers } from '../core/world.ts';
+import { RequestJournal } from './request-journal.ts';
 
 export interface WorldRegistryOptions {
   readonly defaultStore: Store;
@@ -19,6 +20,8 @@ export class WorldRegistry {
   readonly default: World;
   readonly #options: WorldRegistryOptions;
   readonly #worlds = new Map<string, World>();
+  /** Each world's request journal (`/sim/requests`): in memory beside the world, never persisted. */
+  readonly #journals = new WeakMap<World, RequestJournal>();
 
   constructor(options: WorldRegistryOptions) {
     this.#options = options;
@@ -27,6 +30,12 @@ export class WorldRegistry {
 
   get(id: string): World | undefined {
     return this.#worlds.get(id);
+  }
+
+  journalOf(world: World): RequestJournal {
+    let j = this.#journals.get(world);
+    if (!j) this.#journals.set(world, (j = new RequestJournal()));
+    return j;
   }
 
   ids(): string[] {

@@ -46,6 +46,7 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
     const body = await readBody(c, z.strictObject({ seed: seedSchema.optional() }), { emptyAsObject: true });
     if (!body.ok) return sendError(c, body.error);
     c.env.world.reset(body.value.seed);
+    c.env.registry.journalOf(c.env.world).clear();
     return c.json({ id: c.env.worldId, base: c.env.base, ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base) });
   });
 

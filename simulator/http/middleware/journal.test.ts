@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp, createTestWorld } from '../../adapters/testing.ts';
+import { ADMIN, customerBody, provisioningId } from '../../../test/fixtures/wholesale.ts';
+
+describe('GET /sim/requests (the request journal)', () => {
+  it('records method, path, query, status, virtual and wall time and a body summary, newest first', async () => {
+    const t = createTestApp({ wallClock: () => Date.parse('2030-05-05T10:00:00Z') });
+    const pid = await provisioningId(t);
+    await t.call('POST', '/sim/clock', { json: { advance: 'P1D' } });
+    await t.call('GET', '/v1/wholesale/customers?max=5', ADMIN);
+    await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: customerBody(pid) });
+    const r = await t.call('GET', '/sim/requests');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(2);
+    const [post, list] = r.body.items;
+    expect(post).toMatchObject({
+      method: 'POST',
+      path: '/v1/wholesale/customers',
+      status: 202,
+      time: '2026-01-02T00:00:00.000Z',
+      wallTime: '2030-05-05T10:00:00.000Z',
+      contentType: 'application/json',
+      bodyKeys: ['provisioningId', 'packages', 'externalId', 'address', 'customerInfo', 'provisioningParameters'],
+      bodyTruncated: true,
+    });
+    expect(post.body).toHaveLength(200);
+    expect(post.body.startsWith(`{"provisioningId":"${pid}"`)).toBe(true);
+    expect(list).toMatchObject({ method: 'GET', path: '/v1/wholesale/customers', query: '?max=5', status: 200 });
+    expect(list.body).toBeUndefined();
+  });
+
+  it('leaves /sim out, records errors and injected faults with their status', async () => {
+    const t = createTestApp();
+    await t.call('POST', '/sim/faults', { json: { path: '/v1/people/me', status: 503, times: 1 } });
+    await t.call('GET', '/v1/people/me', ADMIN);
+    await t.call('GET', '/v1/people/me');
+    await t.call('GET', '/v1/nowhere', ADMIN);
+    const items = (await t.call('GET', '/sim/requests')).body.items;
+    expect(items.map((e: { path: string; status: number }) => `${e.status} ${e.path}`)).toEqual(['404 /v1/nowhere', '401 /v1/people/me', '503 /v1/people/me']);
+  });
+
+  it('filters by method, path pattern and status (exact or class)', async () => {
+    const t = createTestApp();
+    await t.call('GET', '/v1/people/me', ADMIN);
+    await t.call('GET', '/v1/wholesale/customers', ADMIN);
+    await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: {} });
+    await t.call('GET', '/partner-hub/api/templates', ADMIN);
+    const paths = async (q: string) => (await t.call('GET', `/sim/requests${q}`)).body.items.map((e: { method: string; path: string }) => `${e.method} ${e.path}`);
+    expect(await paths('?method=post')).toEqual(['POST /v1/wholesale/customers']);
+    expect(await paths('?path=/v1/*')).toEqual(['POST /v1/wholesale/customers', 'GET /v1/wholesale/customers', 'GET /v1/people/me']);
+    expect(await paths('?path=/v1/wholesale/customers&method=GET')).toEqual(['GET /v1/wholesale/customers']);
+    expect(await paths('?status=4xx')).toEqual(['POST /v1/wholesale/customers']);
+    expect(await paths('?status=200&path=/partner-hub/*')).toEqual(['GET /partner-hub/api/templates']);
+    expect((await t.call('GET', '/sim/requests?status=abc')).status).toBe(400);
+  });
+
+  it('keeps the last 1000 requests of a world', async () => {
+    const t = createTestApp();
+    for (let i = 0; i < 1005; i++) await t.call('GET', `/v1/people/me?i=${i}`, ADMIN);
+    const items = (await t.call('GET', '/sim/requests')).body.items;
+    expect(items).toHaveLength(1000);
+    expect(items[0].query).toBe('?i=1004');
+    expect(items[999].query).toBe('?i=5');
+  });
+
+  it('is cleared by DELETE /sim/requests and by POST /sim/reset', async () => {
+    const t = createTestApp();
+    await t.call('GET', '/v1/people/me', ADMIN);
+    expect((await t.call('DELETE', '/sim/requests')).status).toBe(204);
+    expect((await t.call('GET', '/sim/requests')).body.items).toEqual([]);
+    await t.call('GET', '/v1/people/me', ADMIN);
+    await t.call('POST', '/sim/reset');
+    expect((await t.call('GET', '/sim/requests')).body.items).toEqual([]);
+  });
+
+  it('belongs to its world: /w/{id} requests are journaled there with paths inside the world', async () => {
+    const t = createTestApp();
+    const { id } = (await t.call('POST', '/sim/worlds')).body;
+    await t.call('GET', `/w/${id}/v1/people/me`, ADMIN);
+    expect((await t.call('GET', '/sim/requests')).body.items).toEqual([]);
+    const items = (await t.call('GET', `/w/${id}/sim/requests`)).body.items;
+    expect(items).toMatchObject([{ method: 'GET', path: '/v1/people/me', status: 200 }]);
+  });
+
+  it('shows that a client honoured Retry-After', async () => {
+    let wall = Date.parse('2026-01-01T00:00:00Z');
+    const w = await createTestWorld({ wallClock: () => wall });
+    await w.faults.add({ method: 'GET', path: '/v1/wholesale/customers', retryAfter: 3, times: 1 });
+    // A client that waits as told before it retries (its sleep moves the test's wall clock).
+    const sleep = async (ms: number) => void (wall += ms);
+    const getWithRetry = async (): Promise<Response> => {
+      for (;;) {
+        const res = await w.fetch('/v1/wholesale/customers', { headers: { authorization: `Bearer ${w.tokens.acme!.admin}` } });
+        if (res.status !== 429) return res;
+        await sleep(Number(res.headers.get('retry-after')) * 1000);
+      }
+    };
+    expect((await getWithRetry()).status).toBe(200);
+    const [retry, first] = await w.requests({ path: '/v1/wholesale/customers' });
+    expect(first.status).toBe(429);
+    expect(retry.status).toBe(200);
+    expect(Date.parse(retry.wallTime) - Date.parse(first.wallTime)).toBeGreaterThanOrEqual(3000);
+  });
+});
