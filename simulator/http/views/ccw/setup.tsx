@@ -1,4 +1,4 @@
-import { AddressFields, ErrorSummary, Field, Text, type FormErrors } from '../partner-hub/common.tsx';
+import { AddressFields, CompanyFields, ErrorSummary, type FormErrors } from '../partner-hub/common.tsx';
 
 export type SetupView =
   | { readonly state: 'form'; readonly action: string; readonly values: Readonly<Record<string, string>>; readonly errors: FormErrors }
@@ -34,12 +34,7 @@ export const SetupPage = ({ view }: { view: SetupView }) => {
       <h1>Set up your Webex service</h1>
       <ErrorSummary errors={e} />
       <form method="post" action={view.action} class="form">
-        <Field label="Company name" name="companyName" errors={e}>
-          <Text name="companyName" value={v.companyName} />
-        </Field>
-        <Field label="Administrator email" name="adminEmail" errors={e}>
-          <Text name="adminEmail" value={v.adminEmail} />
-        </Field>
+        <CompanyFields values={v} errors={e} />
         <AddressFields values={v} errors={e} />
         <button type="submit">Set up service</button>
       </form>

@@ -142,3 +142,27 @@ export const AddressFields = ({ values: v, errors: e, countries }: { values: Rea
     </Field>
   </>
 );
+
+/** A list page's title with its Create action (shown to users who may create). */
+export const ListHeader = ({ title, action, href, show }: { title: string; action: string; href: string; show: boolean }) => (
+  <div class="titlebar">
+    <h1>{title}</h1>
+    {show ? (
+      <a class="button" href={href}>
+        {action}
+      </a>
+    ) : null}
+  </div>
+);
+
+/** The company name and administrator email fields of the customer and CCW setup forms. */
+export const CompanyFields = ({ values: v, errors: e }: { values: Readonly<Record<string, string>>; errors: FormErrors }) => (
+  <>
+    <Field label="Company name" name="companyName" errors={e}>
+      <Text name="companyName" value={v.companyName} />
+    </Field>
+    <Field label="Administrator email" name="adminEmail" errors={e}>
+      <Text name="adminEmail" value={v.adminEmail} />
+    </Field>
+  </>
+);

@@ -1,4 +1,4 @@
-import { AddressFields, ErrorSummary, Field, StatusBadge, Text, type FormErrors } from './common.tsx';
+import { AddressFields, CompanyFields, ErrorSummary, Field, ListHeader, StatusBadge, type FormErrors } from './common.tsx';
 
 export interface CustomerRow {
   readonly name: string;
@@ -10,14 +10,7 @@ export interface CustomerRow {
 
 export const CustomersList = ({ rows, newHref, canWrite }: { rows: readonly CustomerRow[]; newHref: string; canWrite: boolean }) => (
   <section>
-    <div class="titlebar">
-      <h1>Customers</h1>
-      {canWrite ? (
-        <a class="button" href={newHref}>
-          Create customer
-        </a>
-      ) : null}
-    </div>
+    <ListHeader title="Customers" action="Create customer" href={newHref} show={canWrite} />
     {rows.length === 0 ? <p class="muted">No customers yet.</p> : null}
     <table data-testid="customers">
       <thead>
@@ -66,12 +59,7 @@ export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
       <form method="post" action={view.action} class="form">
         <fieldset>
           <legend>1. Customer</legend>
-          <Field label="Company name" name="companyName" errors={e}>
-            <Text name="companyName" value={v.companyName} />
-          </Field>
-          <Field label="Administrator email" name="adminEmail" errors={e}>
-            <Text name="adminEmail" value={v.adminEmail} />
-          </Field>
+          <CompanyFields values={v} errors={e} />
           <Field label="Onboarding template" name="provisioningId" errors={e}>
             <select id="provisioningId" name="provisioningId">
               <option value="">Choose a template</option>

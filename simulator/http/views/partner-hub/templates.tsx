@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, type FormErrors } from './common.tsx';
+import { ErrorSummary, Field, ListHeader, type FormErrors } from './common.tsx';
 
 export interface TemplateRow {
   readonly id: string;
@@ -10,14 +10,7 @@ export interface TemplateRow {
 
 export const TemplatesList = ({ rows, newHref, canWrite }: { rows: readonly TemplateRow[]; newHref: string; canWrite: boolean }) => (
   <section>
-    <div class="titlebar">
-      <h1>Onboarding templates</h1>
-      {canWrite ? (
-        <a class="button" href={newHref}>
-          Create template
-        </a>
-      ) : null}
-    </div>
+    <ListHeader title="Onboarding templates" action="Create template" href={newHref} show={canWrite} />
     <table data-testid="templates">
       <thead>
         <tr>
