@@ -37,7 +37,11 @@ interface WriteRun {
 }
 
 /** Applies `count` batches of one put each, then waits for a running compaction; all of it timed. */
-const timeWrites = async (store: DurableStore, prefix: string, count: number): Promise<WriteRun> => {
+const timeWrites = async (
+  store: DurableStore,
+  prefix: string,
+  count: number,
+): Promise<WriteRun> => {
   let compactions = 0;
   let compactionMs = 0;
   const start = performance.now();
@@ -71,14 +75,18 @@ const withStore = async <T>(use: (store: DurableStore) => Promise<T>): Promise<T
 
 const prefilled = async (store: DurableStore): Promise<WriteRun> => {
   for (let b = 0; b < PREFILL / PREFILL_BATCH; b += 1) {
-    store.apply(Array.from({ length: PREFILL_BATCH }, (_, i) => person('fill', b * PREFILL_BATCH + i)));
+    store.apply(
+      Array.from({ length: PREFILL_BATCH }, (_, i) => person('fill', b * PREFILL_BATCH + i)),
+    );
   }
   await store.flush();
-  if (store.count('people') !== PREFILL) throw new Error(`the pre-filled store holds ${store.count('people')} objects, not ${PREFILL}`);
+  if (store.count('people') !== PREFILL)
+    throw new Error(`the pre-filled store holds ${store.count('people')} objects, not ${PREFILL}`);
   return timeWrites(store, 'w', WRITES);
 };
 
-const fastest = (runs: readonly WriteRun[]): WriteRun => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+const fastest = (runs: readonly WriteRun[]): WriteRun =>
+  runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 
 /** Each round writes into a fresh empty store and a fresh pre-filled one; the fastest round of each counts. */
 const benchWrites = async (): Promise<{ empty: WriteRun; full: WriteRun }> => {
@@ -114,7 +122,11 @@ interface HttpFigures {
 const benchHttp = async (): Promise<HttpFigures> => {
   const bare = new Hono();
   bare.get('/x', (c) => c.json({ status: 'ok' }));
-  const sim = createApp({ store: createMemoryStore(), newStore: createMemoryStore, log: () => undefined });
+  const sim = createApp({
+    store: createMemoryStore(),
+    newStore: createMemoryStore,
+    log: () => undefined,
+  });
   const cases: [Fetcher, string][] = [
     [bare, '/x'],
     [sim, '/sim/health'],
@@ -124,7 +136,8 @@ const benchHttp = async (): Promise<HttpFigures> => {
   // Rounds interleave the three so a busy moment on the machine hits them alike; the best round counts.
   const best = [0, 0, 0];
   for (let r = 0; r < ROUNDS; r += 1) {
-    for (const [k, [app, path]] of cases.entries()) best[k] = Math.max(best[k] ?? 0, await timeRequests(app, path, REQUESTS));
+    for (const [k, [app, path]] of cases.entries())
+      best[k] = Math.max(best[k] ?? 0, await timeRequests(app, path, REQUESTS));
   }
   return { bareRps: best[0] ?? 0, healthRps: best[1] ?? 0, worldRps: best[2] ?? 0 };
 };
@@ -132,8 +145,13 @@ const benchHttp = async (): Promise<HttpFigures> => {
 /** Writes per second not counting the time of the compactions. */
 const outside = (r: WriteRun): number => (r.writes / (r.ms - r.compactionMs)) * 1000;
 
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const row = (cells: string[]): string => `${cells[0]?.padEnd(36) ?? ''}${cells.slice(1).map((c) => c.padStart(14)).join('')}`;
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const row = (cells: string[]): string =>
+  `${cells[0]?.padEnd(36) ?? ''}${cells
+    .slice(1)
+    .map((c) => c.padStart(14))
+    .join('')}`;
 
 const main = async (): Promise<void> => {
   const started = performance.now();
@@ -145,23 +163,52 @@ const main = async (): Promise<void> => {
   const healthRatio = http.healthRps / http.bareRps;
   const worldRatio = http.worldRps / http.bareRps;
 
-  console.log(`Durable store: ${fmt(WRITES)} single-put batches with the final flush, best of ${ROUNDS} rounds (compactAfter 10,000)`);
+  console.log(
+    `Durable store: ${fmt(WRITES)} single-put batches with the final flush, best of ${ROUNDS} rounds (compactAfter 10,000)`,
+  );
   console.log(row(['', 'writes/s', 'ms', 'compactions', 'compaction ms', 'w/s outside']));
-  for (const [label, r] of [['empty store', empty], [`pre-filled with ${fmt(PREFILL)} objects`, full]] as const) {
-    console.log(row([label, fmt(r.perSecond), fmt(r.ms, 1), String(r.compactions), fmt(r.compactionMs, 1), fmt(outside(r))]));
+  for (const [label, r] of [
+    ['empty store', empty],
+    [`pre-filled with ${fmt(PREFILL)} objects`, full],
+  ] as const) {
+    console.log(
+      row([
+        label,
+        fmt(r.perSecond),
+        fmt(r.ms, 1),
+        String(r.compactions),
+        fmt(r.compactionMs, 1),
+        fmt(outside(r)),
+      ]),
+    );
   }
   console.log(row(['ratio full / empty', fmt(writeRatio, 2), '', '', '', fmt(outsideRatio, 2)]));
   console.log('');
-  console.log(`In-process requests (app.request, no port): best of ${ROUNDS} rounds of ${fmt(REQUESTS)}`);
+  console.log(
+    `In-process requests (app.request, no port): best of ${ROUNDS} rounds of ${fmt(REQUESTS)}`,
+  );
   console.log(row(['', 'requests/s', 'vs bare Hono']));
   console.log(row(['bare Hono GET /x', fmt(http.bareRps), '1.00']));
   console.log(row(['simulator GET /sim/health', fmt(http.healthRps), fmt(healthRatio, 2)]));
   console.log(row(['simulator GET /sim/world', fmt(http.worldRps), fmt(worldRatio, 2)]));
   console.log('');
-  console.log(`Users CSV import: ${fmt(users.rows)} rows (${fmt(users.bytes / 1024)} KiB, seeded faker), through the route vs csv-parse alone`);
+  console.log(
+    `Users CSV import: ${fmt(users.rows)} rows (${fmt(users.bytes / 1024)} KiB, seeded faker), through the route vs csv-parse alone`,
+  );
   console.log(row(['', 'rows/s', 'ms', 'vs csv-parse', 'peak RSS MB', 'RSS growth MB']));
-  console.log(row(['csv-parse alone', fmt(users.parseRowsPerSecond), fmt(users.parseMs, 1), '1.00', '', '']));
-  console.log(row(['POST …/users/csv', fmt(users.importRowsPerSecond), fmt(users.importMs, 1), fmt(users.ratio, 2), fmt(users.peakRssMb), fmt(users.rssGrowthMb)]));
+  console.log(
+    row(['csv-parse alone', fmt(users.parseRowsPerSecond), fmt(users.parseMs, 1), '1.00', '', '']),
+  );
+  console.log(
+    row([
+      'POST …/users/csv',
+      fmt(users.importRowsPerSecond),
+      fmt(users.importMs, 1),
+      fmt(users.ratio, 2),
+      fmt(users.peakRssMb),
+      fmt(users.rssGrowthMb),
+    ]),
+  );
   console.log(`\n(total ${fmt((performance.now() - started) / 1000, 1)} s)`);
 
   const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
@@ -191,7 +238,14 @@ const main = async (): Promise<void> => {
         healthToBare: round(healthRatio, 3),
         worldToBare: round(worldRatio, 3),
       },
-      usersImport: { rows: users.rows, importRowsPerSecond: round(users.importRowsPerSecond), parseRowsPerSecond: round(users.parseRowsPerSecond), importToParse: round(users.ratio, 3), peakRssMb: round(users.peakRssMb, 1), rssGrowthMb: round(users.rssGrowthMb, 1) },
+      usersImport: {
+        rows: users.rows,
+        importRowsPerSecond: round(users.importRowsPerSecond),
+        parseRowsPerSecond: round(users.parseRowsPerSecond),
+        importToParse: round(users.ratio, 3),
+        peakRssMb: round(users.peakRssMb, 1),
+        rssGrowthMb: round(users.rssGrowthMb, 1),
+      },
     })}`,
   );
 };

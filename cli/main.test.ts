@@ -16,8 +16,37 @@ describe('provisim serve options', () => {
   });
 
   it('reads every option', () => {
-    const o = parseServeArgs(['--port', '0', '--host', '0.0.0.0', '--data', ':memory:', '--seed', '9', '--clock', 'frozen', '--start', '2026-03-01T00:00:00Z', '--no-sim-api', '--fsync', '--compact-after', '500', '--quiet']);
-    expect(o).toEqual({ port: 0, host: '0.0.0.0', data: ':memory:', seed: 9, clock: 'frozen', start: '2026-03-01T00:00:00Z', simApi: false, fsync: true, compactAfter: 500, quiet: true });
+    const o = parseServeArgs([
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--data',
+      ':memory:',
+      '--seed',
+      '9',
+      '--clock',
+      'frozen',
+      '--start',
+      '2026-03-01T00:00:00Z',
+      '--no-sim-api',
+      '--fsync',
+      '--compact-after',
+      '500',
+      '--quiet',
+    ]);
+    expect(o).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      data: ':memory:',
+      seed: 9,
+      clock: 'frozen',
+      start: '2026-03-01T00:00:00Z',
+      simApi: false,
+      fsync: true,
+      compactAfter: 500,
+      quiet: true,
+    });
   });
 
   it.each([
@@ -35,7 +64,18 @@ describe('provisim serve options', () => {
   });
 
   it('documents every option in --help', () => {
-    for (const flag of ['--port', '--host', '--data', '--seed', '--clock', '--start', '--no-sim-api', '--fsync', '--compact-after', '--quiet']) {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--data',
+      '--seed',
+      '--clock',
+      '--start',
+      '--no-sim-api',
+      '--fsync',
+      '--compact-after',
+      '--quiet',
+    ]) {
       expect(HELP).toContain(flag);
     }
   });

@@ -34,7 +34,8 @@ export class UsageError extends Error {}
 const int = (name: string, text: string | undefined, fallback: number, min: number): number => {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got ${text}).`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min} (got ${text}).`);
   return n;
 };
 
@@ -55,9 +56,11 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
       quiet: { type: 'boolean' },
     },
   });
-  if (positionals.length > 0) throw new UsageError(`serve takes no arguments (got ${positionals.join(' ')}).`);
+  if (positionals.length > 0)
+    throw new UsageError(`serve takes no arguments (got ${positionals.join(' ')}).`);
   const clock = values.clock ?? 'running';
-  if (clock !== 'running' && clock !== 'frozen') throw new UsageError(`--clock must be running or frozen (got ${clock}).`);
+  if (clock !== 'running' && clock !== 'frozen')
+    throw new UsageError(`--clock must be running or frozen (got ${clock}).`);
   const port = int('port', values.port, 4010, 0);
   if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port}).`);
   return {
@@ -68,7 +71,9 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
     clock,
     ...(values.start !== undefined ? { start: values.start } : {}),
     simApi: !values['no-sim-api'],
-    ...(values['compact-after'] !== undefined ? { compactAfter: int('compact-after', values['compact-after'], 10_000, 1) } : {}),
+    ...(values['compact-after'] !== undefined
+      ? { compactAfter: int('compact-after', values['compact-after'], 10_000, 1) }
+      : {}),
     fsync: values.fsync ?? false,
     quiet: values.quiet ?? false,
   };
@@ -88,7 +93,9 @@ export const main = async (argv: string[]): Promise<number> => {
       if (command === 'validate') return harness.validateCommand(args);
       return await (command === 'run' ? harness.runCommand(args) : harness.mergeCommand(args));
     } catch (error) {
-      console.error(`provisim ${command}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `provisim ${command}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 2;
     }
   }
@@ -96,7 +103,16 @@ export const main = async (argv: string[]): Promise<number> => {
     const seed = await import('./seed.ts');
     if (args.includes('--help') || args.includes('-h')) return (console.log(seed.SEED_HELP), 0);
     try {
-      const { values } = parseArgs({ args, options: { customers: { type: 'string' }, users: { type: 'string' }, seed: { type: 'string' }, data: { type: 'string' }, force: { type: 'boolean' } } });
+      const { values } = parseArgs({
+        args,
+        options: {
+          customers: { type: 'string' },
+          users: { type: 'string' },
+          seed: { type: 'string' },
+          data: { type: 'string' },
+          force: { type: 'boolean' },
+        },
+      });
       await seed.seedData(seed.parseSeedArgs(values), (line) => console.log(line));
       return 0;
     } catch (error) {
@@ -116,7 +132,9 @@ export const main = async (argv: string[]): Promise<number> => {
   try {
     options = parseServeArgs(args);
   } catch (error) {
-    console.error(`provisim: ${error instanceof Error ? error.message : String(error)}\nRun provisim --help for the options.`);
+    console.error(
+      `provisim: ${error instanceof Error ? error.message : String(error)}\nRun provisim --help for the options.`,
+    );
     return 2;
   }
   const served = await startServer(options, (line) => console.log(line));

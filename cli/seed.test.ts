@@ -19,7 +19,10 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const readBack = async (file: string) => {
   const store = await openDurableStore({ file });
   const app = createApp({ store, newStore: createMemoryStore, log: () => undefined });
-  const get = async (path: string) => (await app.request(`http://x${path}`, { headers: { authorization: 'Bearer acme-admin' } })).json();
+  const get = async (path: string) =>
+    (
+      await app.request(`http://x${path}`, { headers: { authorization: 'Bearer acme-admin' } })
+    ).json();
   const customers = (await get('/v1/wholesale/customers?max=1000')).items;
   const subscribers = (await get('/v1/wholesale/subscribers?max=100')).items;
   await store.close();
@@ -30,18 +33,51 @@ describe('provisim seed', () => {
   it('writes provisioned customers with their subscribers, the same for the same seed, with progress', async () => {
     const lines: string[] = [];
     const a = tmp();
-    expect(await seedData({ customers: 20, users: 3, seed: 5, data: a, force: false }, (l) => lines.push(l))).toEqual({ customers: 20, subscribers: 60 });
-    expect(lines.filter((l) => /^\s*\d+%/.test(l)).map((l) => l.trim().split('%')[0])).toEqual(['5', '10', '15', '20', '25', '30', '35', '40', '45', '50', '55', '60', '65', '70', '75', '80', '85', '90', '95', '100']);
+    expect(
+      await seedData({ customers: 20, users: 3, seed: 5, data: a, force: false }, (l) =>
+        lines.push(l),
+      ),
+    ).toEqual({ customers: 20, subscribers: 60 });
+    expect(lines.filter((l) => /^\s*\d+%/.test(l)).map((l) => l.trim().split('%')[0])).toEqual([
+      '5',
+      '10',
+      '15',
+      '20',
+      '25',
+      '30',
+      '35',
+      '40',
+      '45',
+      '50',
+      '55',
+      '60',
+      '65',
+      '70',
+      '75',
+      '80',
+      '85',
+      '90',
+      '95',
+      '100',
+    ]);
     const first = await readBack(a);
     // Acme has every other customer; each is provisioned under its wholesale template, with 3 subscribers.
     expect(first.customers).toHaveLength(10);
-    expect(new Set(first.customers.map((c: { status: string }) => c.status))).toEqual(new Set(['provisioned']));
+    expect(new Set(first.customers.map((c: { status: string }) => c.status))).toEqual(
+      new Set(['provisioned']),
+    );
     expect(first.subscribers).toHaveLength(30);
-    expect(new Set(first.subscribers.map((s: { status: string }) => s.status))).toEqual(new Set(['provisioned']));
+    expect(new Set(first.subscribers.map((s: { status: string }) => s.status))).toEqual(
+      new Set(['provisioned']),
+    );
     const b = tmp();
     await seedData({ customers: 20, users: 3, seed: 5, data: b, force: false }, () => undefined);
     const again = await readBack(b);
-    const names = (r: typeof first) => r.subscribers.map((s: { email: string; customerId: string }) => `${s.email} ${r.customers.findIndex((c: { id: string }) => c.id === s.customerId)}`);
+    const names = (r: typeof first) =>
+      r.subscribers.map(
+        (s: { email: string; customerId: string }) =>
+          `${s.email} ${r.customers.findIndex((c: { id: string }) => c.id === s.customerId)}`,
+      );
     expect(names(again)).toEqual(names(first));
     const c = tmp();
     await seedData({ customers: 20, users: 3, seed: 6, data: c, force: false }, () => undefined);
@@ -51,7 +87,9 @@ describe('provisim seed', () => {
   it('refuses to overwrite a data file without --force', async () => {
     const f = tmp();
     await seedData({ customers: 1, users: 1, seed: 1, data: f, force: false }, () => undefined);
-    await expect(seedData({ customers: 1, users: 1, seed: 1, data: f, force: false }, () => undefined)).rejects.toThrow(/--force/);
+    await expect(
+      seedData({ customers: 1, users: 1, seed: 1, data: f, force: false }, () => undefined),
+    ).rejects.toThrow(/--force/);
     await seedData({ customers: 2, users: 0, seed: 1, data: f, force: true }, () => undefined);
     expect((await readBack(f)).customers).toHaveLength(1);
   });

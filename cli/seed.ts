@@ -19,10 +19,34 @@ export interface SeedOptions {
 }
 
 const CITIES = [
-  { city: 'Milpitas', stateOrProvince: 'CA', zipOrPostalCode: '95035', country: 'US', timezone: 'America/Los_Angeles' },
-  { city: 'Austin', stateOrProvince: 'TX', zipOrPostalCode: '78701', country: 'US', timezone: 'America/Chicago' },
-  { city: 'Boston', stateOrProvince: 'MA', zipOrPostalCode: '02108', country: 'US', timezone: 'America/New_York' },
-  { city: 'Toronto', stateOrProvince: 'ON', zipOrPostalCode: 'M5H 2N2', country: 'CA', timezone: 'America/Toronto' },
+  {
+    city: 'Milpitas',
+    stateOrProvince: 'CA',
+    zipOrPostalCode: '95035',
+    country: 'US',
+    timezone: 'America/Los_Angeles',
+  },
+  {
+    city: 'Austin',
+    stateOrProvince: 'TX',
+    zipOrPostalCode: '78701',
+    country: 'US',
+    timezone: 'America/Chicago',
+  },
+  {
+    city: 'Boston',
+    stateOrProvince: 'MA',
+    zipOrPostalCode: '02108',
+    country: 'US',
+    timezone: 'America/New_York',
+  },
+  {
+    city: 'Toronto',
+    stateOrProvince: 'ON',
+    zipOrPostalCode: 'M5H 2N2',
+    country: 'CA',
+    timezone: 'America/Toronto',
+  },
 ] as const;
 
 /**
@@ -30,7 +54,10 @@ const CITIES = [
  * template, provisioned on the virtual clock, each with subscribers, all through the core commands
  * (so every rule holds), written into the data file. Prints progress every 5%.
  */
-export const seedData = async (o: SeedOptions, out: (line: string) => void): Promise<{ customers: number; subscribers: number }> => {
+export const seedData = async (
+  o: SeedOptions,
+  out: (line: string) => void,
+): Promise<{ customers: number; subscribers: number }> => {
   const file = resolve(o.data);
   if (existsSync(file) || existsSync(`${file}.journal`)) {
     if (!o.force) throw new Error(`${file} exists; pass --force to replace it.`);
@@ -38,19 +65,32 @@ export const seedData = async (o: SeedOptions, out: (line: string) => void): Pro
     rmSync(`${file}.journal`, { force: true });
   }
   const store = await openDurableStore({ file });
-  const world = new World(store, { seed: o.seed, clock: { mode: 'frozen' }, wallClock: () => 0, handlers: EVENT_HANDLERS });
+  const world = new World(store, {
+    seed: o.seed,
+    clock: { mode: 'frozen' },
+    wallClock: () => 0,
+    handlers: EVENT_HANDLERS,
+  });
   const faker = new Faker({ locale: [en, base] });
   faker.seed(o.seed);
   faker.setDefaultRefDate('2026-01-01T00:00:00Z');
   const r = world.read();
   const admins = r.list('users').filter((u) => u.role === 'admin') as PartnerUser[];
-  const templates = admins.map((a) => r.list('templates').find((t) => t.partnerId === a.partnerId && t.offer === 'wholesale')!);
+  const templates = admins.map((a) =>
+    r.list('templates').find((t) => t.partnerId === a.partnerId && t.offer === 'wholesale')!,
+  );
   let subscribers = 0;
   let shown = -1;
   for (let i = 0; i < o.customers; i++) {
     const admin = admins[i % admins.length]!;
     const place = faker.helpers.arrayElement(CITIES);
-    const address = { addressLine1: faker.location.streetAddress(), city: place.city, stateOrProvince: place.stateOrProvince, zipOrPostalCode: place.zipOrPostalCode, country: place.country };
+    const address = {
+      addressLine1: faker.location.streetAddress(),
+      city: place.city,
+      stateOrProvince: place.stateOrProvince,
+      zipOrPostalCode: place.zipOrPostalCode,
+      country: place.country,
+    };
     const company = faker.company.name().replace(/%/g, '');
     const domain = `${faker.internet.domainWord()}-${i + 1}.example`;
     const input: ProvisionInput = {
@@ -59,7 +99,11 @@ export const seedData = async (o: SeedOptions, out: (line: string) => void): Pro
       externalId: `seed-${o.seed}-${i + 1}`,
       address,
       customerInfo: { name: company.slice(0, 256), primaryEmail: `admin@${domain}` },
-      provisioningParameters: { calling: { location: { name: 'Headquarters', address, timezone: place.timezone, language: 'en_us' } } },
+      provisioningParameters: {
+        calling: {
+          location: { name: 'Headquarters', address, timezone: place.timezone, language: 'en_us' },
+        },
+      },
     } as ProvisionInput;
     const c = world.transact((tx) => provisionCustomer(tx, admin, input));
     if (!c.ok) throw new Error(`customer ${i + 1}: ${c.error.message}`);
@@ -68,9 +112,17 @@ export const seedData = async (o: SeedOptions, out: (line: string) => void): Pro
     for (let u = 0; u < o.users; u++) {
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
-      const email = `${faker.internet.username({ firstName, lastName }).replace(/[^\w.-]/g, '').toLowerCase()}.${u + 1}@${domain}`;
+      const email = `${faker.internet
+        .username({ firstName, lastName })
+        .replace(/[^\w.-]/g, '')
+        .toLowerCase()}.${u + 1}@${domain}`;
       const s = world.transact((tx) =>
-        provisionSubscriber(tx, admin, { customerId: c.value.id, email, package: 'webex_meetings', provisioningParameters: { firstName, lastName } }),
+        provisionSubscriber(tx, admin, {
+          customerId: c.value.id,
+          email,
+          package: 'webex_meetings',
+          provisioningParameters: { firstName, lastName },
+        }),
       );
       if (!s.ok) throw new Error(`customer ${i + 1}, user ${u + 1}: ${s.error.message}`);
       subscribers += 1;
@@ -78,11 +130,15 @@ export const seedData = async (o: SeedOptions, out: (line: string) => void): Pro
     const pct = Math.floor(((i + 1) * 100) / o.customers / 5) * 5;
     if (pct !== shown) {
       shown = pct;
-      out(`${String(pct).padStart(3)}%  ${i + 1}/${o.customers} customers, ${subscribers} subscribers`);
+      out(
+        `${String(pct).padStart(3)}%  ${i + 1}/${o.customers} customers, ${subscribers} subscribers`,
+      );
     }
   }
   await store.close();
-  out(`seeded ${o.customers} customers and ${subscribers} subscribers (seed ${o.seed}) into ${file}`);
+  out(
+    `seeded ${o.customers} customers and ${subscribers} subscribers (seed ${o.seed}) into ${file}`,
+  );
   return { customers: o.customers, subscribers };
 };
 
@@ -98,11 +154,14 @@ export const SEED_HELP = `Usage of seed:
 const whole = (name: string, text: string | undefined, fallback: number): number => {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number (got ${text}).`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a whole number (got ${text}).`);
   return n;
 };
 
-export const parseSeedArgs = (values: Readonly<Record<string, string | boolean | undefined>>): SeedOptions => ({
+export const parseSeedArgs = (
+  values: Readonly<Record<string, string | boolean | undefined>>,
+): SeedOptions => ({
   customers: whole('customers', values.customers as string | undefined, 100),
   users: whole('users', values.users as string | undefined, 10),
   seed: whole('seed', values.seed as string | undefined, 1),

@@ -30,8 +30,14 @@ export interface Served {
 }
 
 /** `provisim serve`: the default world over the lowdb store (or memory), on a host and port. */
-export const startServer = async (o: ServeOptions, out: (line: string) => void): Promise<Served> => {
-  if (o.start !== undefined && !parseInstant(o.start, 'start').ok) throw new Error(`--start must be an ISO 8601 date-time, such as 2026-01-01T00:00:00Z (got ${o.start}).`);
+export const startServer = async (
+  o: ServeOptions,
+  out: (line: string) => void,
+): Promise<Served> => {
+  if (o.start !== undefined && !parseInstant(o.start, 'start').ok)
+    throw new Error(
+      `--start must be an ISO 8601 date-time, such as 2026-01-01T00:00:00Z (got ${o.start}).`,
+    );
   const store: Store =
     o.data === ':memory:'
       ? createMemoryStore()
@@ -39,7 +45,10 @@ export const startServer = async (o: ServeOptions, out: (line: string) => void):
           file: resolve(o.data),
           fsync: o.fsync,
           ...(o.compactAfter !== undefined ? { compactAfter: o.compactAfter } : {}),
-          onError: (e) => console.error(`provisim: compaction failed, the journal keeps every write: ${String(e)}`),
+          onError: (e) =>
+            console.error(
+              `provisim: compaction failed, the journal keeps every write: ${String(e)}`,
+            ),
         });
   const existing = store.get('meta', 'world') !== undefined;
   const clock: ClockInit = { mode: o.clock, ...(o.start !== undefined ? { start: o.start } : {}) };
@@ -55,11 +64,22 @@ export const startServer = async (o: ServeOptions, out: (line: string) => void):
   if (!o.quiet) {
     const summary = worldSummary(new WorldReader(store), Date.now(), listening.url);
     out(`provisim listening on ${listening.url}`);
-    out(`data: ${o.data === ':memory:' ? 'in memory (nothing is saved)' : `${resolve(o.data)}${existing ? ' (existing world: its seed and clock are kept; POST /sim/reset to start over)' : ' (new world)'}`}`);
-    out(`seed ${summary.seed}, clock ${summary.clock.now} (${summary.clock.mode})${o.simApi ? '' : ', /sim API off'}`);
+    out(
+      `data: ${o.data === ':memory:' ? 'in memory (nothing is saved)' : `${resolve(o.data)}${existing ? ' (existing world: its seed and clock are kept; POST /sim/reset to start over)' : ' (new world)'}`}`,
+    );
+    out(
+      `seed ${summary.seed}, clock ${summary.clock.now} (${summary.clock.mode})${o.simApi ? '' : ', /sim API off'}`,
+    );
     out('tokens (Authorization: Bearer <token>):');
-    for (const p of summary.partners) out(`  ${p.name.padEnd(16)} ${Object.entries(p.tokens).map(([role, t]) => `${role}=${t}`).join('  ')}`);
-    out(`home page ${listening.url}/   world ${listening.url}/sim/world   mail ${listening.url}/sim/mail`);
+    for (const p of summary.partners)
+      out(
+        `  ${p.name.padEnd(16)} ${Object.entries(p.tokens)
+          .map(([role, t]) => `${role}=${t}`)
+          .join('  ')}`,
+      );
+    out(
+      `home page ${listening.url}/   world ${listening.url}/sim/world   mail ${listening.url}/sim/mail`,
+    );
   }
   return {
     listening,

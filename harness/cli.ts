@@ -30,13 +30,28 @@ export const runCommand = async (args: string[]): Promise<number> => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { target: { type: 'string' }, grep: { type: 'string' }, rule: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' }, reporter: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      target: { type: 'string' },
+      grep: { type: 'string' },
+      rule: { type: 'string' },
+      workers: { type: 'string' },
+      shard: { type: 'string' },
+      reporter: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const workers = Number(values.workers ?? 1);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 32) throw new Error(`--workers must be a whole number from 1 to 32 (got ${values.workers})`);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 32)
+    throw new Error(`--workers must be a whole number from 1 to 32 (got ${values.workers})`);
   if (values.shard) parseShard(values.shard);
   const out = values.out ?? DEFAULT_OUT;
-  const reporters = reportersByName((values.reporter ?? 'console,json,junit,html').split(',').map((s) => s.trim()).filter(Boolean), out);
+  const reporters = reportersByName(
+    (values.reporter ?? 'console,json,junit,html')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    out,
+  );
   const report = await runScenarios({
     paths: positionals.length > 0 ? positionals : [LIBRARY],
     target: values.target ? urlTarget(values.target) : inProcessTarget(),
@@ -59,9 +74,16 @@ export const validateCommand = (args: string[]): number => {
 };
 
 export const mergeCommand = async (args: string[]): Promise<number> => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { reporter: { type: 'string' }, out: { type: 'string' } } });
-  if (positionals.length === 0) throw new Error('merge-reports needs the report.json files of the shards');
-  const merged = mergeReports(positionals.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RunReport));
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { reporter: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (positionals.length === 0)
+    throw new Error('merge-reports needs the report.json files of the shards');
+  const merged = mergeReports(
+    positionals.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RunReport),
+  );
   const out = values.out ?? join(DEFAULT_OUT, 'merged');
   for (const r of reportersByName((values.reporter ?? 'console,json,junit,html').split(','), out)) {
     r.onBegin?.({ target: merged.target, total: merged.results.length, out });

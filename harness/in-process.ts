@@ -4,6 +4,14 @@ import type { Target } from './target.ts';
 
 /** The simulator itself, in this process, over a memory store: no port (the default target). */
 export const inProcessTarget = (): Target => {
-  const app = createApp({ store: createMemoryStore(), newStore: createMemoryStore, log: () => undefined });
-  return { name: 'in-process', base: 'http://provisim.local', fetch: async (request) => app.fetch(request) };
+  const app = createApp({
+    store: createMemoryStore(),
+    newStore: createMemoryStore,
+    log: () => undefined,
+  });
+  return {
+    name: 'in-process',
+    base: 'http://provisim.local',
+    fetch: async (request) => app.fetch(request),
+  };
 };

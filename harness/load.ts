@@ -27,11 +27,20 @@ export const findScenarioFiles = (paths: readonly string[]): string[] => {
 };
 
 /** Parses and validates one scenario file; problems name the file and line. */
-export const loadScenarioText = (file: string, text: string): { scenario?: Scenario; problems: LoadProblem[] } => {
+export const loadScenarioText = (
+  file: string,
+  text: string,
+): { scenario?: Scenario; problems: LoadProblem[] } => {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message })) };
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
+    };
   }
   const r = scenarioSchema.safeParse(doc.toJS());
   if (r.success) return { scenario: r.data, problems: [] };
@@ -40,20 +49,26 @@ export const loadScenarioText = (file: string, text: string): { scenario?: Scena
       // The line of the deepest node the path reaches.
       let line = 1;
       for (let n = issue.path.length; n >= 0; n--) {
-        const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+        const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as
+          { range?: [number, number, number] } | undefined;
         if (node?.range) {
           line = lineCounter.linePos(node.range[0]).line;
           break;
         }
       }
       const where = fieldPath(issue.path as PropertyKey[]);
-      const message = issue.code === 'invalid_union' ? 'is not a known step: use one of request, clock, fault, waitFor, mail (see scenarios/scenario.schema.json)' : issue.message;
+      const message =
+        issue.code === 'invalid_union'
+          ? 'is not a known step: use one of request, clock, fault, waitFor, mail (see scenarios/scenario.schema.json)'
+          : issue.message;
       return { file, line, message: `${where}: ${message}` };
     }),
   };
 };
 
-export const loadScenarios = (paths: readonly string[]): { loaded: LoadedScenario[]; problems: LoadProblem[] } => {
+export const loadScenarios = (
+  paths: readonly string[],
+): { loaded: LoadedScenario[]; problems: LoadProblem[] } => {
   const loaded: LoadedScenario[] = [];
   const problems: LoadProblem[] = [];
   const ids = new Map<string, string>();
@@ -63,7 +78,8 @@ export const loadScenarios = (paths: readonly string[]): { loaded: LoadedScenari
     problems.push(...r.problems);
     if (!r.scenario) continue;
     const dup = ids.get(r.scenario.id);
-    if (dup) problems.push({ file, line: 1, message: `id: ${r.scenario.id} is also the id of ${dup}` });
+    if (dup)
+      problems.push({ file, line: 1, message: `id: ${r.scenario.id} is also the id of ${dup}` });
     ids.set(r.scenario.id, file);
     loaded.push({ file, scenario: r.scenario });
   }

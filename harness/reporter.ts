@@ -27,13 +27,18 @@ export interface Reporter {
 }
 
 /** Calls every reporter, reporting (not throwing) a reporter's own failure. */
-export const multiplex = (reporters: readonly Reporter[], warn: (line: string) => void): Required<Omit<Reporter, 'name'>> => {
+export const multiplex = (
+  reporters: readonly Reporter[],
+  warn: (line: string) => void,
+): Required<Omit<Reporter, 'name'>> => {
   const each = async (f: (r: Reporter) => void | Promise<void>) => {
     for (const r of reporters) {
       try {
         await f(r);
       } catch (error) {
-        warn(`reporter ${r.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        warn(
+          `reporter ${r.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   };

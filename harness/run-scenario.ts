@@ -30,18 +30,43 @@ export interface ScenarioResult {
 
 class StepFailure extends Error {}
 
-const kindOf = (s: Step): string => ('request' in s ? 'request' : 'clock' in s ? 'clock' : 'fault' in s ? 'fault' : 'waitFor' in s ? 'waitFor' : 'mail');
+const kindOf = (s: Step): string =>
+  'request' in s
+    ? 'request'
+    : 'clock' in s
+      ? 'clock'
+      : 'fault' in s
+        ? 'fault'
+        : 'waitFor' in s
+          ? 'waitFor'
+          : 'mail';
 
 /** Runs one scenario in a world of its own (when the target has `/sim`), step by step. */
-export const runScenario = async (scenario: Scenario, file: string, target: Target, sim: boolean): Promise<ScenarioResult> => {
+export const runScenario = async (
+  scenario: Scenario,
+  file: string,
+  target: Target,
+  sim: boolean,
+): Promise<ScenarioResult> => {
   const started = performance.now();
   const base = { id: scenario.id, title: scenario.title, file, rules: scenario.rules };
-  if (!sim && needsSim(scenario)) return { ...base, verdict: 'not_applicable', reason: 'needs the /sim API, which the target does not have', steps: [], durationMs: 0 };
+  if (!sim && needsSim(scenario))
+    return {
+      ...base,
+      verdict: 'not_applicable',
+      reason: 'needs the /sim API, which the target does not have',
+      steps: [],
+      durationMs: 0,
+    };
   let world = target.base;
   const vars: Record<string, unknown> = {};
   const results: StepResult[] = [];
 
-  const call = async (method: string, path: string, init: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}): Promise<Answer> => {
+  const call = async (
+    method: string,
+    path: string,
+    init: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body = init.body;
@@ -50,11 +75,14 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
       headers['content-type'] ??= 'application/json';
     }
     const url = /^https?:\/\//.test(path) ? path : `${world}${path}`;
-    const res = await target.fetch(new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) }));
+    const res = await target.fetch(
+      new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    );
     const text = await res.text();
     let parsed: unknown;
     try {
-      parsed = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+      parsed =
+        text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
     } catch {
       parsed = text;
     }
@@ -62,14 +90,21 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
     res.headers.forEach((v, k) => (hs[k] = v));
     return { status: res.status, headers: hs, body: parsed, text };
   };
-  const now = async (): Promise<string | undefined> => (sim ? ((await call('GET', '/sim/clock')).body as { now?: string }).now : undefined);
+  const now = async (): Promise<string | undefined> =>
+    sim ? ((await call('GET', '/sim/clock')).body as { now?: string }).now : undefined;
   const advance = async (by: string): Promise<void> => {
     const r = await call('POST', '/sim/clock', { json: { advance: by } });
-    if (r.status !== 200) throw new StepFailure(`the clock did not advance by ${by}: ${r.status} ${r.text}`);
+    if (r.status !== 200)
+      throw new StepFailure(`the clock did not advance by ${by}: ${r.status} ${r.text}`);
   };
   const send = (r: RequestSpec): Promise<Answer> => {
     const spec = interpolate(r, vars);
-    return call(spec.method, spec.path, { ...(spec.as ? { token: spec.as } : {}), ...(spec.json !== undefined ? { json: spec.json } : {}), ...(spec.body !== undefined ? { body: spec.body } : {}), ...(spec.headers ? { headers: spec.headers } : {}) });
+    return call(spec.method, spec.path, {
+      ...(spec.as ? { token: spec.as } : {}),
+      ...(spec.json !== undefined ? { json: spec.json } : {}),
+      ...(spec.body !== undefined ? { body: spec.body } : {}),
+      ...(spec.headers ? { headers: spec.headers } : {}),
+    });
   };
   const captureFrom = (a: Answer, capture: Record<string, string> | undefined): void => {
     for (const [name, expr] of Object.entries(capture ?? {})) {
@@ -81,7 +116,14 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
 
   if (sim) {
     const created = await call('POST', '/sim/worlds', { json: { seed: scenario.seed } });
-    if (created.status !== 201) return { ...base, verdict: 'failed', reason: `could not create a world: ${created.status} ${created.text}`, steps: [], durationMs: performance.now() - started };
+    if (created.status !== 201)
+      return {
+        ...base,
+        verdict: 'failed',
+        reason: `could not create a world: ${created.status} ${created.text}`,
+        steps: [],
+        durationMs: performance.now() - started,
+      };
     world = (created.body as { base: string }).base;
   }
   let failed = false;
@@ -95,11 +137,23 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
       try {
         if ('request' in step) {
           const spec = interpolate(step.request, vars);
-          request = { method: spec.method, path: spec.path, ...(spec.json !== undefined ? { body: spec.json } : {}) };
+          request = {
+            method: spec.method,
+            path: spec.path,
+            ...(spec.json !== undefined ? { body: spec.json } : {}),
+          };
           answer = await send(step.request);
-          for (let tries = 0; step.retry && step.retry.on.includes(answer.status) && tries < step.retry.max; tries++) {
+          for (
+            let tries = 0;
+            step.retry && step.retry.on.includes(answer.status) && tries < step.retry.max;
+            tries++
+          ) {
             const seconds = Number(answer.headers['retry-after']);
-            await advance(Number.isFinite(seconds) && seconds >= 0 ? `PT${seconds}S` : (step.retry.wait ?? 'PT1S'));
+            await advance(
+              Number.isFinite(seconds) && seconds >= 0
+                ? `PT${seconds}S`
+                : (step.retry.wait ?? 'PT1S'),
+            );
             answer = await send(step.request);
           }
           problems.push(...checkAnswer(interpolate(step.expect, vars), answer));
@@ -108,14 +162,18 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
           answer = await call('POST', '/sim/clock', { json: interpolate(step.clock, vars) });
           if (answer.status !== 200) problems.push(`clock: ${answer.status} ${answer.text}`);
         } else if ('fault' in step) {
-          answer = 'clear' in step.fault ? await call('DELETE', '/sim/faults') : await call('POST', '/sim/faults', { json: interpolate(step.fault.add, vars) });
+          answer =
+            'clear' in step.fault
+              ? await call('DELETE', '/sim/faults')
+              : await call('POST', '/sim/faults', { json: interpolate(step.fault.add, vars) });
           if (answer.status >= 300) problems.push(`fault: ${answer.status} ${answer.text}`);
           else if (answer.status === 201) captureFrom(answer, step.capture);
         } else if ('waitFor' in step) {
           const w = step.waitFor;
           const every = parseDuration(w.every);
           const within = parseDuration(w.within);
-          if (!every.ok || !within.ok) throw new StepFailure('waitFor: every and within must be ISO 8601 durations');
+          if (!every.ok || !within.ok)
+            throw new StepFailure('waitFor: every and within must be ISO 8601 durations');
           const start = Date.parse((await now()) ?? '');
           const deadline = addDuration(start, within.value);
           let virtual = start;
@@ -124,7 +182,9 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
             if (subsetDiff(interpolate(w.until, vars), answer.body).length === 0) break;
             virtual = addDuration(virtual, every.value);
             if (virtual > deadline) {
-              problems.push(`waitFor: not reached within ${w.within} of virtual time: ${subsetDiff(interpolate(w.until, vars), answer.body).join('; ')}`);
+              problems.push(
+                `waitFor: not reached within ${w.within} of virtual time: ${subsetDiff(interpolate(w.until, vars), answer.body).join('; ')}`,
+              );
               break;
             }
             await advance(w.every);
@@ -133,16 +193,34 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
         } else {
           const m = interpolate(step.mail, vars);
           const box = await call('GET', `/sim/mail?to=${encodeURIComponent(m.to)}`);
-          const items = ((box.body as { items?: { subject: string; from: string; links: { label: string; url: string }[] }[] }).items ?? []);
-          if (m.count !== undefined && items.length !== m.count) problems.push(`mail: expected ${m.count} mails to ${m.to}, got ${items.length}`);
+          const items =
+            (
+              box.body as {
+                items?: {
+                  subject: string;
+                  from: string;
+                  links: { label: string; url: string }[];
+                }[];
+              }
+            ).items ?? [];
+          if (m.count !== undefined && items.length !== m.count)
+            problems.push(`mail: expected ${m.count} mails to ${m.to}, got ${items.length}`);
           const latest = items[0];
-          if ((m.subject !== undefined || m.from !== undefined || m.open !== undefined) && !latest) problems.push(`mail: no mail to ${m.to}`);
-          if (latest && m.subject !== undefined && subsetDiff(m.subject, latest.subject).length > 0) problems.push(`mail: subject ${JSON.stringify(latest.subject)} does not match ${JSON.stringify(m.subject)}`);
-          if (latest && m.from !== undefined && latest.from !== m.from) problems.push(`mail: from ${latest.from}, expected ${m.from}`);
+          if ((m.subject !== undefined || m.from !== undefined || m.open !== undefined) && !latest)
+            problems.push(`mail: no mail to ${m.to}`);
+          if (latest && m.subject !== undefined && subsetDiff(m.subject, latest.subject).length > 0)
+            problems.push(
+              `mail: subject ${JSON.stringify(latest.subject)} does not match ${JSON.stringify(m.subject)}`,
+            );
+          if (latest && m.from !== undefined && latest.from !== m.from)
+            problems.push(`mail: from ${latest.from}, expected ${m.from}`);
           answer = box;
           if (latest && m.open !== undefined && problems.length === 0) {
             const link = latest.links.find((l) => l.label === m.open);
-            if (!link) problems.push(`mail: the latest mail to ${m.to} has no link "${m.open}" (links: ${latest.links.map((l) => l.label).join(', ')})`);
+            if (!link)
+              problems.push(
+                `mail: the latest mail to ${m.to} has no link "${m.open}" (links: ${latest.links.map((l) => l.label).join(', ')})`,
+              );
             else {
               request = { method: m.method ?? 'GET', path: link.url };
               answer = { ...(await call(m.method ?? 'GET', link.url)), link: link.url };
@@ -157,14 +235,28 @@ export const runScenario = async (scenario: Scenario, file: string, target: Targ
         problems.push(error instanceof Error ? error.message : String(error));
       }
       const at = await now().catch(() => undefined);
-      results.push({ index, name, kind, ...(at ? { at } : {}), ...(request ? { request } : {}), ...(answer ? { answer: { status: answer.status, body: answer.body } } : {}), problems });
+      results.push({
+        index,
+        name,
+        kind,
+        ...(at ? { at } : {}),
+        ...(request ? { request } : {}),
+        ...(answer ? { answer: { status: answer.status, body: answer.body } } : {}),
+        problems,
+      });
       if (problems.length > 0) {
         failed = true;
         break;
       }
     }
   } finally {
-    if (sim) await call('DELETE', world.replace(/\/w\/([^/]+)$/, '/sim/worlds/$1')).catch(() => undefined);
+    if (sim)
+      await call('DELETE', world.replace(/\/w\/([^/]+)$/, '/sim/worlds/$1')).catch(() => undefined);
   }
-  return { ...base, verdict: failed ? 'failed' : 'passed', steps: results, durationMs: performance.now() - started };
+  return {
+    ...base,
+    verdict: failed ? 'failed' : 'passed',
+    steps: results,
+    durationMs: performance.now() - started,
+  };
 };

@@ -23,7 +23,8 @@ export const parseShard = (text: string): { index: number; total: number } => {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
-  if (!m || index < 1 || total < 1 || index > total) throw new Error(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${text})`);
+  if (!m || index < 1 || total < 1 || index > total)
+    throw new Error(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (got ${text})`);
   return { index, total };
 };
 
@@ -33,11 +34,21 @@ export const uncovered = (results: readonly { rules: readonly string[] }[]): str
   return RULES.map((r) => r.id).filter((id) => !seen.has(id));
 };
 
-export const selectScenarios = (all: readonly LoadedScenario[], o: Pick<RunOptions, 'grep' | 'rule' | 'shard'>): LoadedScenario[] => {
-  let list = all.filter((s) => (o.grep === undefined || `${s.scenario.id} ${s.scenario.title}`.toLowerCase().includes(o.grep.toLowerCase())) && (o.rule === undefined || s.scenario.rules.includes(o.rule)));
+export const selectScenarios = (
+  all: readonly LoadedScenario[],
+  o: Pick<RunOptions, 'grep' | 'rule' | 'shard'>,
+): LoadedScenario[] => {
+  let list = all.filter(
+    (s) =>
+      (o.grep === undefined ||
+        `${s.scenario.id} ${s.scenario.title}`.toLowerCase().includes(o.grep.toLowerCase())) &&
+      (o.rule === undefined || s.scenario.rules.includes(o.rule)),
+  );
   if (o.shard) {
     const { index, total } = parseShard(o.shard);
-    list = [...list].sort((a, b) => a.scenario.id.localeCompare(b.scenario.id)).filter((_, i) => i % total === index - 1);
+    list = [...list]
+      .sort((a, b) => a.scenario.id.localeCompare(b.scenario.id))
+      .filter((_, i) => i % total === index - 1);
   }
   return list;
 };
@@ -46,13 +57,23 @@ export const selectScenarios = (all: readonly LoadedScenario[], o: Pick<RunOptio
 export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
   const warn = o.warn ?? ((line: string) => console.error(line));
   const { loaded, problems } = loadScenarios(o.paths);
-  if (problems.length > 0) throw new Error(`invalid scenarios:\n${problems.map(formatProblem).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`invalid scenarios:\n${problems.map(formatProblem).join('\n')}`);
   const selected = selectScenarios(loaded, o);
-  const unknownRules = selected.flatMap((s) => s.scenario.rules.filter((id) => !RULES.some((r) => r.id === id)).map((id) => `${s.file}: rule ${id} is not in the catalog`));
+  const unknownRules = selected.flatMap((s) =>
+    s.scenario.rules
+      .filter((id) => !RULES.some((r) => r.id === id))
+      .map((id) => `${s.file}: rule ${id} is not in the catalog`),
+  );
   if (unknownRules.length > 0) throw new Error(unknownRules.join('\n'));
   const sim = await hasSimApi(o.target);
   const reporters = multiplex(o.reporters, warn);
-  reporters.onBegin({ target: o.target.name, total: selected.length, out: o.out, ...(o.shard ? { shard: o.shard } : {}) });
+  reporters.onBegin({
+    target: o.target.name,
+    total: selected.length,
+    out: o.out,
+    ...(o.shard ? { shard: o.shard } : {}),
+  });
   const results: ScenarioResult[] = new Array(selected.length);
   let next = 0;
   const worker = async () => {
@@ -60,15 +81,32 @@ export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
       const i = next++;
       const s = selected[i]!;
       const r = await runScenario(s.scenario, s.file, o.target, sim).catch(
-        (error: unknown): ScenarioResult => ({ id: s.scenario.id, title: s.scenario.title, file: s.file, rules: s.scenario.rules, verdict: 'failed', reason: String(error), steps: [], durationMs: 0 }),
+        (error: unknown): ScenarioResult => ({
+          id: s.scenario.id,
+          title: s.scenario.title,
+          file: s.file,
+          rules: s.scenario.rules,
+          verdict: 'failed',
+          reason: String(error),
+          steps: [],
+          durationMs: 0,
+        }),
       );
       results[i] = r;
       reporters.onScenario(r);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, o.workers ?? 1) }, worker));
-  const fullLibrary = o.fullLibrary && o.grep === undefined && o.rule === undefined && o.shard === undefined;
-  const report: RunReport = { version: 1, target: o.target.name, ...(o.shard ? { shard: o.shard } : {}), fullLibrary, results, uncoveredRules: fullLibrary ? uncovered(results) : [] };
+  const fullLibrary =
+    o.fullLibrary && o.grep === undefined && o.rule === undefined && o.shard === undefined;
+  const report: RunReport = {
+    version: 1,
+    target: o.target.name,
+    ...(o.shard ? { shard: o.shard } : {}),
+    fullLibrary,
+    results,
+    uncoveredRules: fullLibrary ? uncovered(results) : [],
+  };
   await reporters.onEnd(report);
   return report;
 };
@@ -77,9 +115,19 @@ export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
 export const mergeReports = (reports: readonly RunReport[]): RunReport => {
   const shards = reports.map((r) => r.shard).filter((s): s is string => s !== undefined);
   const totals = new Set(shards.map((s) => parseShard(s).total));
-  const whole = totals.size === 1 && new Set(shards).size === [...totals][0] && shards.length === reports.length;
+  const whole =
+    totals.size === 1 &&
+    new Set(shards).size === [...totals][0] &&
+    shards.length === reports.length;
   const results = reports.flatMap((r) => r.results).sort((a, b) => a.id.localeCompare(b.id));
-  return { version: 1, target: reports[0]?.target ?? '', fullLibrary: whole, results, uncoveredRules: whole ? uncovered(results) : [] };
+  return {
+    version: 1,
+    target: reports[0]?.target ?? '',
+    fullLibrary: whole,
+    results,
+    uncoveredRules: whole ? uncovered(results) : [],
+  };
 };
 
-export const failedRun = (r: RunReport): boolean => r.results.some((x) => x.verdict === 'failed') || r.uncoveredRules.length > 0;
+export const failedRun = (r: RunReport): boolean =>
+  r.results.some((x) => x.verdict === 'failed') || r.uncoveredRules.length > 0;

@@ -9,9 +9,18 @@ const value = z.unknown();
 const method = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const requestSchema = z.strictObject({
-  as: z.string().min(1).optional().describe('A token of the seeded world, e.g. acme-admin (none: no Authorization header).'),
+  as: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A token of the seeded world, e.g. acme-admin (none: no Authorization header).'),
   method: method.default('GET'),
-  path: z.string().startsWith('/').describe('A path inside the world, e.g. /v1/wholesale/customers; ${name} is replaced by a captured value.'),
+  path: z
+    .string()
+    .startsWith('/')
+    .describe(
+      'A path inside the world, e.g. /v1/wholesale/customers; ${name} is replaced by a captured value.',
+    ),
   json: value.optional().describe('A JSON body.'),
   body: z.string().optional().describe('A raw body (give the content-type in headers).'),
   headers: z.record(z.string(), z.string()).optional(),
@@ -19,25 +28,53 @@ export const requestSchema = z.strictObject({
 
 export const expectSchema = z.strictObject({
   status: z.union([z.number().int(), z.array(z.number().int())]).optional(),
-  headers: z.record(z.string(), z.string()).optional().describe('Header values: exact, or "re:<pattern>".'),
-  body: value.optional().describe('A subset of the JSON body: objects match by key, arrays item by item; "re:<pattern>" matches strings; "*" anything present.'),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Header values: exact, or "re:<pattern>".'),
+  body: value
+    .optional()
+    .describe(
+      'A subset of the JSON body: objects match by key, arrays item by item; "re:<pattern>" matches strings; "*" anything present.',
+    ),
   bodyExact: value.optional().describe('The JSON body, exactly.'),
   text: z.string().optional().describe('A text the (non-JSON) body contains, or "re:<pattern>".'),
 });
 
-const capture = z.record(z.string().regex(/^[A-Za-z_]\w*$/), z.string()).describe('name: path into the answer, e.g. body.id, body.lines[0].id, headers.location, link (the mail link a mail step opened), or "body.url | last-segment".');
+const capture = z
+  .record(z.string().regex(/^[A-Za-z_]\w*$/), z.string())
+  .describe(
+    'name: path into the answer, e.g. body.id, body.lines[0].id, headers.location, link (the mail link a mail step opened), or "body.url | last-segment".',
+  );
 
 const retry = z.strictObject({
   on: z.array(z.number().int()).min(1).describe('Statuses to retry, e.g. [429, 503].'),
   max: z.number().int().min(1).max(20).describe('Retries at most.'),
-  wait: z.string().optional().describe('ISO duration to wait when the answer has no Retry-After (default PT1S). Waiting advances the virtual clock.'),
+  wait: z
+    .string()
+    .optional()
+    .describe(
+      'ISO duration to wait when the answer has no Retry-After (default PT1S). Waiting advances the virtual clock.',
+    ),
 });
 
-const requestStep = z.strictObject({ name: z.string().optional(), request: requestSchema, expect: expectSchema.optional(), capture: capture.optional(), retry: retry.optional() });
-const clockStep = z.strictObject({ name: z.string().optional(), clock: z.strictObject({ advance: z.string().optional(), set: z.string().optional() }) });
+const requestStep = z.strictObject({
+  name: z.string().optional(),
+  request: requestSchema,
+  expect: expectSchema.optional(),
+  capture: capture.optional(),
+  retry: retry.optional(),
+});
+const clockStep = z.strictObject({
+  name: z.string().optional(),
+  clock: z.strictObject({ advance: z.string().optional(), set: z.string().optional() }),
+});
 const faultStep = z.strictObject({
   name: z.string().optional(),
-  fault: z.union([z.strictObject({ add: z.record(z.string(), value) }), z.strictObject({ clear: z.literal(true) })]),
+  fault: z.union([
+    z.strictObject({ add: z.record(z.string(), value) }),
+    z.strictObject({ clear: z.literal(true) }),
+  ]),
   capture: capture.optional(),
 });
 const waitStep = z.strictObject({
@@ -57,7 +94,12 @@ const mailStep = z.strictObject({
     count: z.number().int().min(0).optional().describe('How many mails that address has.'),
     subject: z.string().optional().describe('The latest mail subject: exact or "re:<pattern>".'),
     from: z.string().optional(),
-    open: z.string().optional().describe('Open (GET) the latest mail link with this label; expect and capture then apply to that answer.'),
+    open: z
+      .string()
+      .optional()
+      .describe(
+        'Open (GET) the latest mail link with this label; expect and capture then apply to that answer.',
+      ),
     method: method.optional().describe('Method to open the link with (default GET).'),
   }),
   expect: expectSchema.optional(),
@@ -80,7 +122,10 @@ export type RequestSpec = z.output<typeof requestSchema>;
 export type ExpectSpec = z.output<typeof expectSchema>;
 
 /** Steps that need the `/sim` API (clock, faults, mail, waits, retries that advance the clock). */
-export const needsSim = (s: Scenario): boolean => s.steps.some((st) => !('request' in st) || st.retry !== undefined || st.request.path.startsWith('/sim'));
+export const needsSim = (s: Scenario): boolean =>
+  s.steps.some(
+    (st) => !('request' in st) || st.retry !== undefined || st.request.path.startsWith('/sim'),
+  );
 
 /** The JSON Schema editors use (scenarios/scenario.schema.json). */
 export const scenarioJsonSchema = (): unknown => ({

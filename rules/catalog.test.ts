@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { RULE_SOURCES, RULES, ruleById } from './catalog.ts';
 
 // The catalog and the project's copy of the rules (docs/rules.md) must name the same rules.
-const documented = [...readFileSync('docs/rules.md', 'utf8').matchAll(/\*\*([A-Z]+-\d+)\*\*/g)].map((m) => m[1]);
+const documented = [...readFileSync('docs/rules.md', 'utf8').matchAll(/\*\*([A-Z]+-\d+)\*\*/g)].map(
+  (m) => m[1],
+);
 
 describe('rule catalog', () => {
   it('has exactly the rules of docs/rules.md, in the same order', () => {

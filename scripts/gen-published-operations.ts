@@ -3,21 +3,33 @@
 // JSON. `npm run gen` rewrites it; published-operations.test.ts fails when it is out of step.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const OPENAPI_FILES = ['openapi/webex-wholesale.json', 'openapi/webex-broadworks.json'] as const;
+export const OPENAPI_FILES = [
+  'openapi/webex-wholesale.json',
+  'openapi/webex-broadworks.json',
+] as const;
 
 export const collectOperations = (): { method: string; path: string; operationId: string }[] => {
   const ops = new Map<string, { method: string; path: string; operationId: string }>();
   for (const file of OPENAPI_FILES) {
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
         const key = `${method.toUpperCase()} /v1${path}`;
-        if (!ops.has(key)) ops.set(key, { method: method.toUpperCase(), path: `/v1${path}`, operationId: op.operationId ?? key });
+        if (!ops.has(key))
+          ops.set(key, {
+            method: method.toUpperCase(),
+            path: `/v1${path}`,
+            operationId: op.operationId ?? key,
+          });
       }
     }
   }
-  return [...ops.values()].sort((a, b) => (a.path === b.path ? a.method.localeCompare(b.method) : a.path.localeCompare(b.path)));
+  return [...ops.values()].sort((a, b) =>
+    a.path === b.path ? a.method.localeCompare(b.method) : a.path.localeCompare(b.path),
+  );
 };
 
 export const render = (): string =>
@@ -25,7 +37,10 @@ export const render = (): string =>
   `export interface PublishedOperation {\n  readonly method: string;\n  readonly path: string;\n  readonly operationId: string;\n}\n\n` +
   `export const PUBLISHED_OPERATIONS: readonly PublishedOperation[] = [\n` +
   collectOperations()
-    .map((o) => `  { method: '${o.method}', path: '${o.path}', operationId: ${JSON.stringify(o.operationId).replace(/'/g, "\\'")} },`)
+    .map(
+      (o) =>
+        `  { method: '${o.method}', path: '${o.path}', operationId: ${JSON.stringify(o.operationId).replace(/'/g, "\\'")} },`,
+    )
     .join('\n') +
   `\n];\n`;
 

@@ -2,5 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { scenarioJsonSchema } from '../harness/scenario-schema.ts';
 
-writeFileSync('scenarios/scenario.schema.json', `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  'scenarios/scenario.schema.json',
+  `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`,
+);
 console.log('wrote scenarios/scenario.schema.json');

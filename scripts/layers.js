@@ -2,7 +2,19 @@
 // The layer rules of architecture.md: adapters → http → core ← store. Enforced by ESLint in `npm test`
 // (scripts/layers.test.ts proves a violation is caught).
 
-const nodeOnly = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'net', 'stream', 'crypto'];
+const nodeOnly = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'net',
+  'stream',
+  'crypto',
+];
 
 /** @param {string[]} groups @param {string} why */
 const forbid = (groups, why) => ({
@@ -17,14 +29,29 @@ export const layerRules = [
     files: ['simulator/core/**/*.{ts,tsx}'],
     ignores: tests,
     rules: forbid(
-      ['hono', 'hono/*', '@hono/*', 'lowdb', 'lowdb/*', 'msw', 'msw/*', ...nodeOnly, '**/store/**', '**/http/**', '**/adapters/**'],
+      [
+        'hono',
+        'hono/*',
+        '@hono/*',
+        'lowdb',
+        'lowdb/*',
+        'msw',
+        'msw/*',
+        ...nodeOnly,
+        '**/store/**',
+        '**/http/**',
+        '**/adapters/**',
+      ],
       'core is the pure domain: no HTTP, storage, MSW or Node-only modules, and no outer layer.',
     ),
   },
   {
     files: ['simulator/store/**/*.{ts,tsx}'],
     ignores: tests,
-    rules: forbid(['hono', 'hono/*', '@hono/*', 'msw', 'msw/*', '**/http/**', '**/adapters/**'], 'store depends on core only.'),
+    rules: forbid(
+      ['hono', 'hono/*', '@hono/*', 'msw', 'msw/*', '**/http/**', '**/adapters/**'],
+      'store depends on core only.',
+    ),
   },
   {
     files: ['simulator/http/**/*.{ts,tsx}'],
@@ -36,6 +63,19 @@ export const layerRules = [
   },
   {
     files: ['simulator/core/**/*.test.{ts,tsx}'],
-    rules: forbid(['hono', 'hono/*', '@hono/*', 'lowdb', 'lowdb/*', 'msw', 'msw/*', '**/http/**', '**/adapters/**'], 'core tests drive the core directly.'),
+    rules: forbid(
+      [
+        'hono',
+        'hono/*',
+        '@hono/*',
+        'lowdb',
+        'lowdb/*',
+        'msw',
+        'msw/*',
+        '**/http/**',
+        '**/adapters/**',
+      ],
+      'core tests drive the core directly.',
+    ),
   },
 ];

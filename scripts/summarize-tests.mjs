@@ -21,7 +21,9 @@ if (playwright) {
 const scenarios = read('reports/out/scenarios/report.json');
 if (scenarios) {
   passed += scenarios.results.filter((r) => r.verdict === 'passed').length;
-  failed += scenarios.results.filter((r) => r.verdict === 'failed').length + (scenarios.uncoveredRules.length > 0 ? 1 : 0);
+  failed +=
+    scenarios.results.filter((r) => r.verdict === 'failed').length +
+    (scenarios.uncoveredRules.length > 0 ? 1 : 0);
   skipped += scenarios.results.filter((r) => r.verdict === 'not_applicable').length;
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

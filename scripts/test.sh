@@ -8,6 +8,8 @@ rm -f reports/out/vitest.json reports/out/playwright.json reports/out/scenarios/
 step() { printf '\n== %s\n' "$1"; }
 step "type-check"
 npx tsc --noEmit
+step "format (prettier --check)"
+npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "Not formatted: run npx prettier --write ."; exit 1; }
 step "lint (layers included)"
 npx eslint --max-warnings 0 .
 step "unit, process and scenario tests"

@@ -14,14 +14,17 @@ describe('README', () => {
   });
 
   it('documents every error code the simulator answers with', () => {
-    for (const { code, status } of errorCodeTable) expect(readme).toMatch(new RegExp(`\\| ${status} \\| ${code} \\|`));
+    for (const { code, status } of errorCodeTable)
+      expect(readme).toMatch(new RegExp(`\\| ${status} +\\| ${code} +\\|`));
   });
 
   it('documents every token', () => {
-    for (const p of SEED_PARTNERS) for (const role of ROLES) expect(readme).toContain(`\`${seedToken(p.key, role)}\``);
+    for (const p of SEED_PARTNERS)
+      for (const role of ROLES) expect(readme).toContain(`\`${seedToken(p.key, role)}\``);
   });
 
   it('documents every delay with its default', () => {
-    for (const [name, value] of Object.entries(DEFAULT_DELAYS)) expect(readme).toContain(`\`${name}\` (${value})`);
+    for (const [name, value] of Object.entries(DEFAULT_DELAYS))
+      expect(readme).toContain(`\`${name}\` (${value})`);
   });
 });

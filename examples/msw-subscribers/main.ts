@@ -8,11 +8,14 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 const status = (text: string): void => void ($('status').textContent = text);
 
 const showSubscribers = async (customerId: string): Promise<void> => {
-  const { items } = await api<{ items: Subscriber[] }>(`/v1/wholesale/subscribers?customerId=${encodeURIComponent(customerId)}`);
+  const { items } = await api<{ items: Subscriber[] }>(
+    `/v1/wholesale/subscribers?customerId=${encodeURIComponent(customerId)}`,
+  );
   $('subscribers').replaceChildren(
     ...items.map((s) => {
       const row = document.createElement('tr');
-      for (const text of [s.email, s.package, s.status]) row.append(Object.assign(document.createElement('td'), { textContent: text }));
+      for (const text of [s.email, s.package, s.status])
+        row.append(Object.assign(document.createElement('td'), { textContent: text }));
       return row;
     }),
   );
@@ -21,7 +24,11 @@ const showSubscribers = async (customerId: string): Promise<void> => {
 const showCustomers = async (select?: string): Promise<void> => {
   const { items } = await api<{ items: Customer[] }>('/v1/wholesale/customers?status=provisioned');
   const picker = $<HTMLSelectElement>('customer');
-  picker.replaceChildren(...items.map((c) => Object.assign(document.createElement('option'), { value: c.id, textContent: c.externalId })));
+  picker.replaceChildren(
+    ...items.map((c) =>
+      Object.assign(document.createElement('option'), { value: c.id, textContent: c.externalId }),
+    ),
+  );
   if (select) picker.value = select;
   if (picker.value) await showSubscribers(picker.value);
 };
@@ -36,20 +43,30 @@ const start = async (): Promise<void> => {
       status('Customer provisioned.');
     });
   });
-  $('customer').addEventListener('change', () => void showSubscribers($<HTMLSelectElement>('customer').value));
+  $('customer').addEventListener(
+    'change',
+    () => void showSubscribers($<HTMLSelectElement>('customer').value),
+  );
   $('provision').addEventListener('submit', (event) => {
     event.preventDefault();
     const customerId = $<HTMLSelectElement>('customer').value;
     const value = (id: string): string => $<HTMLInputElement>(id).value;
     void api<Subscriber>('/v1/wholesale/subscribers', {
       method: 'POST',
-      json: { customerId, email: value('email'), package: value('package'), provisioningParameters: { firstName: value('firstName'), lastName: value('lastName') } },
+      json: {
+        customerId,
+        email: value('email'),
+        package: value('package'),
+        provisioningParameters: { firstName: value('firstName'), lastName: value('lastName') },
+      },
     })
       .then(async (s) => {
         status(`Subscriber ${s.email} is ${s.status}.`);
         await showSubscribers(customerId);
       })
-      .catch((error: unknown) => status(`Could not provision: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        status(`Could not provision: ${error instanceof Error ? error.message : String(error)}`),
+      );
   });
 };
 

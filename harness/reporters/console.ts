@@ -1,31 +1,48 @@
 import type { Reporter } from '../reporter.ts';
 
 /** Progress as scenarios finish; on failure the step, its request, the answer and what differed. */
-export const consoleReporter = (write: (line: string) => void = (l) => console.log(l)): Reporter => {
+export const consoleReporter = (
+  write: (line: string) => void = (l) => console.log(l),
+): Reporter => {
   let done = 0;
   let total = 0;
   return {
     name: 'console',
     onBegin: (info) => {
       total = info.total;
-      write(`provisim run: ${info.total} scenarios against ${info.target}${info.shard ? ` (shard ${info.shard})` : ''}`);
+      write(
+        `provisim run: ${info.total} scenarios against ${info.target}${info.shard ? ` (shard ${info.shard})` : ''}`,
+      );
     },
     onScenario: (r) => {
       done += 1;
       const mark = r.verdict === 'passed' ? 'ok  ' : r.verdict === 'failed' ? 'FAIL' : 'n/a ';
-      write(`[${String(done).padStart(String(total).length)}/${total}] ${mark} ${r.id} (${r.rules.join(', ')})${r.reason ? `: ${r.reason}` : ''}`);
+      write(
+        `[${String(done).padStart(String(total).length)}/${total}] ${mark} ${r.id} (${r.rules.join(', ')})${r.reason ? `: ${r.reason}` : ''}`,
+      );
       if (r.verdict !== 'failed') return;
       const step = r.steps.find((s) => s.problems.length > 0);
       if (!step) return;
-      write(`       ${r.file}, step ${step.index + 1} (${step.name})${step.at ? ` at ${step.at}` : ''}`);
-      if (step.request) write(`       request: ${step.request.method} ${step.request.path}${step.request.body !== undefined ? ` ${JSON.stringify(step.request.body)}` : ''}`);
-      if (step.answer) write(`       answer:  ${step.answer.status} ${JSON.stringify(step.answer.body).slice(0, 400)}`);
+      write(
+        `       ${r.file}, step ${step.index + 1} (${step.name})${step.at ? ` at ${step.at}` : ''}`,
+      );
+      if (step.request)
+        write(
+          `       request: ${step.request.method} ${step.request.path}${step.request.body !== undefined ? ` ${JSON.stringify(step.request.body)}` : ''}`,
+        );
+      if (step.answer)
+        write(
+          `       answer:  ${step.answer.status} ${JSON.stringify(step.answer.body).slice(0, 400)}`,
+        );
       for (const p of step.problems) write(`       - ${p}`);
     },
     onEnd: (report) => {
       const count = (v: string) => report.results.filter((r) => r.verdict === v).length;
-      write(`scenarios: ${count('passed')} passed, ${count('failed')} failed${count('not_applicable') ? `, ${count('not_applicable')} not applicable` : ''}`);
-      if (report.uncoveredRules.length > 0) write(`rules without a scenario (the run fails): ${report.uncoveredRules.join(', ')}`);
+      write(
+        `scenarios: ${count('passed')} passed, ${count('failed')} failed${count('not_applicable') ? `, ${count('not_applicable')} not applicable` : ''}`,
+      );
+      if (report.uncoveredRules.length > 0)
+        write(`rules without a scenario (the run fails): ${report.uncoveredRules.join(', ')}`);
     },
   };
 };

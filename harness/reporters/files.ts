@@ -9,14 +9,23 @@ const write = (out: string, name: string, text: string): void => {
   writeFileSync(join(out, name), text);
 };
 
-const xml = (t: string): string => t.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const xml = (t: string): string =>
+  t.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 /** `report.json`: everything, for merge-reports and other tools. */
-export const jsonReporter = (out: string): Reporter => ({ name: 'json', onEnd: (r) => write(out, 'report.json', `${JSON.stringify(r, null, 2)}\n`) });
+export const jsonReporter = (out: string): Reporter => ({
+  name: 'json',
+  onEnd: (r) => write(out, 'report.json', `${JSON.stringify(r, null, 2)}\n`),
+});
 
 const failure = (r: ScenarioResult): string => {
   const step = r.steps.find((s) => s.problems.length > 0);
-  return step ? `step ${step.index + 1} (${step.name}): ${step.problems.join('; ')}` : (r.reason ?? 'failed');
+  return step
+    ? `step ${step.index + 1} (${step.name}): ${step.problems.join('; ')}`
+    : (r.reason ?? 'failed');
 };
 
 /** `junit.xml`: a test case per scenario, the failing step in the message. */
@@ -24,30 +33,58 @@ export const renderJunit = (report: RunReport): string => {
   const cases = report.results.map((r) => {
     const head = `    <testcase classname="${xml(r.file)}" name="${xml(`${r.id}: ${r.title} [${r.rules.join(', ')}]`)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
     if (r.verdict === 'passed') return `${head}/>`;
-    if (r.verdict === 'not_applicable') return `${head}><skipped message="${xml(r.reason ?? 'not applicable')}"/></testcase>`;
+    if (r.verdict === 'not_applicable')
+      return `${head}><skipped message="${xml(r.reason ?? 'not applicable')}"/></testcase>`;
     return `${head}><failure message="${xml(failure(r))}">${xml(JSON.stringify(r.steps.at(-1) ?? {}, null, 2))}</failure></testcase>`;
   });
-  if (report.uncoveredRules.length > 0) cases.push(`    <testcase classname="rules" name="every catalog rule has a scenario"><failure message="${xml(`no scenario for ${report.uncoveredRules.join(', ')}`)}"/></testcase>`);
-  const failures = report.results.filter((r) => r.verdict === 'failed').length + (report.uncoveredRules.length > 0 ? 1 : 0);
+  if (report.uncoveredRules.length > 0)
+    cases.push(
+      `    <testcase classname="rules" name="every catalog rule has a scenario"><failure message="${xml(`no scenario for ${report.uncoveredRules.join(', ')}`)}"/></testcase>`,
+    );
+  const failures =
+    report.results.filter((r) => r.verdict === 'failed').length +
+    (report.uncoveredRules.length > 0 ? 1 : 0);
   const skipped = report.results.filter((r) => r.verdict === 'not_applicable').length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="provisim" tests="${cases.length}" failures="${failures}">\n  <testsuite name="scenarios" tests="${cases.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 };
-export const junitReporter = (out: string): Reporter => ({ name: 'junit', onEnd: (r) => write(out, 'junit.xml', renderJunit(r)) });
+export const junitReporter = (out: string): Reporter => ({
+  name: 'junit',
+  onEnd: (r) => write(out, 'junit.xml', renderJunit(r)),
+});
 
 /** `index.html`: the rule × scenario matrix, and each scenario's steps on the virtual clock. */
 export const renderHtml = (report: RunReport): string => {
-  const cell = (r: ScenarioResult) => (r.verdict === 'passed' ? '<td class="p">✓</td>' : r.verdict === 'failed' ? '<td class="f">✗</td>' : '<td class="n">–</td>');
-  const head = report.results.map((r) => `<th><a href="#${xml(r.id)}" title="${xml(r.title)}">${xml(r.id)}</a></th>`).join('');
+  const cell = (r: ScenarioResult) =>
+    r.verdict === 'passed'
+      ? '<td class="p">✓</td>'
+      : r.verdict === 'failed'
+        ? '<td class="f">✗</td>'
+        : '<td class="n">–</td>';
+  const head = report.results
+    .map((r) => `<th><a href="#${xml(r.id)}" title="${xml(r.title)}">${xml(r.id)}</a></th>`)
+    .join('');
   const rows = RULES.map((rule) => {
     const mine = report.results.filter((r) => r.rules.includes(rule.id));
-    const verdict = mine.length === 0 ? 'none' : mine.some((r) => r.verdict === 'failed') ? 'failed' : mine.every((r) => r.verdict === 'not_applicable') ? 'n/a' : 'passed';
-    const cells = report.results.map((r) => (r.rules.includes(rule.id) ? cell(r) : '<td></td>')).join('');
+    const verdict =
+      mine.length === 0
+        ? 'none'
+        : mine.some((r) => r.verdict === 'failed')
+          ? 'failed'
+          : mine.every((r) => r.verdict === 'not_applicable')
+            ? 'n/a'
+            : 'passed';
+    const cells = report.results
+      .map((r) => (r.rules.includes(rule.id) ? cell(r) : '<td></td>'))
+      .join('');
     return `<tr class="${verdict}"><th title="${xml(rule.title)}">${rule.id}</th><td>${verdict}</td>${cells}</tr>`;
   }).join('\n');
   const timelines = report.results
     .map((r) => {
       const steps = r.steps
-        .map((s) => `<li class="${s.problems.length ? 'f' : 'p'}"><code>${xml(s.at ?? '')}</code> ${xml(s.name)}${s.request ? ` — <code>${xml(`${s.request.method} ${s.request.path}`)}</code>` : ''}${s.answer ? ` → ${s.answer.status}` : ''}<details><summary>request and answer</summary><pre>${xml(JSON.stringify({ request: s.request, answer: s.answer }, null, 2))}</pre></details>${s.problems.map((p) => `<div class="problem">${xml(p)}</div>`).join('')}</li>`)
+        .map(
+          (s) =>
+            `<li class="${s.problems.length ? 'f' : 'p'}"><code>${xml(s.at ?? '')}</code> ${xml(s.name)}${s.request ? ` — <code>${xml(`${s.request.method} ${s.request.path}`)}</code>` : ''}${s.answer ? ` → ${s.answer.status}` : ''}<details><summary>request and answer</summary><pre>${xml(JSON.stringify({ request: s.request, answer: s.answer }, null, 2))}</pre></details>${s.problems.map((p) => `<div class="problem">${xml(p)}</div>`).join('')}</li>`,
+        )
         .join('');
       return `<section id="${xml(r.id)}"><h3>${xml(r.id)} <small>${xml(r.verdict)}</small></h3><p>${xml(r.title)} (${xml(r.rules.join(', '))}) — <code>${xml(r.file)}</code>${r.reason ? ` — ${xml(r.reason)}` : ''}</p><ol>${steps}</ol></section>`;
     })
@@ -60,4 +97,7 @@ body{font:14px system-ui,sans-serif;margin:24px}table{border-collapse:collapse}t
 <h2>Rules × scenarios</h2><div style="overflow:auto"><table><thead><tr><th>rule</th><th>verdict</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
 <h2>Scenarios</h2>${timelines}</body></html>\n`;
 };
-export const htmlReporter = (out: string): Reporter => ({ name: 'html', onEnd: (r) => write(out, 'index.html', renderHtml(r)) });
+export const htmlReporter = (out: string): Reporter => ({
+  name: 'html',
+  onEnd: (r) => write(out, 'index.html', renderHtml(r)),
+});

@@ -13,6 +13,7 @@ export const REPORTERS: Readonly<Record<string, (out: string) => Reporter>> = {
 export const reportersByName = (names: readonly string[], out: string): Reporter[] =>
   names.map((n) => {
     const make = REPORTERS[n];
-    if (!make) throw new Error(`unknown reporter ${n} (known: ${Object.keys(REPORTERS).join(', ')})`);
+    if (!make)
+      throw new Error(`unknown reporter ${n} (known: ${Object.keys(REPORTERS).join(', ')})`);
     return make(out);
   });

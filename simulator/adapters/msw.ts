@@ -20,7 +20,9 @@ export interface HandlersOptions {
 export const DEFAULT_BASE_URL = 'https://webexapis.com';
 
 /** The simulator over a memory store, as `createHandlers` builds it; browser-safe. */
-export const createMswApp = (options: Omit<HandlersOptions, 'baseUrl' | 'app'> = {}): Hono<RootEnv> =>
+export const createMswApp = (
+  options: Omit<HandlersOptions, 'baseUrl' | 'app'> = {},
+): Hono<RootEnv> =>
   createApp({
     store: createMemoryStore(),
     newStore: createMemoryStore,
@@ -37,7 +39,9 @@ export const createMswApp = (options: Omit<HandlersOptions, 'baseUrl' | 'app'> =
 export const createHandlers = (options: HandlersOptions = {}): HttpHandler[] => {
   const base = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
   if (base.pathname !== '/' || base.search !== '' || base.hash !== '') {
-    throw new Error(`baseUrl must be an origin such as https://webexapis.com (got ${options.baseUrl ?? ''}).`);
+    throw new Error(
+      `baseUrl must be an origin such as https://webexapis.com (got ${options.baseUrl ?? ''}).`,
+    );
   }
   const app = options.app ?? createMswApp(options);
   return [http.all(`${base.origin}/*`, ({ request }) => app.fetch(request))];

@@ -9,15 +9,21 @@ export interface Listening {
 }
 
 /** Serves any fetch handler (the simulator's Hono app) on a host and port. */
-export const listen = (app: { fetch: (request: Request) => Response | Promise<Response> }, options: { port: number; host: string }): Promise<Listening> =>
+export const listen = (
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  options: { port: number; host: string },
+): Promise<Listening> =>
   new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
-      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${host}:${info.port}`,
-        port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info: AddressInfo) => {
+        const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          port: info.port,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        });
+      },
+    );
     server.once('error', reject);
   });

@@ -31,7 +31,14 @@ export const TEST_ORIGIN = 'http://provisim.test';
 /** An isolated in-process simulator over a memory store: frozen clock at the epoch, seed 1. */
 export const createTestApp = (deps: Partial<AppDeps> = {}): TestApp => {
   const store = createMemoryStore();
-  const app = createApp({ store, newStore: createMemoryStore, seed: 1, clock: { mode: 'frozen' }, log: () => undefined, ...deps });
+  const app = createApp({
+    store,
+    newStore: createMemoryStore,
+    seed: 1,
+    clock: { mode: 'frozen' },
+    log: () => undefined,
+    ...deps,
+  });
   const call = async (method: string, path: string, init: TestCall = {}): Promise<TestAnswer> => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -40,10 +47,15 @@ export const createTestApp = (deps: Partial<AppDeps> = {}): TestApp => {
       body = JSON.stringify(init.json);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await app.request(`${TEST_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const res = await app.request(`${TEST_ORIGIN}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await res.text();
     let parsed: unknown = text === '' ? undefined : text;
-    if ((res.headers.get('content-type') ?? '').includes('json') && text !== '') parsed = JSON.parse(text);
+    if ((res.headers.get('content-type') ?? '').includes('json') && text !== '')
+      parsed = JSON.parse(text);
     return { status: res.status, headers: res.headers, body: parsed, text };
   };
   return { app, store, call };
@@ -60,10 +72,17 @@ export interface TestWorld extends TestApp {
   readonly tokens: Tokens;
   /** `fetch` bound to this world: relative paths start at `origin`. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
-  readonly clock: { now(): Promise<string>; advance(duration: string): Promise<string>; set(iso: string): Promise<string> };
+  readonly clock: {
+    now(): Promise<string>;
+    advance(duration: string): Promise<string>;
+    set(iso: string): Promise<string>;
+  };
   /** The outbox, newest first (`to` filters by one address). */
   mail(to?: string): Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  readonly faults: { add(fault: Readonly<Record<string, unknown>>): Promise<{ id: string }>; clear(): Promise<void> };
+  readonly faults: {
+    add(fault: Readonly<Record<string, unknown>>): Promise<{ id: string }>;
+    clear(): Promise<void>;
+  };
   /** The request journal, newest first (`GET /sim/requests`). */
   requests(filter?: { method?: string; path?: string; status?: string | number }): Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
   reset(seed?: number): Promise<void>;
@@ -86,14 +105,16 @@ export const createTestWorld = async (deps: Partial<AppDeps> = {}): Promise<Test
     const key = (p.tokens.admin ?? '').split('-')[0] ?? '';
     tokens[key] = p.tokens;
   }
-  const clock = async (json: unknown): Promise<string> => expectOk('POST /sim/clock', await t.call('POST', '/sim/clock', { json })).body.now;
+  const clock = async (json: unknown): Promise<string> =>
+    expectOk('POST /sim/clock', await t.call('POST', '/sim/clock', { json })).body.now;
   return {
     ...t,
     origin: TEST_ORIGIN,
     world,
     tokens,
     fetch: (input, init) => {
-      const request = input instanceof Request ? input : new Request(new URL(String(input), TEST_ORIGIN), init);
+      const request =
+        input instanceof Request ? input : new Request(new URL(String(input), TEST_ORIGIN), init);
       return Promise.resolve(t.app.fetch(request));
     },
     clock: {
@@ -101,15 +122,27 @@ export const createTestWorld = async (deps: Partial<AppDeps> = {}): Promise<Test
       advance: (duration) => clock({ advance: duration }),
       set: (iso) => clock({ set: iso }),
     },
-    mail: async (to) => expectOk('GET /sim/mail', await t.call('GET', `/sim/mail${to ? `?to=${encodeURIComponent(to)}` : ''}`)).body.items,
+    mail: async (to) =>
+      expectOk(
+        'GET /sim/mail',
+        await t.call('GET', `/sim/mail${to ? `?to=${encodeURIComponent(to)}` : ''}`),
+      ).body.items,
     faults: {
-      add: async (fault) => expectOk('POST /sim/faults', await t.call('POST', '/sim/faults', { json: fault })).body,
+      add: async (fault) =>
+        expectOk('POST /sim/faults', await t.call('POST', '/sim/faults', { json: fault })).body,
       clear: async () => void expectOk('DELETE /sim/faults', await t.call('DELETE', '/sim/faults')),
     },
     requests: async (filter = {}) => {
       const q = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]));
-      return expectOk('GET /sim/requests', await t.call('GET', `/sim/requests${q.size ? `?${q}` : ''}`)).body.items;
+      return expectOk(
+        'GET /sim/requests',
+        await t.call('GET', `/sim/requests${q.size ? `?${q}` : ''}`),
+      ).body.items;
     },
-    reset: async (seed) => void expectOk('POST /sim/reset', await t.call('POST', '/sim/reset', { json: seed === undefined ? {} : { seed } })),
+    reset: async (seed) =>
+      void expectOk(
+        'POST /sim/reset',
+        await t.call('POST', '/sim/reset', { json: seed === undefined ? {} : { seed } }),
+      ),
   };
 };

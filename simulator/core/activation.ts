@@ -16,7 +16,9 @@ import type { WorldReader, WorldTx } from './world-tx.ts';
 export const MISCONFIGURED = ErrorCode.templateMisconfigured;
 
 export const templateByLinkId = (w: WorldReader, linkId: string): Result<Template> => {
-  const t = w.list('templates').find((x) => x.offer === 'broadworks' && x.activationLinkId === linkId);
+  const t = w
+    .list('templates')
+    .find((x) => x.offer === 'broadworks' && x.activationLinkId === linkId);
   return t ? ok(t) : fail(notFound('Activation link'));
 };
 
@@ -31,7 +33,10 @@ export const misconfiguration = (t: Template): string | undefined => {
   return undefined;
 };
 
-const formSchema = z.object({ userId: z.string().trim().min(1, 'enter your BroadWorks user ID').max(161), email: emailField });
+const formSchema = z.object({
+  userId: z.string().trim().min(1, 'enter your BroadWorks user ID').max(161),
+  email: emailField,
+});
 
 export interface ActivationOutcome {
   readonly subscriber: BroadWorksSubscriber;
@@ -40,8 +45,15 @@ export interface ActivationOutcome {
 }
 
 /** A failed activation of a known user: → `error` with the reason (the transition table allows it). */
-const failed = (tx: WorldTx, s: BroadWorksSubscriber, error: DomainError): Result<ActivationOutcome> => {
-  const errors = error.errors.map((e) => ({ description: e.description, ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}) }));
+const failed = (
+  tx: WorldTx,
+  s: BroadWorksSubscriber,
+  error: DomainError,
+): Result<ActivationOutcome> => {
+  const errors = error.errors.map((e) => ({
+    description: e.description,
+    ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
+  }));
   const moved = move(tx, s, 'error', 'Activation', { errors });
   return moved.ok ? ok({ subscriber: moved.value, failure: error }) : moved;
 };
@@ -51,7 +63,11 @@ const failed = (tx: WorldTx, s: BroadWorksSubscriber, error: DomainError): Resul
  * fails (misconfigured template, email in use) goes to `error` with the reason: the outcome carries
  * the failure. Otherwise: `pending_email_validation` and a verification mail.
  */
-export const selfActivate = (tx: WorldTx, linkId: string, body: unknown): Result<ActivationOutcome> => {
+export const selfActivate = (
+  tx: WorldTx,
+  linkId: string,
+  body: unknown,
+): Result<ActivationOutcome> => {
   const template = templateByLinkId(tx, linkId);
   if (!template.ok) return template;
   const input = parseWith(formSchema, body);
@@ -59,9 +75,16 @@ export const selfActivate = (tx: WorldTx, linkId: string, body: unknown): Result
   const { userId, email } = input.value;
   const t = template.value;
   const lower = userId.toLowerCase();
-  let s = tx.list('broadworksSubscribers').find((x) => x.partnerId === t.partnerId && x.userId.toLowerCase() === lower);
+  let s = tx
+    .list('broadworksSubscribers')
+    .find((x) => x.partnerId === t.partnerId && x.userId.toLowerCase() === lower);
   if (!s) {
-    const enterprise = tx.list('enterprises').find((e) => e.partnerId === t.partnerId && e.directory.some((d) => d.userId.toLowerCase() === lower));
+    const enterprise = tx
+      .list('enterprises')
+      .find(
+        (e) =>
+          e.partnerId === t.partnerId && e.directory.some((d) => d.userId.toLowerCase() === lower),
+      );
     const entry = enterprise?.directory.find((d) => d.userId.toLowerCase() === lower);
     if (!enterprise || !entry) {
       const description = `BroadWorks user ID ${userId} is not in your service provider's directory; check it and try again.`;
@@ -87,12 +110,21 @@ export const selfActivate = (tx: WorldTx, linkId: string, body: unknown): Result
     tx.put('broadworksSubscribers', s);
   }
   if (s.status !== 'pending_email_input' && s.status !== 'error') {
-    return fail(conflict(`This user is ${s.status.replace(/_/g, ' ')}; there is nothing to activate here.`, 1202));
+    return fail(
+      conflict(
+        `This user is ${s.status.replace(/_/g, ' ')}; there is nothing to activate here.`,
+        1202,
+      ),
+    );
   }
   const problem = misconfiguration(t);
   if (problem) return failed(tx, s, conflict(problem, MISCONFIGURED));
-  if (emailHeld(tx, email, s.id)) return failed(tx, s, conflict('The email is already associated with an existing user.', ErrorCode.inUse));
+  if (emailHeld(tx, email, s.id))
+    return failed(
+      tx,
+      s,
+      conflict('The email is already associated with an existing user.', ErrorCode.inUse),
+    );
   const sent = sendVerification(tx, s, email);
   return sent.ok ? ok({ subscriber: sent.value }) : sent;
 };
-

@@ -26,18 +26,27 @@ export const TRANSITIONS: Readonly<Record<BroadWorksStatus, readonly BroadWorksS
 
 export const ILLEGAL_TRANSITION = ErrorCode.illegalTransition;
 
-export const canMove = (from: BroadWorksStatus, to: BroadWorksStatus): boolean => TRANSITIONS[from].includes(to);
+export const canMove = (from: BroadWorksStatus, to: BroadWorksStatus): boolean =>
+  TRANSITIONS[from].includes(to);
 
-export const transition = (from: BroadWorksStatus, to: BroadWorksStatus, what: string): Result<BroadWorksStatus> =>
-  canMove(from, to) ? ok(to) : fail(conflict(`${what}: a subscriber in ${from} cannot move to ${to}.`, ILLEGAL_TRANSITION));
+export const transition = (
+  from: BroadWorksStatus,
+  to: BroadWorksStatus,
+  what: string,
+): Result<BroadWorksStatus> =>
+  canMove(from, to)
+    ? ok(to)
+    : fail(conflict(`${what}: a subscriber in ${from} cannot move to ${to}.`, ILLEGAL_TRANSITION));
 
 export const isPending = (s: BroadWorksStatus): boolean => s.startsWith('pending_');
 
 /** What a user still has to do, for the user status view's error text (FT-3, FT-4). */
 export const pendingRequirement = (s: BroadWorksStatus): string | undefined =>
   ({
-    pending_email_input: 'Waiting for the user to enter an email address in the user activation portal.',
-    pending_email_validation: 'Waiting for the user to open the verification link sent to their email address.',
+    pending_email_input:
+      'Waiting for the user to enter an email address in the user activation portal.',
+    pending_email_validation:
+      'Waiting for the user to open the verification link sent to their email address.',
     pending_user_migration: 'Waiting for the user to accept moving their free Webex account.',
   })[s as string];
 

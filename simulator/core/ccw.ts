@@ -20,7 +20,12 @@ import type { WorldReader, WorldTx } from './world-tx.ts';
 export const CCW_FROM = 'webex_comm@webex.com';
 export const CCW_RSD = 'ccw.rsd';
 export const CCW_CLOSE = 'ccw.close';
-export const WINDOW_DAYS: Readonly<Record<CcwOffer, number>> = { 'A-FLEX': 7, 'A-FLEX-3': 7, 'COLLAB-FLEX': 30, EA: 30 };
+export const WINDOW_DAYS: Readonly<Record<CcwOffer, number>> = {
+  'A-FLEX': 7,
+  'A-FLEX-3': 7,
+  'COLLAB-FLEX': 30,
+  EA: 30,
+};
 const DAY = 86_400_000;
 
 export const PONR_MESSAGE =
@@ -55,8 +60,11 @@ export const placeOrder = (tx: WorldTx, user: PartnerUser, body: unknown): Resul
     return t.ok ? t.value : 0;
   });
   if (problems.length > 0) return fail(invalidFields(problems));
-  const provisioningId = v.provisioningId ?? ownList(tx, 'templates', user.partnerId).find((t) => t.offer === 'wholesale')?.provisioningId;
-  if (provisioningId === undefined) return fail(conflict('The partner has no wholesale template: create one first (TPL-1).'));
+  const provisioningId =
+    v.provisioningId ??
+    ownList(tx, 'templates', user.partnerId).find((t) => t.offer === 'wholesale')?.provisioningId;
+  if (provisioningId === undefined)
+    return fail(conflict('The partner has no wholesale template: create one first (TPL-1).'));
   const template = templateByProvisioningId(tx, user.partnerId, provisioningId, 'wholesale');
   if (!template.ok) return template;
   const lines: OrderLine[] = v.lines.map((l, i) => ({
@@ -67,7 +75,15 @@ export const placeOrder = (tx: WorldTx, user: PartnerUser, body: unknown): Resul
     packages: (l.packages ?? ['webex_meetings']) as PackageName[],
     status: 'awaiting_provisioning_details',
   }));
-  let order: Order = { id: webexId('ORDER', tx.uuid()), partnerId: user.partnerId, placedBy: user.id, provisioningId, lines, setupToken: tx.uuid().replace(/-/g, ''), created: tx.nowIso };
+  let order: Order = {
+    id: webexId('ORDER', tx.uuid()),
+    partnerId: user.partnerId,
+    placedBy: user.id,
+    provisioningId,
+    lines,
+    setupToken: tx.uuid().replace(/-/g, ''),
+    created: tx.nowIso,
+  };
   tx.put('orders', order);
   for (const line of lines) {
     const rsd = Date.parse(line.requestedStartDate);
@@ -88,7 +104,10 @@ const sendProvisioningMail = (tx: WorldTx, order: Order, line: OrderLine): void 
 };
 
 const withLine = (tx: WorldTx, order: Order, lineId: string, patch: Partial<OrderLine>): Order => {
-  const next = { ...order, lines: order.lines.map((l) => (l.id === lineId ? { ...l, ...patch } : l)) };
+  const next = {
+    ...order,
+    lines: order.lines.map((l) => (l.id === lineId ? { ...l, ...patch } : l)),
+  };
   tx.put('orders', next);
   return next;
 };
@@ -96,11 +115,20 @@ const withLine = (tx: WorldTx, order: Order, lineId: string, patch: Partial<Orde
 /** The first provisioning mail of a line (CCW-1); its closing window starts now (CCW-5). */
 const firstMail = (tx: WorldTx, order: Order, lineId: string): Order => {
   const line = order.lines.find((l) => l.id === lineId);
-  if (!line || line.status !== 'awaiting_provisioning_details' || order.customerId !== undefined || line.emailSentAt) return order;
+  if (
+    !line ||
+    line.status !== 'awaiting_provisioning_details' ||
+    order.customerId !== undefined ||
+    line.emailSentAt
+  )
+    return order;
   sendProvisioningMail(tx, order, line);
   const closesAt = tx.now + WINDOW_DAYS[line.offer] * DAY;
   tx.schedule(CCW_CLOSE, closesAt, { orderId: order.id, lineId });
-  return withLine(tx, order, lineId, { emailSentAt: tx.nowIso, closesAt: new Date(closesAt).toISOString() });
+  return withLine(tx, order, lineId, {
+    emailSentAt: tx.nowIso,
+    closesAt: new Date(closesAt).toISOString(),
+  });
 };
 
 export const onRequestedStartDate = (tx: WorldTx, p: Readonly<Record<string, unknown>>): void => {
@@ -112,17 +140,32 @@ export const onRequestedStartDate = (tx: WorldTx, p: Readonly<Record<string, unk
 export const onWindowEnd = (tx: WorldTx, p: Readonly<Record<string, unknown>>): void => {
   const order = tx.get('orders', String(p.orderId));
   const line = order?.lines.find((l) => l.id === p.lineId);
-  if (order && line && line.status === 'awaiting_provisioning_details' && order.customerId === undefined) withLine(tx, order, line.id, { status: 'closed' });
+  if (
+    order &&
+    line &&
+    line.status === 'awaiting_provisioning_details' &&
+    order.customerId === undefined
+  )
+    withLine(tx, order, line.id, { status: 'closed' });
 };
 
 /** When the order's customer is provisioned, every line is (api.md `/ccw/api`). */
 export const onCustomerProvisioned = (tx: WorldTx, customerId: string): void => {
   for (const o of tx.list('orders')) {
-    if (o.customerId === customerId) tx.put('orders', { ...o, lines: o.lines.map((l) => ({ ...l, status: 'provisioned' as const })) });
+    if (o.customerId === customerId)
+      tx.put('orders', {
+        ...o,
+        lines: o.lines.map((l) => ({ ...l, status: 'provisioned' as const })),
+      });
   }
 };
 
-const ownLine = (w: WorldReader, user: PartnerUser, orderId: string, lineId: string): Result<{ order: Order; line: OrderLine }> => {
+const ownLine = (
+  w: WorldReader,
+  user: PartnerUser,
+  orderId: string,
+  lineId: string,
+): Result<{ order: Order; line: OrderLine }> => {
   const order = ownedBy(w, 'orders', orderId, user.partnerId, 'Order');
   if (!order.ok) return order;
   const line = order.value.lines.find((l) => l.id === lineId);
@@ -130,32 +173,59 @@ const ownLine = (w: WorldReader, user: PartnerUser, orderId: string, lineId: str
 };
 
 /** Resend the provisioning email (CCW-2, CCW-4, CCW-6): open and closed lines, from the RSD to PONR. */
-export const resendMail = (tx: WorldTx, user: PartnerUser, orderId: string, lineId: string): Result<{ sentAt: string; to: string }> => {
+export const resendMail = (
+  tx: WorldTx,
+  user: PartnerUser,
+  orderId: string,
+  lineId: string,
+): Result<{ sentAt: string; to: string }> => {
   const found = ownLine(tx, user, orderId, lineId);
   if (!found.ok) return found;
   const { order, line } = found.value;
   if (order.customerId !== undefined) return fail(conflict(PONR_MESSAGE));
   if (tx.now < Date.parse(line.requestedStartDate)) {
-    return fail(conflict(`The provisioning email goes out on the requested start date (${line.requestedStartDate}); it can be resent from then on.`));
+    return fail(
+      conflict(
+        `The provisioning email goes out on the requested start date (${line.requestedStartDate}); it can be resent from then on.`,
+      ),
+    );
   }
   sendProvisioningMail(tx, order, line);
   return ok({ sentAt: tx.nowIso, to: line.provisioningContactEmail });
 };
 
 /** Change the provisioning contact of one line, or of all (CCW-3), until PONR. */
-export const changeContact = (tx: WorldTx, user: PartnerUser, orderId: string, lineId: string | undefined, body: unknown): Result<Order> => {
+export const changeContact = (
+  tx: WorldTx,
+  user: PartnerUser,
+  orderId: string,
+  lineId: string | undefined,
+  body: unknown,
+): Result<Order> => {
   const input = parseWith(z.strictObject({ provisioningContactEmail: emailField }), body);
   if (!input.ok) return input;
   const order = ownedBy(tx, 'orders', orderId, user.partnerId, 'Order');
   if (!order.ok) return order;
-  if (lineId !== undefined && !order.value.lines.some((l) => l.id === lineId)) return fail(notFound(`Order line ${lineId}`));
+  if (lineId !== undefined && !order.value.lines.some((l) => l.id === lineId))
+    return fail(notFound(`Order line ${lineId}`));
   if (order.value.customerId !== undefined) return fail(conflict(PONR_MESSAGE));
-  const next: Order = { ...order.value, lines: order.value.lines.map((l) => (lineId === undefined || l.id === lineId ? { ...l, provisioningContactEmail: input.value.provisioningContactEmail } : l)) };
+  const next: Order = {
+    ...order.value,
+    lines: order.value.lines.map((l) =>
+      lineId === undefined || l.id === lineId
+        ? { ...l, provisioningContactEmail: input.value.provisioningContactEmail }
+        : l,
+    ),
+  };
   tx.put('orders', next);
   return ok(next);
 };
 
-const setupSchema = z.strictObject({ companyName: z.string().trim().min(1, 'must not be empty').max(256), adminEmail: emailField, headquarters: addressSchema });
+const setupSchema = z.strictObject({
+  companyName: z.string().trim().min(1, 'must not be empty').max(256),
+  adminEmail: emailField,
+  headquarters: addressSchema,
+});
 
 export const orderBySetupToken = (w: WorldReader, token: string): Result<Order> => {
   const o = w.list('orders').find((x) => x.setupToken === token);
@@ -166,14 +236,19 @@ export const orderBySetupToken = (w: WorldReader, token: string): Result<Order> 
 export const completeSetup = (tx: WorldTx, token: string, body: unknown) => {
   const order = orderBySetupToken(tx, token);
   if (!order.ok) return order;
-  if (order.value.customerId !== undefined) return fail(conflict('This order is already set up: service setup continues at https://admin.webex.com.'));
+  if (order.value.customerId !== undefined)
+    return fail(
+      conflict('This order is already set up: service setup continues at https://admin.webex.com.'),
+    );
   const input = parseWith(setupSchema, body);
   if (!input.ok) return input;
   const placedBy = tx.get('users', order.value.placedBy);
   if (!placedBy) return fail(notFound(`User ${order.value.placedBy}`));
   const packages = [...new Set(order.value.lines.flatMap((l) => l.packages))];
   const hq = input.value.headquarters;
-  const template = tx.list('templates').find((t) => t.provisioningId === order.value.provisioningId);
+  const template = tx
+    .list('templates')
+    .find((t) => t.provisioningId === order.value.provisioningId);
   const language = template?.language ?? 'en_US';
   const customer = provisionCustomer(
     tx,
@@ -183,8 +258,25 @@ export const completeSetup = (tx: WorldTx, token: string, body: unknown) => {
       packages,
       externalId: `ccw-${order.value.id}`,
       address: hq,
-      customerInfo: { name: input.value.companyName, primaryEmail: input.value.adminEmail, language },
-      ...(hasCalling(packages) ? { provisioningParameters: { calling: { location: { name: 'Headquarters', address: hq, timezone: defaultTimezone(hq.country), language } } } } : {}),
+      customerInfo: {
+        name: input.value.companyName,
+        primaryEmail: input.value.adminEmail,
+        language,
+      },
+      ...(hasCalling(packages)
+        ? {
+            provisioningParameters: {
+              calling: {
+                location: {
+                  name: 'Headquarters',
+                  address: hq,
+                  timezone: defaultTimezone(hq.country),
+                  language,
+                },
+              },
+            },
+          }
+        : {}),
     },
     { source: 'ccw', headquartersName: 'Headquarters' },
   );
@@ -194,12 +286,22 @@ export const completeSetup = (tx: WorldTx, token: string, body: unknown) => {
 };
 
 const caseSchema = z.strictObject({
-  requestType: z.literal('resend_provisioning_email', { error: 'must be "resend_provisioning_email"' }),
+  requestType: z.literal('resend_provisioning_email', {
+    error: 'must be "resend_provisioning_email"',
+  }),
   orderId: z.string().min(1),
   lineId: z.string().min(1),
   description: z.string().max(4000).optional(),
   attachments: z
-    .array(z.strictObject({ name: z.string().min(1).max(200), contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as image/png'), dataBase64: z.string().max(7_000_000) }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(200),
+        contentType: z
+          .string()
+          .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as image/png'),
+        dataBase64: z.string().max(7_000_000),
+      }),
+    )
     .max(10)
     .optional(),
 });
@@ -212,8 +314,18 @@ export const openCase = (tx: WorldTx, user: PartnerUser, body: unknown) => {
   const attachments: { name: string; contentType: string; size: number }[] = [];
   const problems: ErrorItem[] = [];
   (v.attachments ?? []).forEach((a, i) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.dataBase64) || a.dataBase64.length % 4 !== 0) problems.push({ description: `attachments[${i}].dataBase64: must be base64`, errorCode: ErrorCode.invalidValue });
-    else attachments.push({ name: a.name, contentType: a.contentType, size: Math.floor((a.dataBase64.length * 3) / 4) - (a.dataBase64.match(/=+$/)?.[0].length ?? 0) });
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.dataBase64) || a.dataBase64.length % 4 !== 0)
+      problems.push({
+        description: `attachments[${i}].dataBase64: must be base64`,
+        errorCode: ErrorCode.invalidValue,
+      });
+    else
+      attachments.push({
+        name: a.name,
+        contentType: a.contentType,
+        size:
+          Math.floor((a.dataBase64.length * 3) / 4) - (a.dataBase64.match(/=+$/)?.[0].length ?? 0),
+      });
   });
   if (problems.length > 0) return fail(invalidFields(problems));
   const found = ownLine(tx, user, v.orderId, v.lineId);
@@ -257,6 +369,11 @@ export const lineView = (o: Order, l: OrderLine) => ({
   emailSentAt: l.emailSentAt ?? null,
   closesAt: l.closesAt ?? null,
   ponrReached: o.customerId !== undefined,
-  notice: l.status === 'closed' && o.customerId === undefined ? PENDING_NOTICE : o.customerId !== undefined && l.status !== 'provisioned' ? 'Onboarded in Control Hub: service setup continues at https://admin.webex.com.' : null,
+  notice:
+    l.status === 'closed' && o.customerId === undefined
+      ? PENDING_NOTICE
+      : o.customerId !== undefined && l.status !== 'provisioned'
+        ? 'Onboarded in Control Hub: service setup continues at https://admin.webex.com.'
+        : null,
   customerId: o.customerId ?? null,
 });

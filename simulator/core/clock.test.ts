@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyClockCommand, clockNow, initialClock, parseInstant, type ClockState } from './clock.ts';
+import {
+  applyClockCommand,
+  clockNow,
+  initialClock,
+  parseInstant,
+  type ClockState,
+} from './clock.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -12,7 +18,10 @@ describe('virtual clock (SIM-1)', () => {
   });
 
   it('runs at its speed from its anchor', () => {
-    const running = initialClock({ mode: 'running', start: '2026-03-01T00:00:00Z', speed: 60 }, 10_000);
+    const running = initialClock(
+      { mode: 'running', start: '2026-03-01T00:00:00Z', speed: 60 },
+      10_000,
+    );
     expect(clockNow(running, 11_000)).toBe(at('2026-03-01T00:01:00Z'));
   });
 
@@ -42,7 +51,9 @@ describe('virtual clock (SIM-1)', () => {
     const running = initialClock({ mode: 'running', start: '2026-01-01T00:00:00Z' }, 0);
     const stopped = applyClockCommand(running, { mode: 'frozen' }, 60_000);
     expect(stopped.ok && clockNow(stopped.value, 600_000)).toBe(at('2026-01-01T00:01:00Z'));
-    const restarted = stopped.ok ? applyClockCommand(stopped.value, { mode: 'running' }, 600_000) : stopped;
+    const restarted = stopped.ok
+      ? applyClockCommand(stopped.value, { mode: 'running' }, 600_000)
+      : stopped;
     expect(restarted.ok && clockNow(restarted.value, 660_000)).toBe(at('2026-01-01T00:02:00Z'));
   });
 
@@ -57,7 +68,11 @@ describe('virtual clock (SIM-1)', () => {
   });
 
   it('applies mode, speed, set and advance together, in that order', () => {
-    const r = applyClockCommand(frozen, { set: '2026-05-01T00:00:00Z', advance: 'PT1H', mode: 'running', speed: 2 }, 0);
+    const r = applyClockCommand(
+      frozen,
+      { set: '2026-05-01T00:00:00Z', advance: 'PT1H', mode: 'running', speed: 2 },
+      0,
+    );
     const s = r.ok ? r.value : (undefined as unknown as ClockState);
     expect(clockNow(s, 0)).toBe(at('2026-05-01T01:00:00Z'));
     expect(clockNow(s, 1_000)).toBe(at('2026-05-01T01:00:02Z'));

@@ -26,11 +26,19 @@ export interface ClockInit {
 export const DEFAULT_EPOCH = '2026-01-01T00:00:00.000Z';
 
 export const clockNow = (s: ClockState, wall: number): number =>
-  s.mode === 'frozen' ? s.anchorVirtual : s.anchorVirtual + Math.floor((wall - s.anchorWall) * s.speed);
+  s.mode === 'frozen'
+    ? s.anchorVirtual
+    : s.anchorVirtual + Math.floor((wall - s.anchorWall) * s.speed);
 
 export const initialClock = (init: ClockInit, wall: number): ClockState => {
-  const start = init.start ?? (init.mode === 'running' ? new Date(wall).toISOString() : DEFAULT_EPOCH);
-  return { mode: init.mode, speed: init.speed ?? 1, anchorVirtual: Date.parse(start), anchorWall: wall };
+  const start =
+    init.start ?? (init.mode === 'running' ? new Date(wall).toISOString() : DEFAULT_EPOCH);
+  return {
+    mode: init.mode,
+    speed: init.speed ?? 1,
+    anchorVirtual: Date.parse(start),
+    anchorWall: wall,
+  };
 };
 
 const reanchor = (s: ClockState, wall: number, patch: Partial<ClockState>): ClockState => ({
@@ -52,15 +60,25 @@ export const parseInstant = (text: string, path: string): Result<number> => {
   const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
   const t = iso.test(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
   return Number.isNaN(t)
-    ? fail(invalidField(path, `must be an ISO 8601 date-time such as 2026-01-01T00:00:00Z (got ${JSON.stringify(text)})`))
+    ? fail(
+        invalidField(
+          path,
+          `must be an ISO 8601 date-time such as 2026-01-01T00:00:00Z (got ${JSON.stringify(text)})`,
+        ),
+      )
     : ok(t);
 };
 
-export const applyClockCommand = (s: ClockState, cmd: ClockCommand, wall: number): Result<ClockState> => {
+export const applyClockCommand = (
+  s: ClockState,
+  cmd: ClockCommand,
+  wall: number,
+): Result<ClockState> => {
   let next = reanchor(s, wall, {});
   if (cmd.mode !== undefined) next = { ...next, mode: cmd.mode };
   if (cmd.speed !== undefined) {
-    if (!(cmd.speed > 0) || !Number.isFinite(cmd.speed)) return fail(invalidField('speed', 'must be a number greater than 0'));
+    if (!(cmd.speed > 0) || !Number.isFinite(cmd.speed))
+      return fail(invalidField('speed', 'must be a number greater than 0'));
     next = { ...next, speed: cmd.speed };
   }
   if (cmd.set !== undefined) {
@@ -84,7 +102,10 @@ export const applyClockCommand = (s: ClockState, cmd: ClockCommand, wall: number
   return ok(next);
 };
 
-export const describeClock = (s: ClockState, wall: number): { now: string; mode: ClockMode; speed: number } => ({
+export const describeClock = (
+  s: ClockState,
+  wall: number,
+): { now: string; mode: ClockMode; speed: number } => ({
   now: new Date(clockNow(s, wall)).toISOString(),
   mode: s.mode,
   speed: s.speed,

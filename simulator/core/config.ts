@@ -26,19 +26,32 @@ export const defaultConfig = (): SimConfig => ({ delays: { ...DEFAULT_DELAYS } }
 
 /** Applies a `PATCH /sim/config` body: unknown names and malformed durations are rejected whole. */
 export const patchConfig = (config: SimConfig, body: unknown): Result<SimConfig> => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(invalidField('body', 'must be a JSON object'));
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return fail(invalidField('body', 'must be a JSON object'));
   const { delays, ...rest } = body as { delays?: unknown };
-  const problems: ErrorItem[] = Object.keys(rest).map((k) => ({ description: `${k}: unknown setting (known: delays)`, errorCode: 1102 }));
+  const problems: ErrorItem[] = Object.keys(rest).map((k) => ({
+    description: `${k}: unknown setting (known: delays)`,
+    errorCode: 1102,
+  }));
   const next: Record<string, string> = { ...config.delays };
   if (delays !== undefined) {
     if (typeof delays !== 'object' || delays === null || Array.isArray(delays)) {
-      problems.push({ description: 'delays: must be an object of ISO 8601 durations', errorCode: 1100 });
+      problems.push({
+        description: 'delays: must be an object of ISO 8601 durations',
+        errorCode: 1100,
+      });
     } else {
       for (const [name, value] of Object.entries(delays)) {
         if (!(name in DEFAULT_DELAYS)) {
-          problems.push({ description: `delays.${name}: unknown delay (known: ${Object.keys(DEFAULT_DELAYS).join(', ')})`, errorCode: 1102 });
+          problems.push({
+            description: `delays.${name}: unknown delay (known: ${Object.keys(DEFAULT_DELAYS).join(', ')})`,
+            errorCode: 1102,
+          });
         } else if (typeof value !== 'string') {
-          problems.push({ description: `delays.${name}: must be an ISO 8601 duration such as PT30S`, errorCode: 1100 });
+          problems.push({
+            description: `delays.${name}: must be an ISO 8601 duration such as PT30S`,
+            errorCode: 1100,
+          });
         } else {
           const d = parseDuration(value, `delays.${name}`);
           if (d.ok) next[name] = value;

@@ -20,9 +20,13 @@ describe('ISO 8601 durations (SIM-1)', () => {
     expect(add('2026-01-15T00:00:00Z', 'P1Y')).toBe('2027-01-15T00:00:00.000Z');
   });
 
-  it.each(['', 'P', 'PT', '7D', 'P-1D', 'P1H', 'PT1D', 'P1.5D'])('rejects %j with a message naming the field', (text) => {
-    const r = parseDuration(text, 'advance');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.errors[0]?.description).toMatch(/^advance: must be an ISO 8601 duration/);
-  });
+  it.each(['', 'P', 'PT', '7D', 'P-1D', 'P1H', 'PT1D', 'P1.5D'])(
+    'rejects %j with a message naming the field',
+    (text) => {
+      const r = parseDuration(text, 'advance');
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.error.errors[0]?.description).toMatch(/^advance: must be an ISO 8601 duration/);
+    },
+  );
 });

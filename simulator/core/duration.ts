@@ -20,18 +20,30 @@ export const parseDuration = (text: string, path = 'duration'): Result<Duration>
   if (!m) {
     return {
       ok: false,
-      error: invalidField(path, `must be an ISO 8601 duration such as P7D, PT30M or P1DT2H (got ${JSON.stringify(text)})`),
+      error: invalidField(
+        path,
+        `must be an ISO 8601 duration such as P7D, PT30M or P1DT2H (got ${JSON.stringify(text)})`,
+      ),
     };
   }
   const n = (i: number): number => (m[i] === undefined ? 0 : Number(m[i]));
-  return ok({ years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) });
+  return ok({
+    years: n(1),
+    months: n(2),
+    weeks: n(3),
+    days: n(4),
+    hours: n(5),
+    minutes: n(6),
+    seconds: n(7),
+  });
 };
 
 /** Adds a duration to an instant (ms since the epoch); years and months are calendar steps in UTC. */
 export const addDuration = (at: number, d: Duration): number => {
   const date = new Date(at);
   if (d.years || d.months) date.setUTCMonth(date.getUTCMonth() + d.years * 12 + d.months);
-  const fixed = ((d.weeks * 7 + d.days) * 24 * 3600 + d.hours * 3600 + d.minutes * 60 + d.seconds) * 1000;
+  const fixed =
+    ((d.weeks * 7 + d.days) * 24 * 3600 + d.hours * 3600 + d.minutes * 60 + d.seconds) * 1000;
   return date.getTime() + Math.round(fixed);
 };
 

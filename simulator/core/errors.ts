@@ -9,7 +9,8 @@ export interface ErrorItem {
 }
 
 export interface DomainError {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 502 | 503 | number;
+  readonly status:
+    400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 502 | 503 | number;
   readonly message: string;
   readonly errors: readonly ErrorItem[];
   readonly headers?: Readonly<Record<string, string>>;
@@ -32,18 +33,55 @@ export const ErrorCode = {
 /** The simulator's error codes, for the README (kept in step by a test). */
 export const errorCodeTable: readonly { code: number; status: number; meaning: string }[] = [
   { code: ErrorCode.required, status: 400, meaning: 'A required field is missing (Webex).' },
-  { code: ErrorCode.tooLong, status: 400, meaning: 'A field is too long, or has too many items (Webex).' },
-  { code: ErrorCode.invalidValue, status: 400, meaning: 'A field has the wrong type, format or value.' },
+  {
+    code: ErrorCode.tooLong,
+    status: 400,
+    meaning: 'A field is too long, or has too many items (Webex).',
+  },
+  {
+    code: ErrorCode.invalidValue,
+    status: 400,
+    meaning: 'A field has the wrong type, format or value.',
+  },
   { code: ErrorCode.malformedJson, status: 400, meaning: 'The body is not well-formed JSON.' },
-  { code: ErrorCode.unknownField, status: 400, meaning: 'The body has a field the operation does not know.' },
-  { code: ErrorCode.stateConflict, status: 409, meaning: 'The object is in a state that forbids the operation.' },
-  { code: ErrorCode.clockBackwards, status: 409, meaning: 'The virtual clock cannot be set backwards.' },
-  { code: ErrorCode.illegalTransition, status: 409, meaning: 'The subscriber\'s status does not allow that move (the BroadWorks transition table).' },
-  { code: ErrorCode.templateMisconfigured, status: 409, meaning: 'The template is not set up for self-activation (TPL-4): user verification or share link.' },
-  { code: ErrorCode.inUse, status: 409, meaning: 'A BroadWorks user id or email is already in use (Webex).' },
+  {
+    code: ErrorCode.unknownField,
+    status: 400,
+    meaning: 'The body has a field the operation does not know.',
+  },
+  {
+    code: ErrorCode.stateConflict,
+    status: 409,
+    meaning: 'The object is in a state that forbids the operation.',
+  },
+  {
+    code: ErrorCode.clockBackwards,
+    status: 409,
+    meaning: 'The virtual clock cannot be set backwards.',
+  },
+  {
+    code: ErrorCode.illegalTransition,
+    status: 409,
+    meaning: "The subscriber's status does not allow that move (the BroadWorks transition table).",
+  },
+  {
+    code: ErrorCode.templateMisconfigured,
+    status: 409,
+    meaning:
+      'The template is not set up for self-activation (TPL-4): user verification or share link.',
+  },
+  {
+    code: ErrorCode.inUse,
+    status: 409,
+    meaning: 'A BroadWorks user id or email is already in use (Webex).',
+  },
 ];
 
-export const invalidField = (path: string, problem: string, errorCode: number = ErrorCode.invalidValue): DomainError => ({
+export const invalidField = (
+  path: string,
+  problem: string,
+  errorCode: number = ErrorCode.invalidValue,
+): DomainError => ({
   status: 400,
   message: `${path}: ${problem}`,
   errors: [{ description: `${path}: ${problem}`, errorCode }],
@@ -52,7 +90,10 @@ export const invalidField = (path: string, problem: string, errorCode: number = 
 /** Several field problems at once (one item per field). */
 export const invalidFields = (items: readonly ErrorItem[]): DomainError => ({
   status: 400,
-  message: items.length === 1 ? items[0]!.description : `The request has ${items.length} invalid fields: ${items.map((i) => i.description).join('; ')}`,
+  message:
+    items.length === 1
+      ? items[0]!.description
+      : `The request has ${items.length} invalid fields: ${items.map((i) => i.description).join('; ')}`,
   errors: items,
 });
 
@@ -62,7 +103,10 @@ export const notFound = (what: string): DomainError => ({
   errors: [{ description: `${what} not found.` }],
 });
 
-export const conflict = (description: string, errorCode: number = ErrorCode.stateConflict): DomainError => ({
+export const conflict = (
+  description: string,
+  errorCode: number = ErrorCode.stateConflict,
+): DomainError => ({
   status: 409,
   message: description,
   errors: [{ description, errorCode }],

@@ -1,4 +1,10 @@
-import { CCW_CLOSE, CCW_RSD, onCustomerProvisioned, onRequestedStartDate, onWindowEnd } from './ccw.ts';
+import {
+  CCW_CLOSE,
+  CCW_RSD,
+  onCustomerProvisioned,
+  onRequestedStartDate,
+  onWindowEnd,
+} from './ccw.ts';
 import { BW_STEP, finishBroadWorksStep } from './broadworks.ts';
 import { CUSTOMER_STEP, finishCustomerStep } from './customers.ts';
 import { ensureAdmin } from './users.ts';

@@ -5,7 +5,8 @@ import { effectOf, parseFault, pathMatches } from './faults.ts';
 import { ok } from './result.ts';
 import { World } from './world.ts';
 
-const world = (seed = 1): World => new World(new MemoryStore(), { seed, clock: { mode: 'frozen' }, wallClock: () => 0 });
+const world = (seed = 1): World =>
+  new World(new MemoryStore(), { seed, clock: { mode: 'frozen' }, wallClock: () => 0 });
 
 const inject = (w: World, body: unknown): void => {
   const r = w.transact((tx) => {
@@ -41,7 +42,9 @@ describe('fault injection (SIM-4)', () => {
     const pattern = (seed: number) => {
       const w = world(seed);
       inject(w, { path: '/p', status: 500, probability: 0.5 });
-      return hits(w, 'GET', '/p', 40).map((s) => (s ? 1 : 0)).join('');
+      return hits(w, 'GET', '/p', 40)
+        .map((s) => (s ? 1 : 0))
+        .join('');
     };
     expect(pattern(11)).toBe(pattern(11));
     expect(pattern(11)).toMatch(/1/);
@@ -50,7 +53,10 @@ describe('fault injection (SIM-4)', () => {
 
   it('defaults: 500 for a bare fault, 429 with retryAfter, a delay alone lets the request through', () => {
     expect(effectOf({ path: '/x' }).error?.status).toBe(500);
-    expect(effectOf({ path: '/x', retryAfter: 3 }).error).toMatchObject({ status: 429, retryAfter: 3 });
+    expect(effectOf({ path: '/x', retryAfter: 3 }).error).toMatchObject({
+      status: 429,
+      retryAfter: 3,
+    });
     expect(effectOf({ path: '/x', latencyMs: 200 })).toEqual({ latencyMs: 200 });
   });
 

@@ -17,7 +17,14 @@ const requestFaultSchema = z.strictObject({
     .transform((m) => m.toUpperCase())
     .pipe(z.enum(METHODS))
     .optional(),
-  path: z.string().min(1).max(2000).regex(/^\//, 'must start with / (a path such as /v1/wholesale/customers, * matches any run of characters)'),
+  path: z
+    .string()
+    .min(1)
+    .max(2000)
+    .regex(
+      /^\//,
+      'must start with / (a path such as /v1/wholesale/customers, * matches any run of characters)',
+    ),
   status: z.number().int().min(400).max(599).optional(),
   errorCode: z.number().int().optional(),
   message: z.string().max(1000).optional(),
@@ -38,11 +45,23 @@ export type RequestFaultInput = z.output<typeof requestFaultSchema>;
 export type StepFaultInput = z.output<typeof stepFaultSchema>;
 
 export type FaultRecord =
-  | ({ readonly id: string; readonly kind: 'request'; readonly createdAt: string; readonly hits: number } & RequestFaultInput)
-  | ({ readonly id: string; readonly kind: 'step'; readonly createdAt: string; readonly hits: number } & StepFaultInput);
+  | ({
+      readonly id: string;
+      readonly kind: 'request';
+      readonly createdAt: string;
+      readonly hits: number;
+    } & RequestFaultInput)
+  | ({
+      readonly id: string;
+      readonly kind: 'step';
+      readonly createdAt: string;
+      readonly hits: number;
+    } & StepFaultInput);
 
 export const parseFault = (body: unknown): Result<RequestFaultInput | StepFaultInput> =>
-  typeof body === 'object' && body !== null && 'on' in body ? parseWith(stepFaultSchema, body) : parseWith(requestFaultSchema, body);
+  typeof body === 'object' && body !== null && 'on' in body
+    ? parseWith(stepFaultSchema, body)
+    : parseWith(requestFaultSchema, body);
 
 /** The fault as clients see it: what they asked for, its id, and how often it has hit. */
 export const publicFault = (f: FaultRecord): Record<string, unknown> => {
@@ -54,7 +73,12 @@ const patternCache = new Map<string, RegExp>();
 const toRegExp = (pattern: string): RegExp => {
   let re = patternCache.get(pattern);
   if (!re) {
-    re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     patternCache.set(pattern, re);
   }
   return re;
@@ -70,7 +94,8 @@ export interface FaultEffect {
 }
 
 export const effectOf = (f: RequestFaultInput): FaultEffect => {
-  const status = f.status ?? (f.retryAfter !== undefined ? 429 : f.latencyMs !== undefined ? undefined : 500);
+  const status =
+    f.status ?? (f.retryAfter !== undefined ? 429 : f.latencyMs !== undefined ? undefined : 500);
   if (status === undefined) return { latencyMs: f.latencyMs ?? 0 };
   return {
     latencyMs: f.latencyMs ?? 0,

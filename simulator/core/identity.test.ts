@@ -4,7 +4,11 @@ import { authenticate, authorize, type Action, type Surface } from './identity.t
 import type { Role } from './model.ts';
 import { World } from './world.ts';
 
-const reader = new World(new MemoryStore(), { seed: 1, clock: { mode: 'frozen' }, wallClock: () => 0 }).read();
+const reader = new World(new MemoryStore(), {
+  seed: 1,
+  clock: { mode: 'frozen' },
+  wallClock: () => 0,
+}).read();
 
 const user = (token: string) => {
   const r = authenticate(reader, `Bearer ${token}`);
@@ -15,14 +19,23 @@ const user = (token: string) => {
 // api.md, Identity and roles: the whole table (SIM-3, CCW-7).
 const table: [Role, Surface, Action, boolean][] = [];
 const allow: Record<Role, Record<Surface, Action[]>> = {
-  admin: { v1: ['read', 'write', 'validate'], partnerHub: ['read', 'write', 'validate'], ccw: ['read', 'write', 'validate'] },
-  readonly: { v1: ['read', 'validate'], partnerHub: ['read', 'validate'], ccw: ['read', 'validate'] },
+  admin: {
+    v1: ['read', 'write', 'validate'],
+    partnerHub: ['read', 'write', 'validate'],
+    ccw: ['read', 'write', 'validate'],
+  },
+  readonly: {
+    v1: ['read', 'validate'],
+    partnerHub: ['read', 'validate'],
+    ccw: ['read', 'validate'],
+  },
   orderer: { v1: [], partnerHub: [], ccw: ['read', 'write', 'validate'] },
   viewer: { v1: [], partnerHub: [], ccw: ['read', 'validate'] },
 };
 for (const role of ['admin', 'readonly', 'orderer', 'viewer'] as const)
   for (const surface of ['v1', 'partnerHub', 'ccw'] as const)
-    for (const action of ['read', 'write', 'validate'] as const) table.push([role, surface, action, allow[role][surface].includes(action)]);
+    for (const action of ['read', 'write', 'validate'] as const)
+      table.push([role, surface, action, allow[role][surface].includes(action)]);
 
 describe('identity and roles (SIM-3)', () => {
   it.each(table)('%s on %s, %s: allowed %s', (role, surface, action, allowed) => {

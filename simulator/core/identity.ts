@@ -11,24 +11,51 @@ export type Action = 'read' | 'write' | 'validate';
 const table: Readonly<Record<Surface, Readonly<Record<Action, readonly Role[]>>>> = {
   v1: { read: ['admin', 'readonly'], validate: ['admin', 'readonly'], write: ['admin'] },
   partnerHub: { read: ['admin', 'readonly'], validate: ['admin', 'readonly'], write: ['admin'] },
-  ccw: { read: ['admin', 'readonly', 'orderer', 'viewer'], validate: ['admin', 'readonly', 'orderer', 'viewer'], write: ['admin', 'orderer'] },
+  ccw: {
+    read: ['admin', 'readonly', 'orderer', 'viewer'],
+    validate: ['admin', 'readonly', 'orderer', 'viewer'],
+    write: ['admin', 'orderer'],
+  },
 };
 
-export const allowedRoles = (surface: Surface, action: Action): readonly Role[] => table[surface][action];
+export const allowedRoles = (surface: Surface, action: Action): readonly Role[] =>
+  table[surface][action];
 
-const surfaceName: Record<Surface, string> = { v1: 'the Webex API', partnerHub: 'Partner Hub', ccw: 'Cisco Commerce Workspace' };
+const surfaceName: Record<Surface, string> = {
+  v1: 'the Webex API',
+  partnerHub: 'Partner Hub',
+  ccw: 'Cisco Commerce Workspace',
+};
 
 /** The user a bearer token belongs to: 401 when it is missing or unknown. */
-export const authenticate = (world: WorldReader, authorization: string | undefined): Result<PartnerUser> => {
-  if (!authorization) return fail(unauthorized('The Authorization header is missing: send "Authorization: Bearer <token>" (GET /sim/world lists the tokens).'));
+export const authenticate = (
+  world: WorldReader,
+  authorization: string | undefined,
+): Result<PartnerUser> => {
+  if (!authorization)
+    return fail(
+      unauthorized(
+        'The Authorization header is missing: send "Authorization: Bearer <token>" (GET /sim/world lists the tokens).',
+      ),
+    );
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!m) return fail(unauthorized('The Authorization header must be "Bearer <token>".'));
   const user = world.list('users').find((u) => u.token === m[1]);
-  return user ? ok(user) : fail(unauthorized('The access token is not known to this world (GET /sim/world lists the tokens).'));
+  return user
+    ? ok(user)
+    : fail(
+        unauthorized(
+          'The access token is not known to this world (GET /sim/world lists the tokens).',
+        ),
+      );
 };
 
 /** 403 unless the role may do the action on the surface. */
-export const authorize = (user: PartnerUser, surface: Surface, action: Action): Result<PartnerUser> => {
+export const authorize = (
+  user: PartnerUser,
+  surface: Surface,
+  action: Action,
+): Result<PartnerUser> => {
   if (table[surface][action].includes(user.role)) return ok(user);
   if (surface === 'ccw' && action === 'write') {
     return fail(
@@ -38,5 +65,9 @@ export const authorize = (user: PartnerUser, surface: Surface, action: Action): 
     );
   }
   const verb = action === 'read' ? 'read' : 'change';
-  return fail(forbidden(`The ${user.role} role may not ${verb} ${surfaceName[surface]} objects (allowed: ${table[surface][action].join(', ')}).`));
+  return fail(
+    forbidden(
+      `The ${user.role} role may not ${verb} ${surfaceName[surface]} objects (allowed: ${table[surface][action].join(', ')}).`,
+    ),
+  );
 };

@@ -28,13 +28,16 @@ const toBase64Url = (text: string): string => {
 const fromBase64Url = (id: string): string | undefined => {
   try {
     const binary = atob(id.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
+    );
   } catch {
     return undefined;
   }
 };
 
-export const webexId = (type: WebexIdType, uuid: string): string => toBase64Url(`ciscospark://us/${type}/${uuid}`);
+export const webexId = (type: WebexIdType, uuid: string): string =>
+  toBase64Url(`ciscospark://us/${type}/${uuid}`);
 
 /** The type and uuid inside a Webex id, or undefined when it is not one. */
 export const decodeWebexId = (id: string): { type: string; uuid: string } | undefined => {

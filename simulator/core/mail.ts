@@ -37,7 +37,10 @@ export const renderMail = (m: MailRecord, base: string): MailView => {
     from: m.from,
     to: m.to,
     subject: m.subject,
-    text: m.text.replace(/\{\{link:(\d+)\}\}/g, (whole, i: string) => links[Number(i)]?.url ?? whole),
+    text: m.text.replace(
+      /\{\{link:(\d+)\}\}/g,
+      (whole, i: string) => links[Number(i)]?.url ?? whole,
+    ),
     links,
     sentAt: m.sentAt,
   };

@@ -49,7 +49,10 @@ export interface Template {
   readonly commonSettings?: Readonly<Record<string, unknown>>;
   readonly callingSettings?: Readonly<Record<string, unknown>>;
   /** BroadWorks: how emails are treated, and the share link (absent: the activation link) (TPL-4). */
-  readonly userVerification?: { readonly emailTrust: 'trusted' | 'untrusted'; readonly shareLink?: string };
+  readonly userVerification?: {
+    readonly emailTrust: 'trusted' | 'untrusted';
+    readonly shareLink?: string;
+  };
   readonly activationLinkId?: string;
   readonly createdAt: string;
 }
@@ -140,7 +143,11 @@ export interface WholesaleSubscriber {
   /** Partner Hub users (USR-2, USR-3, ORG-4): display name, meetings site, basic licenses, admin role. */
   readonly displayName?: string;
   readonly preferredWebexSite?: string;
-  readonly licenses?: { readonly messaging: boolean; readonly meetings: boolean; readonly calling: boolean };
+  readonly licenses?: {
+    readonly messaging: boolean;
+    readonly meetings: boolean;
+    readonly calling: boolean;
+  };
   readonly role?: 'full_admin';
   readonly created: string;
   readonly lastStatusChange: string;

@@ -14,15 +14,26 @@ import type { WorldReader, WorldTx } from './world-tx.ts';
  * also the first location and, for calling packages, the calling location.
  */
 export const partnerHubCustomerSchema = z.strictObject({
-  companyName: z.string().trim().min(1, 'must not be empty').max(256).regex(/^[^%]*$/, 'must not include the "%" character'),
+  companyName: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(256)
+    .regex(/^[^%]*$/, 'must not include the "%" character'),
   adminEmail: emailField,
   provisioningId: z.string().min(1, 'must name a template'),
   packages: z.array(z.string()).min(1, 'must name at least one package').max(20),
   headquarters: addressSchema,
-  supportedLocationAttested: z.literal(true, { error: 'the partner must attest that the headquarters is in a Webex-supported location (ORG-2)' }),
+  supportedLocationAttested: z.literal(true, {
+    error: 'the partner must attest that the headquarters is in a Webex-supported location (ORG-2)',
+  }),
 });
 
-export const createPartnerHubCustomer = (tx: WorldTx, user: PartnerUser, body: unknown): Result<Customer> => {
+export const createPartnerHubCustomer = (
+  tx: WorldTx,
+  user: PartnerUser,
+  body: unknown,
+): Result<Customer> => {
   const input = parseWith(partnerHubCustomerSchema, body);
   if (!input.ok) return input;
   const v = input.value;
@@ -38,7 +49,20 @@ export const createPartnerHubCustomer = (tx: WorldTx, user: PartnerUser, body: u
       externalId: tx.uuid(),
       address: v.headquarters,
       customerInfo: { name: v.companyName, primaryEmail: v.adminEmail, language },
-      ...(calling ? { provisioningParameters: { calling: { location: { name: 'Headquarters', address: v.headquarters, timezone: defaultTimezone(v.headquarters.country), language } } } } : {}),
+      ...(calling
+        ? {
+            provisioningParameters: {
+              calling: {
+                location: {
+                  name: 'Headquarters',
+                  address: v.headquarters,
+                  timezone: defaultTimezone(v.headquarters.country),
+                  language,
+                },
+              },
+            },
+          }
+        : {}),
     },
     { source: 'partner_hub', supportedLocationAttested: true, headquartersName: 'Headquarters' },
   );
@@ -56,7 +80,13 @@ export const partnerHubCustomerView = (w: WorldReader, c: Customer) => ({
   headquarters: c.address,
   headquartersLocationId: c.headquartersLocationId,
   ...(c.callingLocationId ? { callingLocationId: c.callingLocationId } : {}),
-  locations: customerLocations(w, c.id).map((l) => ({ id: l.id, name: l.name, address: l.address, timezone: l.timezone, language: l.language })),
+  locations: customerLocations(w, c.id).map((l) => ({
+    id: l.id,
+    name: l.name,
+    address: l.address,
+    timezone: l.timezone,
+    language: l.language,
+  })),
   status: c.status,
   ...(c.status === 'provisioned' ? { orgId: c.orgId } : {}),
   errors: c.errors,

@@ -43,7 +43,10 @@ export const randomSource = (initial: RandomState): RandomSource => {
     s = n;
     return v;
   };
-  const hex = (): string => Math.floor(next() * 65536).toString(16).padStart(4, '0');
+  const hex = (): string =>
+    Math.floor(next() * 65536)
+      .toString(16)
+      .padStart(4, '0');
   return {
     next,
     uuid: () => {

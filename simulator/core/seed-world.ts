@@ -18,25 +18,56 @@ export const SEED_PARTNERS = [
 export const seedToken = (partnerKey: string, role: string): string => `${partnerKey}-${role}`;
 
 export const SUPPORTED_COUNTRIES = [
-  'US', 'CA', 'MX', 'BR', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'PT', 'PL', 'NL', 'BE', 'LU', 'CH', 'AT',
-  'SE', 'NO', 'DK', 'FI', 'AU', 'NZ', 'JP', 'SG',
+  'US',
+  'CA',
+  'MX',
+  'BR',
+  'GB',
+  'IE',
+  'FR',
+  'DE',
+  'ES',
+  'IT',
+  'PT',
+  'PL',
+  'NL',
+  'BE',
+  'LU',
+  'CH',
+  'AT',
+  'SE',
+  'NO',
+  'DK',
+  'FI',
+  'AU',
+  'NZ',
+  'JP',
+  'SG',
 ] as const;
 
-export const PSTN_PROVIDERS = ['NorthStar Voice (CCP)', 'BluePeak Telecom (CCP)', 'Meridian PSTN (CCP)'] as const;
+export const PSTN_PROVIDERS = [
+  'NorthStar Voice (CCP)',
+  'BluePeak Telecom (CCP)',
+  'Meridian PSTN (CCP)',
+] as const;
 
 export const seedWorld = (tx: WorldTx): void => {
   const faker = new Faker({ locale: [en, base] });
   faker.seed(tx.meta.seed);
   faker.setDefaultRefDate(DEFAULT_EPOCH);
-  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(tx.random() * 16).toString(16)).join('');
-  const linkId = (): string => Array.from({ length: 16 }, () => Math.floor(tx.random() * 36).toString(36)).join('');
+  const hex = (n: number): string =>
+    Array.from({ length: n }, () => Math.floor(tx.random() * 16).toString(16)).join('');
+  const linkId = (): string =>
+    Array.from({ length: 16 }, () => Math.floor(tx.random() * 36).toString(36)).join('');
 
   tx.setMeta({
     ...tx.meta,
     supportedCountries: [...SUPPORTED_COUNTRIES],
     pstnProviders: [...PSTN_PROVIDERS],
     freeAccounts: Array.from({ length: 3 }, () =>
-      faker.internet.email({ provider: 'freemail.example', allowSpecialCharacters: false }).toLowerCase(),
+      faker.internet
+        .email({ provider: 'freemail.example', allowSpecialCharacters: false })
+        .toLowerCase(),
     ),
   });
 
@@ -58,9 +89,24 @@ export const seedWorld = (tx: WorldTx): void => {
       tx.put('subscriptions', { id, partnerId, name: `${p.name} ${kind} (${id})` });
       return id;
     });
-    const template = (t: Omit<Template, 'id' | 'partnerId' | 'provisioningId' | 'createdAt'>): void =>
-      tx.put('templates', { id: webexId('TEMPLATE', tx.uuid()), partnerId, provisioningId: hex(32), createdAt: tx.nowIso, ...t });
-    template({ name: `${p.name} Standard`, offer: 'wholesale', country: 'US', language: 'en_US', subscriptionId: subscriptions[0]!, authMethod: 'webex' });
+    const template = (
+      t: Omit<Template, 'id' | 'partnerId' | 'provisioningId' | 'createdAt'>,
+    ): void =>
+      tx.put('templates', {
+        id: webexId('TEMPLATE', tx.uuid()),
+        partnerId,
+        provisioningId: hex(32),
+        createdAt: tx.nowIso,
+        ...t,
+      });
+    template({
+      name: `${p.name} Standard`,
+      offer: 'wholesale',
+      country: 'US',
+      language: 'en_US',
+      subscriptionId: subscriptions[0]!,
+      authMethod: 'webex',
+    });
     for (const emailTrust of ['untrusted', 'trusted'] as const) {
       const activationLinkId = linkId();
       template({

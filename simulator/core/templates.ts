@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { conflict, ErrorCode, invalidField, invalidFields, notFound, type ErrorItem } from './errors.ts';
+import {
+  conflict,
+  ErrorCode,
+  invalidField,
+  invalidFields,
+  notFound,
+  type ErrorItem,
+} from './errors.ts';
 import { webexId } from './ids.ts';
 import type { Offer, PartnerUser, Template } from './model.ts';
 import { ownedBy, ownList } from './ownership.ts';
@@ -10,7 +17,10 @@ import type { WorldReader, WorldTx } from './world-tx.ts';
 
 /** Onboarding templates (TPL-1..4). */
 const settings = z.record(z.string(), z.unknown());
-const verification = z.strictObject({ emailTrust: z.enum(['trusted', 'untrusted']), shareLink: z.string().max(2000).optional() });
+const verification = z.strictObject({
+  emailTrust: z.enum(['trusted', 'untrusted']),
+  shareLink: z.string().max(2000).optional(),
+});
 
 const createSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80),
@@ -25,7 +35,13 @@ const createSchema = z.strictObject({
   userVerification: verification.optional(),
 });
 
-const patchSchema = createSchema.omit({ offer: true }).partial().extend({ pstnProvider: z.string().nullable().optional(), offer: z.never({ error: 'cannot change; create another template' }).optional() });
+const patchSchema = createSchema
+  .omit({ offer: true })
+  .partial()
+  .extend({
+    pstnProvider: z.string().nullable().optional(),
+    offer: z.never({ error: 'cannot change; create another template' }).optional(),
+  });
 
 export type TemplateInput = z.output<typeof createSchema>;
 
@@ -34,7 +50,9 @@ export const PSTN_WARNING =
 
 /** The template as Partner Hub shows it: links absolute, warnings computed (TPL-3, TPL-4). */
 export const templateView = (t: Template, base: string) => {
-  const activationLink = t.activationLinkId ? `${base}/activation/${t.activationLinkId}` : undefined;
+  const activationLink = t.activationLinkId
+    ? `${base}/activation/${t.activationLinkId}`
+    : undefined;
   return {
     id: t.id,
     name: t.name,
@@ -47,7 +65,14 @@ export const templateView = (t: Template, base: string) => {
     ...(t.pstnProvider !== undefined ? { pstnProvider: t.pstnProvider } : {}),
     commonSettings: t.commonSettings ?? {},
     callingSettings: t.callingSettings ?? {},
-    ...(t.userVerification ? { userVerification: { emailTrust: t.userVerification.emailTrust, shareLink: t.userVerification.shareLink ?? activationLink } } : {}),
+    ...(t.userVerification
+      ? {
+          userVerification: {
+            emailTrust: t.userVerification.emailTrust,
+            shareLink: t.userVerification.shareLink ?? activationLink,
+          },
+        }
+      : {}),
     ...(activationLink ? { activationLink } : {}),
     warnings: t.pstnProvider !== undefined ? [{ description: PSTN_WARNING }] : [],
     createdAt: t.createdAt,
@@ -61,36 +86,85 @@ export const shareLinkId = (t: Template): string | undefined => {
   return /\/activation\/([A-Za-z0-9]+)\/?(?:[?#].*)?$/.exec(link)?.[1];
 };
 
-const offerRules = (w: WorldReader, user: PartnerUser, t: Omit<Template, 'id' | 'partnerId' | 'provisioningId' | 'createdAt'>): Result<void> => {
+const offerRules = (
+  w: WorldReader,
+  user: PartnerUser,
+  t: Omit<Template, 'id' | 'partnerId' | 'provisioningId' | 'createdAt'>,
+): Result<void> => {
   const problems: ErrorItem[] = [];
   const meta = w.meta;
-  if (!meta.supportedCountries.includes(t.country)) problems.push({ description: `country: ${t.country} is not a Webex-supported country (${meta.supportedCountries.join(', ')})`, errorCode: ErrorCode.invalidValue });
+  if (!meta.supportedCountries.includes(t.country))
+    problems.push({
+      description: `country: ${t.country} is not a Webex-supported country (${meta.supportedCountries.join(', ')})`,
+      errorCode: ErrorCode.invalidValue,
+    });
   if (t.offer === 'wholesale') {
-    if (t.subscriptionId === undefined) problems.push({ description: 'subscriptionId: is required for a wholesale template', errorCode: ErrorCode.required });
-    if (t.authMethod === undefined) problems.push({ description: 'authMethod: is required for a wholesale template', errorCode: ErrorCode.required });
-    if (t.userVerification) problems.push({ description: 'userVerification: is for broadworks templates only', errorCode: ErrorCode.invalidValue });
-    if (t.pstnProvider !== undefined && !meta.pstnProviders.includes(t.pstnProvider)) problems.push({ description: `pstnProvider: must be one of ${meta.pstnProviders.map((p) => JSON.stringify(p)).join(', ')}`, errorCode: ErrorCode.invalidValue });
+    if (t.subscriptionId === undefined)
+      problems.push({
+        description: 'subscriptionId: is required for a wholesale template',
+        errorCode: ErrorCode.required,
+      });
+    if (t.authMethod === undefined)
+      problems.push({
+        description: 'authMethod: is required for a wholesale template',
+        errorCode: ErrorCode.required,
+      });
+    if (t.userVerification)
+      problems.push({
+        description: 'userVerification: is for broadworks templates only',
+        errorCode: ErrorCode.invalidValue,
+      });
+    if (t.pstnProvider !== undefined && !meta.pstnProviders.includes(t.pstnProvider))
+      problems.push({
+        description: `pstnProvider: must be one of ${meta.pstnProviders.map((p) => JSON.stringify(p)).join(', ')}`,
+        errorCode: ErrorCode.invalidValue,
+      });
   } else {
-    if (!t.userVerification) problems.push({ description: 'userVerification.emailTrust: is required for a broadworks template', errorCode: ErrorCode.required });
-    for (const f of ['subscriptionId', 'authMethod', 'pstnProvider'] as const) if (t[f] !== undefined) problems.push({ description: `${f}: is for wholesale templates only`, errorCode: ErrorCode.invalidValue });
+    if (!t.userVerification)
+      problems.push({
+        description: 'userVerification.emailTrust: is required for a broadworks template',
+        errorCode: ErrorCode.required,
+      });
+    for (const f of ['subscriptionId', 'authMethod', 'pstnProvider'] as const)
+      if (t[f] !== undefined)
+        problems.push({
+          description: `${f}: is for wholesale templates only`,
+          errorCode: ErrorCode.invalidValue,
+        });
   }
   if (problems.length > 0) return fail(invalidFields(problems));
-  if (t.subscriptionId !== undefined && !w.list('subscriptions').some((s) => s.id === t.subscriptionId && s.partnerId === user.partnerId)) {
+  if (
+    t.subscriptionId !== undefined &&
+    !w
+      .list('subscriptions')
+      .some((s) => s.id === t.subscriptionId && s.partnerId === user.partnerId)
+  ) {
     return fail(notFound(`Subscription ${t.subscriptionId}`));
   }
-  if (ownList(w, 'templates', user.partnerId).some((o) => o.name.toLowerCase() === t.name.toLowerCase() && o.offer === t.offer && o.id !== (t as { id?: string }).id)) {
+  if (
+    ownList(w, 'templates', user.partnerId).some(
+      (o) =>
+        o.name.toLowerCase() === t.name.toLowerCase() &&
+        o.offer === t.offer &&
+        o.id !== (t as { id?: string }).id,
+    )
+  ) {
     return fail(conflict(`A ${t.offer} template named "${t.name}" already exists.`));
   }
   return ok(undefined);
 };
 
-const randomId = (tx: WorldTx, n: number, radix: number): string => Array.from({ length: n }, () => Math.floor(tx.random() * radix).toString(radix)).join('');
+const randomId = (tx: WorldTx, n: number, radix: number): string =>
+  Array.from({ length: n }, () => Math.floor(tx.random() * radix).toString(radix)).join('');
 
 export const createTemplate = (tx: WorldTx, user: PartnerUser, body: unknown): Result<Template> => {
   const input = parseWith(createSchema, body);
   if (!input.ok) return input;
   const { userVerification, ...rest } = input.value;
-  const draft = { ...rest, ...(userVerification ? { userVerification } : {}) } as Omit<Template, 'id' | 'partnerId' | 'provisioningId' | 'createdAt'>;
+  const draft = { ...rest, ...(userVerification ? { userVerification } : {}) } as Omit<
+    Template,
+    'id' | 'partnerId' | 'provisioningId' | 'createdAt'
+  >;
   const rules = offerRules(tx, user, draft);
   if (!rules.ok) return rules;
   const template: Template = {
@@ -105,13 +179,20 @@ export const createTemplate = (tx: WorldTx, user: PartnerUser, body: unknown): R
   return ok(template);
 };
 
-export const updateTemplate = (tx: WorldTx, user: PartnerUser, id: string, body: unknown): Result<Template> => {
+export const updateTemplate = (
+  tx: WorldTx,
+  user: PartnerUser,
+  id: string,
+  body: unknown,
+): Result<Template> => {
   const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
   if (!found.ok) return found;
   const input = parseWith(patchSchema, body);
   if (!input.ok) return input;
   const { pstnProvider, offer: _offer, ...rest } = input.value;
-  const next = { ...found.value, ...(rest as Partial<Template>) } as Template & { pstnProvider?: string };
+  const next = { ...found.value, ...(rest as Partial<Template>) } as Template & {
+    pstnProvider?: string;
+  };
   if (pstnProvider === null) delete next.pstnProvider;
   else if (pstnProvider !== undefined) next.pstnProvider = pstnProvider;
   const rules = offerRules(tx, user, next);
@@ -125,15 +206,32 @@ export const deleteTemplate = (tx: WorldTx, user: PartnerUser, id: string): Resu
   const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
   if (!found.ok) return found;
   const users = tx.list('customers').filter((c) => c.templateId === id).length;
-  if (users > 0) return fail(conflict(`Template "${found.value.name}" is in use by ${users} customer${users === 1 ? '' : 's'}; it cannot be deleted.`));
+  if (users > 0)
+    return fail(
+      conflict(
+        `Template "${found.value.name}" is in use by ${users} customer${users === 1 ? '' : 's'}; it cannot be deleted.`,
+      ),
+    );
   tx.delete('templates', id);
   return ok(undefined);
 };
 
 /** The partner's template named by a provisioning ID, of the offer asked for (TPL-1). */
-export const templateByProvisioningId = (w: WorldReader, partnerId: string, provisioningId: string, offer: Offer, path = 'provisioningId'): Result<Template> => {
+export const templateByProvisioningId = (
+  w: WorldReader,
+  partnerId: string,
+  provisioningId: string,
+  offer: Offer,
+  path = 'provisioningId',
+): Result<Template> => {
   const t = ownList(w, 'templates', partnerId).find((x) => x.provisioningId === provisioningId);
   if (!t) return fail(notFound(`Template with provisioning ID ${provisioningId}`));
-  if (t.offer !== offer) return fail(invalidField(path, `names the ${t.offer} template "${t.name}"; a ${offer} template is needed (TPL-1)`));
+  if (t.offer !== offer)
+    return fail(
+      invalidField(
+        path,
+        `names the ${t.offer} template "${t.name}"; a ${offer} template is needed (TPL-1)`,
+      ),
+    );
   return ok(t);
 };

@@ -36,7 +36,8 @@ export class UnitOfWork implements StoreReader {
       else if (p !== DELETED) out.push(p);
     }
     for (const [id, p] of pending) {
-      if (p !== DELETED && (this.#cleared || this.#base.get(collection, id) === undefined)) out.push(p);
+      if (p !== DELETED && (this.#cleared || this.#base.get(collection, id) === undefined))
+        out.push(p);
     }
     return out;
   }

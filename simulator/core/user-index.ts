@@ -24,8 +24,10 @@ export class UserIndex {
         if (s.extension) this.#extensions.set(s.extension, s.id);
       }
     }
-    for (const b of w.list('broadworksSubscribers')) if (b.email) this.#emails.set(b.email.toLowerCase(), b.id);
-    for (const l of w.list('locations')) if (l.customerId === customerId) this.#locations.set(l.name.toLowerCase(), l);
+    for (const b of w.list('broadworksSubscribers'))
+      if (b.email) this.#emails.set(b.email.toLowerCase(), b.id);
+    for (const l of w.list('locations'))
+      if (l.customerId === customerId) this.#locations.set(l.name.toLowerCase(), l);
   }
 
   /** This customer's user with that email. */
@@ -69,7 +71,9 @@ export class UserIndex {
   remove(s: WholesaleSubscriber): void {
     this.#emails.delete(s.email.toLowerCase());
     this.#users.delete(s.email.toLowerCase());
-    if (s.extension && this.#extensions.get(s.extension) === s.id) this.#extensions.delete(s.extension);
-    if (s.primaryPhoneNumber && this.#phones.get(digits(s.primaryPhoneNumber)) === s.id) this.#phones.delete(digits(s.primaryPhoneNumber));
+    if (s.extension && this.#extensions.get(s.extension) === s.id)
+      this.#extensions.delete(s.extension);
+    if (s.primaryPhoneNumber && this.#phones.get(digits(s.primaryPhoneNumber)) === s.id)
+      this.#phones.delete(digits(s.primaryPhoneNumber));
   }
 }

@@ -5,7 +5,13 @@ import { ok, type Result } from './result.ts';
 import { emailField, extensionField, phoneField } from './schemas.ts';
 import { checkUser, saveUser, unchanged, type FieldNames, type UserDraft } from './user-changes.ts';
 import { UserIndex } from './user-index.ts';
-import { BASIC_COLUMNS, EMAIL_COLUMN, PACKAGE_COLUMNS, readUsersCsv, type CsvRecord } from './users-csv.ts';
+import {
+  BASIC_COLUMNS,
+  EMAIL_COLUMN,
+  PACKAGE_COLUMNS,
+  readUsersCsv,
+  type CsvRecord,
+} from './users-csv.ts';
 import { BASIC_LICENSES, checkAdminPackage, usableCustomer, type Licenses } from './users.ts';
 import { usersCustomer } from './users-api.ts';
 import type { WorldTx } from './world-tx.ts';
@@ -24,55 +30,107 @@ export interface ImportReport {
   readonly rows: RowReport[];
 }
 
-const FIELDS: FieldNames = { email: EMAIL_COLUMN, package: 'package columns', phone: 'Phone Number', extension: 'Extension', location: 'Location', site: 'Preferred Webex Site' };
+const FIELDS: FieldNames = {
+  email: EMAIL_COLUMN,
+  package: 'package columns',
+  phone: 'Phone Number',
+  extension: 'Extension',
+  location: 'Location',
+  site: 'Preferred Webex Site',
+};
 
 type Cell = boolean | undefined;
 const cellOf = (v: string | undefined, col: string, errors: ErrorItem[]): Cell => {
   if (v === undefined || v === '') return undefined;
   const u = v.toUpperCase();
   if (u === 'TRUE' || u === 'FALSE') return u === 'TRUE';
-  errors.push({ description: `${col}: must be TRUE, FALSE or empty, not ${JSON.stringify(v)}`, errorCode: ErrorCode.invalidValue });
+  errors.push({
+    description: `${col}: must be TRUE, FALSE or empty, not ${JSON.stringify(v)}`,
+    errorCode: ErrorCode.invalidValue,
+  });
   return undefined;
 };
 
 /** The packages a row asks for: a TRUE base replaces the old base, FALSE removes; undefined: all FALSE (USR-4). */
-const rowPackages = (current: readonly PackageName[], cells: ReadonlyMap<PackageName, Cell>): PackageName[] | 'remove' => {
+const rowPackages = (
+  current: readonly PackageName[],
+  cells: ReadonlyMap<PackageName, Cell>,
+): PackageName[] | 'remove' => {
   const values = [...cells.values()];
   if (values.length > 0 && values.every((v) => v === false)) return 'remove';
   const on = [...cells].filter(([, v]) => v === true).map(([p]) => p);
   const newBase = on.some((p) => !packageInfo(p).needsOneOf);
-  const kept = current.filter((p) => cells.get(p) !== false && !(newBase && !packageInfo(p).needsOneOf && !on.includes(p)));
+  const kept = current.filter(
+    (p) => cells.get(p) !== false && !(newBase && !packageInfo(p).needsOneOf && !on.includes(p)),
+  );
   return [...kept, ...on.filter((p) => !kept.includes(p))];
 };
 
-const applyRow = (tx: WorldTx, index: UserIndex, c: Customer, r: CsvRecord, behavior: ImportBehavior): RowReport => {
+const applyRow = (
+  tx: WorldTx,
+  index: UserIndex,
+  c: Customer,
+  r: CsvRecord,
+  behavior: ImportBehavior,
+): RowReport => {
   const cells = r.cells;
   const email = cells[EMAIL_COLUMN] ?? '';
   const errors: ErrorItem[] = [];
-  const report = (outcome: Outcome, warnings: readonly string[] = []): RowReport => ({ line: r.line, email, outcome, errors, warnings: warnings.map((description) => ({ description })) });
-  if (email === '') errors.push({ description: `${EMAIL_COLUMN}: is required`, errorCode: ErrorCode.required });
-  else if (!emailField.safeParse(email).success) errors.push({ description: `${EMAIL_COLUMN}: must be an email address such as ana@example.com`, errorCode: ErrorCode.invalidValue });
+  const report = (outcome: Outcome, warnings: readonly string[] = []): RowReport => ({
+    line: r.line,
+    email,
+    outcome,
+    errors,
+    warnings: warnings.map((description) => ({ description })),
+  });
+  if (email === '')
+    errors.push({ description: `${EMAIL_COLUMN}: is required`, errorCode: ErrorCode.required });
+  else if (!emailField.safeParse(email).success)
+    errors.push({
+      description: `${EMAIL_COLUMN}: must be an email address such as ana@example.com`,
+      errorCode: ErrorCode.invalidValue,
+    });
   const pkgCells = new Map<PackageName, Cell>();
-  for (const [col, p] of PACKAGE_COLUMNS) if (col in cells) pkgCells.set(p, cellOf(cells[col], col, errors));
+  for (const [col, p] of PACKAGE_COLUMNS)
+    if (col in cells) pkgCells.set(p, cellOf(cells[col], col, errors));
   const basic: Partial<Record<keyof Licenses, Cell>> = {};
   for (const [col, k] of Object.entries(BASIC_COLUMNS)) basic[k] = cellOf(cells[col], col, errors);
-  const text = (col: string) => (cells[col] === undefined || cells[col] === '' ? undefined : cells[col]);
+  const text = (col: string) =>
+    cells[col] === undefined || cells[col] === '' ? undefined : cells[col];
   const phone = text('Phone Number');
   const extension = text('Extension');
-  if (phone && !phoneField.safeParse(phone).success) errors.push({ description: 'Phone Number: must be a phone number such as +12405551212', errorCode: ErrorCode.invalidValue });
-  if (extension && !extensionField.safeParse(extension).success) errors.push({ description: 'Extension: must be 2 to 10 digits', errorCode: ErrorCode.invalidValue });
+  if (phone && !phoneField.safeParse(phone).success)
+    errors.push({
+      description: 'Phone Number: must be a phone number such as +12405551212',
+      errorCode: ErrorCode.invalidValue,
+    });
+  if (extension && !extensionField.safeParse(extension).success)
+    errors.push({
+      description: 'Extension: must be 2 to 10 digits',
+      errorCode: ErrorCode.invalidValue,
+    });
   const locName = text('Location');
   const location = locName ? index.location(locName) : undefined;
-  if (locName && !location) errors.push({ description: `Location: the customer has no location named ${JSON.stringify(locName)}`, errorCode: ErrorCode.invalidValue });
+  if (locName && !location)
+    errors.push({
+      description: `Location: the customer has no location named ${JSON.stringify(locName)}`,
+      errorCode: ErrorCode.invalidValue,
+    });
   if (errors.length > 0) return report('failed');
   const before = index.user(email);
   if (!before && index.emailTaken(email)) {
-    errors.push({ description: `${EMAIL_COLUMN}: ${email} is already associated with another customer's or partner's user`, errorCode: ErrorCode.inUse });
+    errors.push({
+      description: `${EMAIL_COLUMN}: ${email} is already associated with another customer's or partner's user`,
+      errorCode: ErrorCode.inUse,
+    });
     return report('failed');
   }
   const packages = rowPackages(before?.packages ?? [], pkgCells);
   if (packages === 'remove') {
-    if (!before) return report('unchanged', [`${email} is not a user of this customer; nothing to remove (USR-4)`]);
+    if (!before)
+      return report('unchanged', [
+        `${email} is not a user of this customer; nothing to remove (USR-4)`,
+      ]);
     const admin = checkAdminPackage(before, [], 'package columns');
     if (admin) {
       errors.push(admin);
@@ -83,7 +141,14 @@ const applyRow = (tx: WorldTx, index: UserIndex, c: Customer, r: CsvRecord, beha
     return report('removed');
   }
   const old = before?.licenses ?? BASIC_LICENSES;
-  const licenses: Licenses = behavior === 'default' ? BASIC_LICENSES : { messaging: basic.messaging ?? old.messaging, meetings: basic.meetings ?? old.meetings, calling: basic.calling ?? old.calling };
+  const licenses: Licenses =
+    behavior === 'default'
+      ? BASIC_LICENSES
+      : {
+          messaging: basic.messaging ?? old.messaging,
+          meetings: basic.meetings ?? old.meetings,
+          calling: basic.calling ?? old.calling,
+        };
   const draft: UserDraft = {
     email: before?.email ?? email,
     firstName: text('First Name') ?? before?.firstName,
@@ -108,7 +173,13 @@ const applyRow = (tx: WorldTx, index: UserIndex, c: Customer, r: CsvRecord, beha
  * `POST …/users/csv` (USR-2..4): an unreadable file changes nothing (400 naming the line, 413 past
  * 20,000 rows); otherwise each row applies on its own and a failing row changes nothing.
  */
-export const importUsersCsv = (tx: WorldTx, user: PartnerUser, customerId: string, bytes: Uint8Array, behavior: ImportBehavior): Result<ImportReport> => {
+export const importUsersCsv = (
+  tx: WorldTx,
+  user: PartnerUser,
+  customerId: string,
+  bytes: Uint8Array,
+  behavior: ImportBehavior,
+): Result<ImportReport> => {
   const found = usersCustomer(tx, user, customerId);
   if (!found.ok) return found;
   const file = readUsersCsv(bytes);
@@ -119,12 +190,31 @@ export const importUsersCsv = (tx: WorldTx, user: PartnerUser, customerId: strin
   const seen = new Set<string>();
   const rows = file.value.records.map((r) => {
     const email = (r.cells[EMAIL_COLUMN] ?? '').toLowerCase();
-    if (email && seen.has(email)) return { line: r.line, email: r.cells[EMAIL_COLUMN] ?? '', outcome: 'failed' as const, errors: [{ description: `${EMAIL_COLUMN}: ${email} appears on an earlier row of this file`, errorCode: ErrorCode.invalidValue }], warnings: [] };
+    if (email && seen.has(email))
+      return {
+        line: r.line,
+        email: r.cells[EMAIL_COLUMN] ?? '',
+        outcome: 'failed' as const,
+        errors: [
+          {
+            description: `${EMAIL_COLUMN}: ${email} appears on an earlier row of this file`,
+            errorCode: ErrorCode.invalidValue,
+          },
+        ],
+        warnings: [],
+      };
     seen.add(email);
     return applyRow(tx, index, c.value, r, behavior);
   });
   const count = (o: Outcome) => rows.filter((r) => r.outcome === o).length;
-  const summary = { rows: rows.length, created: count('created'), updated: count('updated'), removed: count('removed'), unchanged: count('unchanged'), failed: count('failed'), warnings: rows.reduce((n, r) => n + r.warnings.length, 0) };
+  const summary = {
+    rows: rows.length,
+    created: count('created'),
+    updated: count('updated'),
+    removed: count('removed'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+    warnings: rows.reduce((n, r) => n + r.warnings.length, 0),
+  };
   return ok({ summary, rows });
 };
-

@@ -14,9 +14,11 @@ export type Licenses = NonNullable<WholesaleSubscriber['licenses']>;
 export const BASIC_LICENSES: Licenses = { messaging: true, meetings: true, calling: true };
 
 /** The base package of a set (the one that is not an add-on). */
-export const basePackage = (packages: readonly PackageName[]): PackageName | undefined => packages.find((p) => !packageInfo(p).needsOneOf);
+export const basePackage = (packages: readonly PackageName[]): PackageName | undefined =>
+  packages.find((p) => !packageInfo(p).needsOneOf);
 
-export const customerUsers = (w: WorldReader, customerId: string): WholesaleSubscriber[] => w.list('subscribers').filter((s) => s.customerId === customerId);
+export const customerUsers = (w: WorldReader, customerId: string): WholesaleSubscriber[] =>
+  w.list('subscribers').filter((s) => s.customerId === customerId);
 
 /** A user as Partner Hub shows it; `status` is `error` while a package error is unresolved (USR-6). */
 export const userView = (w: WorldReader, s: WholesaleSubscriber) => ({
@@ -41,7 +43,11 @@ export const userView = (w: WorldReader, s: WholesaleSubscriber) => ({
 });
 
 /** ORG-4: the full administrator never moves to a package lacking a service the old one had. */
-export const checkAdminPackage = (s: WholesaleSubscriber, next: readonly PackageName[], path: string): ErrorItem | undefined => {
+export const checkAdminPackage = (
+  s: WholesaleSubscriber,
+  next: readonly PackageName[],
+  path: string,
+): ErrorItem | undefined => {
   if (s.role !== 'full_admin') return undefined;
   const from = basePackage(s.packages);
   const to = basePackage(next);
@@ -49,28 +55,43 @@ export const checkAdminPackage = (s: WholesaleSubscriber, next: readonly Package
   const lost = to ? lostServices(from, to) : packageInfo(from).services.slice();
   return lost.length === 0
     ? undefined
-    : { description: `${path}: ${s.email} is the customer's full administrator; downgrading its package (${from} to ${to ?? 'none'}, losing ${lost.join(', ')}) is not supported (ORG-4)`, errorCode: ErrorCode.stateConflict };
+    : {
+        description: `${path}: ${s.email} is the customer's full administrator; downgrading its package (${from} to ${to ?? 'none'}, losing ${lost.join(', ')}) is not supported (ORG-4)`,
+        errorCode: ErrorCode.stateConflict,
+      };
 };
 
 /** Not an error unless a package error waits (USR-6): then only an unassign is allowed. */
 export const checkPackageError = (s: WholesaleSubscriber, path: string): ErrorItem | undefined =>
   s.errors.length > 0
-    ? { description: `${path}: ${s.email} is stuck in a package error; unassign the package (package null) and assign it again (USR-6)`, errorCode: ErrorCode.stateConflict }
+    ? {
+        description: `${path}: ${s.email} is stuck in a package error; unassign the package (package null) and assign it again (USR-6)`,
+        errorCode: ErrorCode.stateConflict,
+      }
     : undefined;
 
 /** USR-5, ORG-3: a calling package newly assigned needs a phone number or an extension. */
-export const needsNumber = (before: readonly PackageName[], after: readonly PackageName[], numbers: { phone?: string | undefined; extension?: string | undefined }): boolean =>
-  hasCalling(after) && !hasCalling(before) && !numbers.phone && !numbers.extension;
+export const needsNumber = (
+  before: readonly PackageName[],
+  after: readonly PackageName[],
+  numbers: { phone?: string | undefined; extension?: string | undefined },
+): boolean => hasCalling(after) && !hasCalling(before) && !numbers.phone && !numbers.extension;
 
 /** The package assignment step: a waiting step fault `{on: "subscriber"}` leaves the user in error (USR-6). */
 export const assignStep = (tx: WorldTx, s: WholesaleSubscriber): WholesaleSubscriber => {
   const fault = takeStepFault(tx, 'subscriber');
-  return { ...s, errors: fault ? [{ errorCode: fault.errorCode, description: fault.description }] : [], lastStatusChange: tx.nowIso };
+  return {
+    ...s,
+    errors: fault ? [{ errorCode: fault.errorCode, description: fault.description }] : [],
+    lastStatusChange: tx.nowIso,
+  };
 };
 
 /** A 409 when the only problems are state conflicts (ORG-4, USR-6), a 400 otherwise. */
 export const rejection = (items: readonly ErrorItem[]): DomainError =>
-  items.every((i) => i.errorCode === ErrorCode.stateConflict) ? { ...conflict(items[0]!.description), errors: items } : invalidFields(items);
+  items.every((i) => i.errorCode === ErrorCode.stateConflict)
+    ? { ...conflict(items[0]!.description), errors: items }
+    : invalidFields(items);
 
 /**
  * ORG-4: the customer's `adminEmail` as its full administrator, holding the org's first package,
@@ -80,9 +101,12 @@ export const ensureAdmin = (tx: WorldTx, c: Customer): void => {
   if (c.status !== 'provisioned' || !c.primaryEmail) return;
   const first = c.packages[0];
   const email = c.primaryEmail.toLowerCase();
-  const held = tx.list('subscribers').find((s) => s.email.toLowerCase() === email) ?? tx.list('broadworksSubscribers').find((s) => s.email?.toLowerCase() === email);
+  const held =
+    tx.list('subscribers').find((s) => s.email.toLowerCase() === email) ??
+    tx.list('broadworksSubscribers').find((s) => s.email?.toLowerCase() === email);
   if (held) {
-    if ('customerId' in held && held.customerId === c.id && held.role !== 'full_admin') tx.put('subscribers', { ...held, role: 'full_admin' });
+    if ('customerId' in held && held.customerId === c.id && held.role !== 'full_admin')
+      tx.put('subscribers', { ...held, role: 'full_admin' });
     return;
   }
   if (!first || !packageInfo(first).subscriber) return;
@@ -106,4 +130,10 @@ export const ensureAdmin = (tx: WorldTx, c: Customer): void => {
 
 /** The customer must be provisioned before users are added or changed. */
 export const usableCustomer = (c: Customer): Result<Customer> =>
-  c.status === 'provisioned' ? ok(c) : fail(conflict(`Customer ${c.id} is ${c.status}; users can be added and changed once it is provisioned.`));
+  c.status === 'provisioned'
+    ? ok(c)
+    : fail(
+        conflict(
+          `Customer ${c.id} is ${c.status}; users can be added and changed once it is provisioned.`,
+        ),
+      );

@@ -4,15 +4,22 @@ import { fail, ok, type Result } from './result.ts';
 
 /** `address.country`, `users[3].email`; the whole body is `body`. */
 export const fieldPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') ||
-  'body';
+  path.reduce<string>(
+    (acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+    '',
+  ) || 'body';
 
 /** A message a schema gave on purpose (zod's own start with "Invalid"). */
-const custom = (issue: z.core.$ZodIssue): string | undefined => (/^Invalid\b/.test(issue.message) ? undefined : issue.message);
+const custom = (issue: z.core.$ZodIssue): string | undefined =>
+  /^Invalid\b/.test(issue.message) ? undefined : issue.message;
 
 const describe = (issue: z.core.$ZodIssue): ErrorItem[] => {
   const path = fieldPath(issue.path);
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    issue.input === undefined
+  ) {
     return [{ description: `${path}: is required`, errorCode: ErrorCode.required }];
   }
   const mine = custom(issue);
@@ -21,10 +28,21 @@ const describe = (issue: z.core.$ZodIssue): ErrorItem[] => {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return [{ description: `${path}: must be ${article(issue.expected)}`, errorCode: ErrorCode.invalidValue }];
+      return [
+        {
+          description: `${path}: must be ${article(issue.expected)}`,
+          errorCode: ErrorCode.invalidValue,
+        },
+      ];
     case 'too_big': {
-      const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
-      return [{ description: `${path}: must be at most ${String(issue.maximum)}${unit}`, errorCode: ErrorCode.tooLong }];
+      const unit =
+        issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+      return [
+        {
+          description: `${path}: must be at most ${String(issue.maximum)}${unit}`,
+          errorCode: ErrorCode.tooLong,
+        },
+      ];
     }
     case 'unrecognized_keys':
       return issue.keys.map((k) => ({
@@ -43,7 +61,8 @@ const describe = (issue: z.core.$ZodIssue): ErrorItem[] => {
   }
 };
 
-const article = (t: string): string => (t === 'object' || t === 'array' || t === 'integer' ? `an ${t}` : `a ${t}`);
+const article = (t: string): string =>
+  t === 'object' || t === 'array' || t === 'integer' ? `an ${t}` : `a ${t}`;
 
 /** Validates input against a schema; every problem becomes one Webex error item naming its field. */
 export const parseWith = <S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> => {

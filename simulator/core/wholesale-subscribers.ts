@@ -4,7 +4,13 @@ import { conflict, ErrorCode, invalidFields, notFound, type ErrorItem } from './
 import { webexId } from './ids.ts';
 import type { Customer, PartnerUser, WholesaleSubscriber } from './model.ts';
 import { ownedBy } from './ownership.ts';
-import { checkPackages, hasCalling, packageInfo, SUBSCRIBER_PACKAGES, type PackageName } from './packages.ts';
+import {
+  checkPackages,
+  hasCalling,
+  packageInfo,
+  SUBSCRIBER_PACKAGES,
+  type PackageName,
+} from './packages.ts';
 import { fail, ok, type Result } from './result.ts';
 import { emailField, extensionField, phoneField } from './schemas.ts';
 import { parseWith } from './validation.ts';
@@ -37,26 +43,64 @@ const updateSchema = z.object({
   provisioningParameters: params.omit({ firstName: true, lastName: true }).optional(),
 });
 
-const requestedPackages = (v: { package?: PackageName | undefined; packages?: string[] | undefined }): Result<PackageName[] | undefined> => {
+const requestedPackages = (v: {
+  package?: PackageName | undefined;
+  packages?: string[] | undefined;
+}): Result<PackageName[] | undefined> => {
   if (v.packages === undefined) return ok(v.package ? [v.package] : undefined);
   const problems: ErrorItem[] = checkPackages(v.packages, 'packages', 'subscriber');
-  if (problems.length === 0 && v.packages.filter((p) => !packageInfo(p as PackageName).needsOneOf).length !== 1) problems.push({ description: 'packages: must hold exactly one base package (and at most the attendant_console add-on)', errorCode: ErrorCode.invalidValue });
+  if (
+    problems.length === 0 &&
+    v.packages.filter((p) => !packageInfo(p as PackageName).needsOneOf).length !== 1
+  )
+    problems.push({
+      description:
+        'packages: must hold exactly one base package (and at most the attendant_console add-on)',
+      errorCode: ErrorCode.invalidValue,
+    });
   return problems.length > 0 ? fail(invalidFields(problems)) : ok(v.packages as PackageName[]);
 };
 
 /** An email any subscriber already holds is taken (409, 10022). */
-export const emailTaken = (w: WorldReader, email: string, exceptId?: string): boolean => emailHeld(w, email, exceptId);
+export const emailTaken = (w: WorldReader, email: string, exceptId?: string): boolean =>
+  emailHeld(w, email, exceptId);
 
-export const emailInUse = () => conflict('The email is already associated with an existing user.', ErrorCode.inUse);
+export const emailInUse = () =>
+  conflict('The email is already associated with an existing user.', ErrorCode.inUse);
 
-const checkNumbers = (w: WorldReader, c: Customer, packages: readonly PackageName[], p: { primaryPhoneNumber?: string | undefined; extension?: string | undefined }, exceptId?: string): Result<void> => {
+const checkNumbers = (
+  w: WorldReader,
+  c: Customer,
+  packages: readonly PackageName[],
+  p: { primaryPhoneNumber?: string | undefined; extension?: string | undefined },
+  exceptId?: string,
+): Result<void> => {
   if (hasCalling(packages) && !p.primaryPhoneNumber && !p.extension) {
-    return fail(invalidFields([{ description: 'provisioningParameters.primaryPhoneNumber: a calling package needs a primary phone number or an extension (USR-5)', errorCode: ErrorCode.required }]));
+    return fail(
+      invalidFields([
+        {
+          description:
+            'provisioningParameters.primaryPhoneNumber: a calling package needs a primary phone number or an extension (USR-5)',
+          errorCode: ErrorCode.required,
+        },
+      ]),
+    );
   }
   const others = w.list('subscribers').filter((s) => s.customerId === c.id && s.id !== exceptId);
-  if (p.extension && others.some((s) => s.extension === p.extension)) return fail(conflict(`Extension ${p.extension} is already used in this customer.`));
+  if (p.extension && others.some((s) => s.extension === p.extension))
+    return fail(conflict(`Extension ${p.extension} is already used in this customer.`));
   const digits = (n: string) => n.replace(/[^0-9+]/g, '');
-  if (p.primaryPhoneNumber && w.list('subscribers').some((s) => s.id !== exceptId && s.primaryPhoneNumber && digits(s.primaryPhoneNumber) === digits(p.primaryPhoneNumber!))) {
+  if (
+    p.primaryPhoneNumber &&
+    w
+      .list('subscribers')
+      .some(
+        (s) =>
+          s.id !== exceptId &&
+          s.primaryPhoneNumber &&
+          digits(s.primaryPhoneNumber) === digits(p.primaryPhoneNumber!),
+      )
+  ) {
     return fail(conflict(`Phone number ${p.primaryPhoneNumber} is already assigned.`));
   }
   return ok(undefined);
@@ -66,7 +110,14 @@ const ownedPackages = (c: Customer, packages: readonly PackageName[]): Result<vo
   const missing = packages.filter((p) => !c.packages.includes(p));
   return missing.length === 0
     ? ok(undefined)
-    : fail(invalidFields(missing.map((p) => ({ description: `packages: the customer does not have the ${p} package (it has ${c.packages.join(', ')})`, errorCode: ErrorCode.invalidValue }))));
+    : fail(
+        invalidFields(
+          missing.map((p) => ({
+            description: `packages: the customer does not have the ${p} package (it has ${c.packages.join(', ')})`,
+            errorCode: ErrorCode.invalidValue,
+          })),
+        ),
+      );
 };
 
 const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
@@ -75,22 +126,42 @@ const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
   const v = input.value;
   const packages = requestedPackages(v);
   if (!packages.ok) return packages;
-  if (!packages.value) return fail(invalidFields([{ description: 'packages: is required', errorCode: ErrorCode.required }]));
+  if (!packages.value)
+    return fail(
+      invalidFields([{ description: 'packages: is required', errorCode: ErrorCode.required }]),
+    );
   const customer = ownedBy(w, 'customers', v.customerId, user.partnerId, 'Customer');
   if (!customer.ok) return customer;
-  if (customer.value.status !== 'provisioned') return fail(conflict(`Customer ${v.customerId} is ${customer.value.status}; subscribers can be provisioned once it is provisioned.`));
+  if (customer.value.status !== 'provisioned')
+    return fail(
+      conflict(
+        `Customer ${v.customerId} is ${customer.value.status}; subscribers can be provisioned once it is provisioned.`,
+      ),
+    );
   const owned = ownedPackages(customer.value, packages.value);
   if (!owned.ok) return owned;
   const loc = v.provisioningParameters.locationId;
-  if (loc !== undefined && !w.list('locations').some((l) => l.id === loc && l.customerId === customer.value.id)) return fail(notFound(`Location ${loc}`));
+  if (
+    loc !== undefined &&
+    !w.list('locations').some((l) => l.id === loc && l.customerId === customer.value.id)
+  )
+    return fail(notFound(`Location ${loc}`));
   const numbers = checkNumbers(w, customer.value, packages.value, v.provisioningParameters);
   if (!numbers.ok) return numbers;
   if (emailTaken(w, v.email)) return fail(emailInUse());
   return ok({ input: v, packages: packages.value, customer: customer.value });
 };
 
-export const precheckSubscriber = (w: WorldReader, user: PartnerUser, body: unknown): Result<void> => {
-  const r = checkCreate(w, user, typeof body === 'object' && body !== null ? { provisioningParameters: {}, ...body } : body);
+export const precheckSubscriber = (
+  w: WorldReader,
+  user: PartnerUser,
+  body: unknown,
+): Result<void> => {
+  const r = checkCreate(
+    w,
+    user,
+    typeof body === 'object' && body !== null ? { provisioningParameters: {}, ...body } : body,
+  );
   return r.ok ? ok(undefined) : r;
 };
 
@@ -107,13 +178,21 @@ export const sendConsentMail = (tx: WorldTx, s: WholesaleSubscriber, company: st
 };
 
 /** `POST /v1/wholesale/subscribers`: `provisioned` at once, or `pending_user_migration` for a free account. */
-export const provisionSubscriber = (tx: WorldTx, user: PartnerUser, body: unknown): Result<WholesaleSubscriber> => {
+export const provisionSubscriber = (
+  tx: WorldTx,
+  user: PartnerUser,
+  body: unknown,
+): Result<WholesaleSubscriber> => {
   const checked = checkCreate(tx, user, body);
   if (!checked.ok) return checked;
   const { input, packages, customer } = checked.value;
   const p = input.provisioningParameters;
   const free = tx.meta.freeAccounts.includes(input.email.toLowerCase());
-  const locationId = p.locationId ?? (hasCalling(packages) ? customer.callingLocationId ?? customer.headquartersLocationId : undefined);
+  const locationId =
+    p.locationId ??
+    (hasCalling(packages)
+      ? (customer.callingLocationId ?? customer.headquartersLocationId)
+      : undefined);
   const s: WholesaleSubscriber = {
     id: webexId('SUBSCRIBER', tx.uuid()),
     partnerId: user.partnerId,
@@ -138,13 +217,19 @@ export const provisionSubscriber = (tx: WorldTx, user: PartnerUser, body: unknow
 };
 
 /** `PUT /v1/wholesale/subscribers/{id}`: a package or number change (USR-5). */
-export const updateSubscriber = (tx: WorldTx, user: PartnerUser, id: string, body: unknown): Result<WholesaleSubscriber> => {
+export const updateSubscriber = (
+  tx: WorldTx,
+  user: PartnerUser,
+  id: string,
+  body: unknown,
+): Result<WholesaleSubscriber> => {
   const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
   if (!found.ok) return found;
   const input = parseWith(updateSchema, body);
   if (!input.ok) return input;
   const s = found.value;
-  if (s.status !== 'provisioned') return fail(conflict(`Subscriber ${id} is ${s.status}; it can be changed once provisioned.`));
+  if (s.status !== 'provisioned')
+    return fail(conflict(`Subscriber ${id} is ${s.status}; it can be changed once provisioned.`));
   const packages = requestedPackages(input.value);
   if (!packages.ok) return packages;
   const customer = tx.get('customers', s.customerId);
@@ -153,15 +238,29 @@ export const updateSubscriber = (tx: WorldTx, user: PartnerUser, id: string, bod
   const owned = ownedPackages(customer, next);
   if (!owned.ok) return owned;
   const p = input.value.provisioningParameters ?? {};
-  const numbers = { primaryPhoneNumber: p.primaryPhoneNumber ?? s.primaryPhoneNumber, extension: p.extension ?? s.extension };
+  const numbers = {
+    primaryPhoneNumber: p.primaryPhoneNumber ?? s.primaryPhoneNumber,
+    extension: p.extension ?? s.extension,
+  };
   const check = checkNumbers(tx, customer, next, numbers, s.id);
   if (!check.ok) return check;
-  if (p.locationId !== undefined && !tx.list('locations').some((l) => l.id === p.locationId && l.customerId === customer.id)) return fail(notFound(`Location ${p.locationId}`));
-  const locationId = p.locationId ?? s.locationId ?? (hasCalling(next) ? customer.callingLocationId ?? customer.headquartersLocationId : undefined);
+  if (
+    p.locationId !== undefined &&
+    !tx.list('locations').some((l) => l.id === p.locationId && l.customerId === customer.id)
+  )
+    return fail(notFound(`Location ${p.locationId}`));
+  const locationId =
+    p.locationId ??
+    s.locationId ??
+    (hasCalling(next)
+      ? (customer.callingLocationId ?? customer.headquartersLocationId)
+      : undefined);
   const updated: WholesaleSubscriber = {
     ...s,
     packages: next,
-    ...(numbers.primaryPhoneNumber !== undefined ? { primaryPhoneNumber: numbers.primaryPhoneNumber } : {}),
+    ...(numbers.primaryPhoneNumber !== undefined
+      ? { primaryPhoneNumber: numbers.primaryPhoneNumber }
+      : {}),
     ...(numbers.extension !== undefined ? { extension: numbers.extension } : {}),
     ...(locationId !== undefined ? { locationId } : {}),
   };
@@ -180,20 +279,39 @@ export const deleteSubscriber = (tx: WorldTx, user: PartnerUser, id: string): Re
 export const resendConsent = (tx: WorldTx, user: PartnerUser, id: string): Result<void> => {
   const bw = ownedBy(tx, 'broadworksSubscribers', id, user.partnerId, 'Subscriber');
   if (bw.ok) {
-    if (bw.value.status !== 'pending_user_migration') return fail(conflict(`Subscriber ${id} is ${bw.value.status}; a consent mail goes only to subscribers pending user migration.`));
+    if (bw.value.status !== 'pending_user_migration')
+      return fail(
+        conflict(
+          `Subscriber ${id} is ${bw.value.status}; a consent mail goes only to subscribers pending user migration.`,
+        ),
+      );
     sendBroadWorksConsent(tx, bw.value);
     return ok(undefined);
   }
   const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
   if (!found.ok) return found;
-  if (found.value.status !== 'pending_user_migration') return fail(conflict(`Subscriber ${id} is ${found.value.status}; a consent mail goes only to subscribers pending user migration.`));
-  sendConsentMail(tx, found.value, tx.get('customers', found.value.customerId)?.name ?? 'Your provider');
+  if (found.value.status !== 'pending_user_migration')
+    return fail(
+      conflict(
+        `Subscriber ${id} is ${found.value.status}; a consent mail goes only to subscribers pending user migration.`,
+      ),
+    );
+  sendConsentMail(
+    tx,
+    found.value,
+    tx.get('customers', found.value.customerId)?.name ?? 'Your provider',
+  );
   return ok(undefined);
 };
 
 /** The subscriber a consent link is for, while its move is pending. */
-export const subscriberByConsentToken = (w: WorldReader, token: string): Result<WholesaleSubscriber> => {
-  const s = w.list('subscribers').find((x) => x.consentToken !== undefined && x.consentToken === token);
+export const subscriberByConsentToken = (
+  w: WorldReader,
+  token: string,
+): Result<WholesaleSubscriber> => {
+  const s = w
+    .list('subscribers')
+    .find((x) => x.consentToken !== undefined && x.consentToken === token);
   return s ? ok(s) : fail(notFound('Consent link (it may have been used already)'));
 };
 

@@ -12,8 +12,17 @@ export const worldSummary = (w: WorldReader, wall: number, activationBase: strin
         id: p.id,
         name: p.name,
         tokens: Object.fromEntries(users.map((u) => [u.role, u.token])),
-        users: users.map((u) => ({ id: u.id, role: u.role, email: u.email, displayName: u.displayName, token: u.token })),
-        subscriptions: w.list('subscriptions').filter((s) => s.partnerId === p.id).map((s) => ({ id: s.id, name: s.name })),
+        users: users.map((u) => ({
+          id: u.id,
+          role: u.role,
+          email: u.email,
+          displayName: u.displayName,
+          token: u.token,
+        })),
+        subscriptions: w
+          .list('subscriptions')
+          .filter((s) => s.partnerId === p.id)
+          .map((s) => ({ id: s.id, name: s.name })),
         templates: w
           .list('templates')
           .filter((t) => t.partnerId === p.id)
@@ -22,13 +31,20 @@ export const worldSummary = (w: WorldReader, wall: number, activationBase: strin
             name: t.name,
             offer: t.offer,
             provisioningId: t.provisioningId,
-            ...(t.activationLinkId ? { activationLink: `${activationBase}/activation/${t.activationLinkId}` } : {}),
+            ...(t.activationLinkId
+              ? { activationLink: `${activationBase}/activation/${t.activationLinkId}` }
+              : {}),
             ...(t.userVerification ? { emailTrust: t.userVerification.emailTrust } : {}),
           })),
         enterprises: w
           .list('enterprises')
           .filter((e) => e.partnerId === p.id)
-          .map((e) => ({ id: e.id, spEnterpriseId: e.spEnterpriseId, name: e.name, directory: e.directory })),
+          .map((e) => ({
+            id: e.id,
+            spEnterpriseId: e.spEnterpriseId,
+            name: e.name,
+            directory: e.directory,
+          })),
       };
     }),
     freeAccounts: meta.freeAccounts,

@@ -97,7 +97,13 @@ export class WorldTx extends WorldReader {
 
   schedule(kind: string, dueAt: number, payload: Readonly<Record<string, unknown>>): void {
     const seq = this.nextSeq();
-    this.put('events', { id: `evt-${seq}`, seq, dueAt: new Date(dueAt).toISOString(), kind, payload });
+    this.put('events', {
+      id: `evt-${seq}`,
+      seq,
+      dueAt: new Date(dueAt).toISOString(),
+      kind,
+      payload,
+    });
   }
 
   sendMail(draft: MailDraft): string {

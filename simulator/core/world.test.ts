@@ -18,8 +18,14 @@ describe('seeded world (SIM-4: deterministic for a seed)', () => {
     expect(a.list('partners').map((p) => p.id)).not.toEqual(b.list('partners').map((p) => p.id));
     expect(a.list('users').map((u) => u.token)).toEqual(b.list('users').map((u) => u.token));
     expect(a.list('users').map((u) => u.token)).toEqual([
-      'acme-admin', 'acme-readonly', 'acme-orderer', 'acme-viewer',
-      'globex-admin', 'globex-readonly', 'globex-orderer', 'globex-viewer',
+      'acme-admin',
+      'acme-readonly',
+      'acme-orderer',
+      'acme-viewer',
+      'globex-admin',
+      'globex-readonly',
+      'globex-orderer',
+      'globex-viewer',
     ]);
   });
 
@@ -28,7 +34,10 @@ describe('seeded world (SIM-4: deterministic for a seed)', () => {
     expect(w.list('partners').map((p) => p.name)).toEqual(['Acme Wholesale', 'Globex Telecom']);
     for (const p of w.list('partners')) {
       expect(w.list('subscriptions').filter((s) => s.partnerId === p.id).length).toBeGreaterThan(0);
-      const offers = w.list('templates').filter((t) => t.partnerId === p.id).map((t) => t.offer);
+      const offers = w
+        .list('templates')
+        .filter((t) => t.partnerId === p.id)
+        .map((t) => t.offer);
       expect(offers).toContain('wholesale');
       expect(offers).toContain('broadworks');
       const enterprises = w.list('enterprises').filter((e) => e.partnerId === p.id);
@@ -70,7 +79,8 @@ describe('time-driven events (SIM-1)', () => {
     const handlers: EventHandlers = {
       note: (tx, e) => {
         log.push(`${e.payload.name as string}@${tx.nowIso}`);
-        if (e.payload.then) tx.schedule('note', tx.now + 60_000, { name: e.payload.then as string });
+        if (e.payload.then)
+          tx.schedule('note', tx.now + 60_000, { name: e.payload.then as string });
       },
     };
     return { log, handlers };
@@ -90,7 +100,11 @@ describe('time-driven events (SIM-1)', () => {
     const w = newWorld(1, new MemoryStore(), handlers);
     plan(w);
     w.changeClock({ advance: 'PT2H' });
-    expect(log).toEqual(['a@2026-01-01T00:01:00.000Z', 'a2@2026-01-01T00:02:00.000Z', 'b@2026-01-01T01:00:00.000Z']);
+    expect(log).toEqual([
+      'a@2026-01-01T00:01:00.000Z',
+      'a2@2026-01-01T00:02:00.000Z',
+      'b@2026-01-01T01:00:00.000Z',
+    ]);
     expect(w.read().count('events')).toBe(1);
   });
 

@@ -1,4 +1,11 @@
-import { applyClockCommand, clockNow, initialClock, type ClockCommand, type ClockInit, type ClockState } from './clock.ts';
+import {
+  applyClockCommand,
+  clockNow,
+  initialClock,
+  type ClockCommand,
+  type ClockInit,
+  type ClockState,
+} from './clock.ts';
 import { defaultConfig } from './config.ts';
 import { byDueTime, type EventRecord } from './events.ts';
 import type { WorldMeta } from './model.ts';

@@ -7,18 +7,23 @@ import type { SurfaceEnv } from './env.ts';
 
 export const JSON_LIMIT = 1024 * 1024;
 
-const isJson = (type: string | undefined): boolean => !!type && /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
+const isJson = (type: string | undefined): boolean =>
+  !!type && /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
 
 /**
  * Reads a JSON body: 415 unless it is JSON, 413 past 1 MiB, 400 (1101) when it does not parse. An
  * empty body counts as `{}` where the operation has only optional fields (`emptyAsObject`).
  */
-export const readJson = async (c: Context<SurfaceEnv>, options: { emptyAsObject?: boolean } = {}): Promise<Result<unknown>> => {
+export const readJson = async (
+  c: Context<SurfaceEnv>,
+  options: { emptyAsObject?: boolean } = {},
+): Promise<Result<unknown>> => {
   const text = await c.req.text();
   if (text.trim() === '' && options.emptyAsObject) return ok({});
   const type = c.req.header('content-type');
   if (!isJson(type)) return fail(unsupportedMediaType('application/json', type));
-  if (new TextEncoder().encode(text).length > JSON_LIMIT) return fail(payloadTooLarge(`The body is larger than ${JSON_LIMIT} bytes.`));
+  if (new TextEncoder().encode(text).length > JSON_LIMIT)
+    return fail(payloadTooLarge(`The body is larger than ${JSON_LIMIT} bytes.`));
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (error) {

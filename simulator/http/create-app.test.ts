@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN } from '../adapters/testing.ts';
 
 const expectWebexError = (body: unknown, trackingId: string | null) => {
-  expect(body).toMatchObject({ message: expect.any(String), errors: expect.any(Array), trackingId: expect.stringMatching(/^PROVISIM_/) });
+  expect(body).toMatchObject({
+    message: expect.any(String),
+    errors: expect.any(Array),
+    trackingId: expect.stringMatching(/^PROVISIM_/),
+  });
   expect((body as { trackingId: string }).trackingId).toBe(trackingId);
-  for (const e of (body as { errors: unknown[] }).errors) expect(e).toMatchObject({ description: expect.any(String) });
+  for (const e of (body as { errors: unknown[] }).errors)
+    expect(e).toMatchObject({ description: expect.any(String) });
 };
 
 describe('worlds (api.md, Worlds)', () => {
@@ -35,19 +40,36 @@ describe('worlds (api.md, Worlds)', () => {
     expect(wa.partners).toEqual(
       wb.partners.map((p: { templates: { activationLink?: string }[] }) => ({
         ...p,
-        templates: p.templates.map((tp) => ({ ...tp, ...(tp.activationLink ? { activationLink: tp.activationLink.replace(`/w/${b}/`, `/w/${a}/`) } : {}) })),
+        templates: p.templates.map((tp) => ({
+          ...tp,
+          ...(tp.activationLink
+            ? { activationLink: tp.activationLink.replace(`/w/${b}/`, `/w/${a}/`) }
+            : {}),
+        })),
       })),
     );
-    const link = wa.partners[0].templates.find((tp: { activationLink?: string }) => tp.activationLink).activationLink as string;
+    const link = wa.partners[0].templates.find(
+      (tp: { activationLink?: string }) => tp.activationLink,
+    ).activationLink as string;
     expect(link.startsWith(`${TEST_ORIGIN}/w/${a}/activation/`)).toBe(true);
   });
 
   it('starts new worlds frozen at the epoch, or as asked', async () => {
     const t = createTestApp();
-    const id = (await t.call('POST', '/sim/worlds', { json: { clock: { mode: 'frozen', now: '2026-06-01T08:00:00Z' } } })).body.id;
-    expect((await t.call('GET', `/w/${id}/sim/clock`)).body).toEqual({ now: '2026-06-01T08:00:00.000Z', mode: 'frozen', speed: 1 });
+    const id = (
+      await t.call('POST', '/sim/worlds', {
+        json: { clock: { mode: 'frozen', now: '2026-06-01T08:00:00Z' } },
+      })
+    ).body.id;
+    expect((await t.call('GET', `/w/${id}/sim/clock`)).body).toEqual({
+      now: '2026-06-01T08:00:00.000Z',
+      mode: 'frozen',
+      speed: 1,
+    });
     const plain = (await t.call('POST', '/sim/worlds')).body.id;
-    expect((await t.call('GET', `/w/${plain}/sim/clock`)).body.now).toBe('2026-01-01T00:00:00.000Z');
+    expect((await t.call('GET', `/w/${plain}/sim/clock`)).body.now).toBe(
+      '2026-01-01T00:00:00.000Z',
+    );
   });
 
   it('deletes a world; afterwards it answers 404', async () => {
@@ -84,17 +106,29 @@ describe('errors (api.md, Errors; SIM-2)', () => {
 
   it('415 for a body that is not JSON, 400 with 1101 for malformed JSON', async () => {
     const t = createTestApp();
-    const notJson = await t.call('POST', '/sim/clock', { body: 'advance=P1D', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await t.call('POST', '/sim/clock', {
+      body: 'advance=P1D',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notJson.status).toBe(415);
     expect(notJson.body.message).toMatch(/Content-Type must be application\/json/);
-    const malformed = await t.call('POST', '/sim/clock', { body: '{"advance": ', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.call('POST', '/sim/clock', {
+      body: '{"advance": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors[0]).toMatchObject({ errorCode: 1101, description: expect.stringMatching(/^body: is not well-formed JSON/) });
+    expect(malformed.body.errors[0]).toMatchObject({
+      errorCode: 1101,
+      description: expect.stringMatching(/^body: is not well-formed JSON/),
+    });
   });
 
   it('413 for a body over the limit', async () => {
     const t = createTestApp();
-    const r = await t.call('POST', '/sim/faults', { body: JSON.stringify({ path: '/x', message: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+    const r = await t.call('POST', '/sim/faults', {
+      body: JSON.stringify({ path: '/x', message: 'x'.repeat(1_100_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(413);
     expectWebexError(r.body, r.headers.get('trackingid'));
   });
@@ -105,8 +139,16 @@ describe('errors (api.md, Errors; SIM-2)', () => {
     for (const body of [{ path: '/x', status: 99 }, { path: '/x', times: 0 }, { on: 'customer' }]) {
       expect((await t.call('POST', '/sim/faults', { json: body })).status).toBe(400);
     }
-    expect((await t.call('PATCH', '/sim/config', { json: { delays: { customer: 'PT1M', nope: 'PT1M' } } })).status).toBe(400);
-    expect((await t.call('POST', '/sim/clock', { json: { set: '2020-01-01T00:00:00Z' } })).status).toBe(409);
+    expect(
+      (
+        await t.call('PATCH', '/sim/config', {
+          json: { delays: { customer: 'PT1M', nope: 'PT1M' } },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.call('POST', '/sim/clock', { json: { set: '2020-01-01T00:00:00Z' } })).status,
+    ).toBe(409);
     expect(JSON.stringify(t.store.dump())).toBe(before);
   });
 });
@@ -125,15 +167,24 @@ describe('identity on /v1 (api.md, Identity and roles; SIM-3)', () => {
     const t = createTestApp();
     const r = await t.call('GET', '/v1/people/me', { token: 'globex-readonly' });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ emails: ['readonly@globex-telecom.example'], roles: ['readonly'] });
+    expect(r.body).toMatchObject({
+      emails: ['readonly@globex-telecom.example'],
+      roles: ['readonly'],
+    });
   });
 
   it('orderer and viewer may not read /v1; readonly may not write, but may precheck', async () => {
     const t = createTestApp();
     expect((await t.call('GET', '/v1/people/me', { token: 'acme-orderer' })).status).toBe(403);
     expect((await t.call('GET', '/v1/people/me', { token: 'acme-viewer' })).status).toBe(403);
-    expect((await t.call('POST', '/v1/wholesale/billing/reports', { token: 'acme-readonly', json: {} })).status).toBe(403);
-    expect((await t.call('POST', '/v1/broadworks/workspaces', { token: 'acme-readonly', json: {} })).status).toBe(403);
+    expect(
+      (await t.call('POST', '/v1/wholesale/billing/reports', { token: 'acme-readonly', json: {} }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.call('POST', '/v1/broadworks/workspaces', { token: 'acme-readonly', json: {} }))
+        .status,
+    ).toBe(403);
   });
 
   it('a published operation the simulator does not implement answers 501; an unpublished one 404', async () => {
@@ -149,11 +200,17 @@ describe('CORS (api.md: open to any origin)', () => {
   it('answers a preflight from any origin without a token, and exposes the tracking headers', async () => {
     const t = createTestApp();
     const pre = await t.call('OPTIONS', '/v1/people/me', {
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
-    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'authorization',
+    );
     const r = await t.call('GET', '/sim/health', { headers: { origin: 'http://localhost:5173' } });
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(r.headers.get('access-control-expose-headers')).toContain('TrackingID');

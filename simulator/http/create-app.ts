@@ -52,7 +52,9 @@ const newTrackingId = (): string => `PROVISIM_${crypto.randomUUID()}`;
 const createSurfaceApp = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   app.onError((error, c) => {
-    c.env.log(`[${c.env.trackingId}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    c.env.log(
+      `[${c.env.trackingId}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     const description = `The simulator failed unexpectedly; quote tracking id ${c.env.trackingId} when you report it.`;
     return sendError(c, { status: 500, message: description, errors: [{ description }] });
   });
@@ -67,7 +69,10 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   app.use('*', journal());
   app.use(
     '*',
-    bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => sendError(c, payloadTooLarge(`The body is larger than ${BODY_LIMIT} bytes.`)) }),
+    bodyLimit({
+      maxSize: BODY_LIMIT,
+      onError: (c) => sendError(c, payloadTooLarge(`The body is larger than ${BODY_LIMIT} bytes.`)),
+    }),
   );
   app.use('*', injectFaults());
   app.route('/sim/mailbox', mailboxPage());
@@ -108,9 +113,14 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   const surface = createSurfaceApp();
   const app = new Hono<RootEnv>();
   app.onError((error, c) => {
-    log(`[${c.get('trackingId')}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(
+      `[${c.get('trackingId')}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     const description = `The simulator failed unexpectedly; quote tracking id ${c.get('trackingId')} when you report it.`;
-    return errorResponse({ status: 500, message: description, errors: [{ description }] }, c.get('trackingId'));
+    return errorResponse(
+      { status: 500, message: description, errors: [{ description }] },
+      c.get('trackingId'),
+    );
   });
 
   app.use('*', async (c, next) => {
@@ -119,7 +129,14 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     await next();
     c.res.headers.set('TrackingID', trackingId);
   });
-  app.use('*', cors({ origin: '*', exposeHeaders: EXPOSED, allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] }));
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      exposeHeaders: EXPOSED,
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    }),
+  );
 
   const forward = async (c: Context<RootEnv>): Promise<Response> => {
     const trackingId = c.get('trackingId');
@@ -131,8 +148,20 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     url.pathname = url.pathname.slice(prefix.length) || '/';
     const method = c.req.method;
     const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.raw.arrayBuffer();
-    const request = new Request(url, { method, headers: c.req.raw.headers, ...(body ? { body } : {}) });
-    return surface.fetch(request, { world, base: `${url.origin}${prefix}`, worldId, registry, trackingId, simApi, log });
+    const request = new Request(url, {
+      method,
+      headers: c.req.raw.headers,
+      ...(body ? { body } : {}),
+    });
+    return surface.fetch(request, {
+      world,
+      base: `${url.origin}${prefix}`,
+      worldId,
+      registry,
+      trackingId,
+      simApi,
+      log,
+    });
   };
   app.all('/w/:wid', forward);
   app.all('/w/:wid/*', forward);

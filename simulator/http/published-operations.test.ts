@@ -4,13 +4,17 @@ import { render } from '../../scripts/gen-published-operations.ts';
 import { publishedOperation } from './routes/v1.ts';
 
 describe('published operations', () => {
-  it('are in step with the project copy of Cisco\'s OpenAPI files (run `npm run gen` if not)', () => {
+  it("are in step with the project copy of Cisco's OpenAPI files (run `npm run gen` if not)", () => {
     expect(readFileSync('simulator/http/published-operations.ts', 'utf8')).toBe(render());
   });
 
   it('match concrete paths by their templates', () => {
-    expect(publishedOperation('DELETE', '/v1/wholesale/customers/abc')?.path).toBe('/v1/wholesale/customers/{customerId}');
-    expect(publishedOperation('POST', '/v1/subscribers/abc/emails/consentMove')?.operationId).toMatch(/Consent/);
+    expect(publishedOperation('DELETE', '/v1/wholesale/customers/abc')?.path).toBe(
+      '/v1/wholesale/customers/{customerId}',
+    );
+    expect(
+      publishedOperation('POST', '/v1/subscribers/abc/emails/consentMove')?.operationId,
+    ).toMatch(/Consent/);
     expect(publishedOperation('PATCH', '/v1/wholesale/customers/abc')).toBeUndefined();
   });
 });

@@ -50,7 +50,8 @@ export class RequestJournal {
   add(entry: Omit<JournalEntry, 'seq'>): void {
     this.#seq += 1;
     this.#entries.push({ seq: this.#seq, ...entry });
-    if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
+    if (this.#entries.length > this.#limit)
+      this.#entries.splice(0, this.#entries.length - this.#limit);
   }
 
   /** Newest first, filtered. */
@@ -82,11 +83,16 @@ export const summarizeBody = (text: string, complete: boolean, contentType: stri
   if (complete && (contentType ?? '').includes('json')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) bodyKeys = Object.keys(parsed);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        bodyKeys = Object.keys(parsed);
     } catch {
       // Not JSON after all: the text alone tells what was sent.
     }
   }
   const truncated = !complete || text.length > BODY_SUMMARY_CHARS;
-  return { body: text.slice(0, BODY_SUMMARY_CHARS), ...(bodyKeys ? { bodyKeys } : {}), ...(truncated ? { bodyTruncated: true } : {}) };
+  return {
+    body: text.slice(0, BODY_SUMMARY_CHARS),
+    ...(bodyKeys ? { bodyKeys } : {}),
+    ...(truncated ? { bodyTruncated: true } : {}),
+  };
 };

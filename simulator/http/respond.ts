@@ -18,7 +18,8 @@ export const errorResponse = (e: DomainError, trackingId: string): Response =>
     headers: { 'content-type': 'application/json; charset=UTF-8', ...e.headers },
   });
 
-export const sendError = (c: Context<SurfaceEnv>, e: DomainError): Response => errorResponse(e, c.env.trackingId);
+export const sendError = (c: Context<SurfaceEnv>, e: DomainError): Response =>
+  errorResponse(e, c.env.trackingId);
 
 /** A result as an answer: its value as JSON with a status, or its error in the Webex shape. */
 export const sendResult = <T>(

@@ -3,7 +3,8 @@ import { unsupportedMediaType } from '../core/errors.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { SurfaceEnv } from './env.ts';
 
-const isCsv = (type: string | undefined): boolean => !!type && /^(text\/csv|application\/csv)\b/i.test(type.trim());
+const isCsv = (type: string | undefined): boolean =>
+  !!type && /^(text\/csv|application\/csv)\b/i.test(type.trim());
 
 /** Reads a `text/csv` body as bytes (decoding is the core's: it names the line of invalid UTF-8); 415 otherwise. */
 export const readCsvBytes = async (c: Context<SurfaceEnv>): Promise<Result<Uint8Array>> => {

@@ -1,17 +1,43 @@
 import type { ErrorItem } from '../core/errors.ts';
-import type { Address, BroadWorksSubscriber, Customer, Enterprise, Location, WholesaleSubscriber } from '../core/model.ts';
+import type {
+  Address,
+  BroadWorksSubscriber,
+  Customer,
+  Enterprise,
+  Location,
+  WholesaleSubscriber,
+} from '../core/model.ts';
 import { packageInfo } from '../core/packages.ts';
-import type { V1Address, V1BroadWorksSubscriber, V1Customer, V1CustomerPrecheck, V1Error, V1Subscriber } from './openapi/v1-types.ts';
+import type {
+  V1Address,
+  V1BroadWorksSubscriber,
+  V1Customer,
+  V1CustomerPrecheck,
+  V1Error,
+  V1Subscriber,
+} from './openapi/v1-types.ts';
 
 /** Domain objects in Cisco's `/v1` shapes (webex-wholesale.json: Customer, Subscriber). */
-const packageStatus = (s: Customer['status']): 'provisioned' | 'provisioning' | 'deleting' | 'error' =>
-  s === 'provisioned' ? 'provisioned' : s === 'deleting' ? 'deleting' : s === 'error' ? 'error' : 'provisioning';
+const packageStatus = (
+  s: Customer['status'],
+): 'provisioned' | 'provisioning' | 'deleting' | 'error' =>
+  s === 'provisioned'
+    ? 'provisioned'
+    : s === 'deleting'
+      ? 'deleting'
+      : s === 'error'
+        ? 'error'
+        : 'provisioning';
 
 /** An address without its absent optional lines (the published type has no undefined values). */
 export const addressV1 = (a: Address): V1Address =>
   Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as V1Address;
 
-const errorsV1 = (errors: readonly ErrorItem[]): V1Error[] => errors.map((e) => ({ description: e.description, ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}) }));
+const errorsV1 = (errors: readonly ErrorItem[]): V1Error[] =>
+  errors.map((e) => ({
+    description: e.description,
+    ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
+  }));
 
 export const customerV1 = (c: Customer): V1Customer => ({
   id: c.id,
@@ -20,12 +46,21 @@ export const customerV1 = (c: Customer): V1Customer => ({
   address: addressV1(c.address),
   status: c.status,
   packages: [...c.packages],
-  resourceDetails: { packages: c.packages.map((name) => ({ name, status: packageStatus(c.status) })) },
+  resourceDetails: {
+    packages: c.packages.map((name) => ({ name, status: packageStatus(c.status) })),
+  },
   errors: errorsV1(c.errors),
 });
 
 type BasePackage = NonNullable<V1Subscriber['package']>;
-const BASES: readonly string[] = ['webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] satisfies BasePackage[];
+const BASES: readonly string[] = [
+  'webex_calling',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+] satisfies BasePackage[];
 
 export const subscriberV1 = (s: WholesaleSubscriber, c: Customer | undefined): V1Subscriber => ({
   id: s.id,
@@ -33,8 +68,13 @@ export const subscriberV1 = (s: WholesaleSubscriber, c: Customer | undefined): V
   email: s.email,
   customerId: s.customerId,
   ...(c ? { externalCustomerId: c.externalId } : {}),
-  ...(s.packages.some((p) => BASES.includes(p)) ? { package: s.packages.find((p) => BASES.includes(p)) as BasePackage } : {}),
-  packages: s.packages.filter((p): p is NonNullable<V1Subscriber['packages']>[number] & typeof p => !packageInfo(p).needsOneOf || p === 'attendant_console'),
+  ...(s.packages.some((p) => BASES.includes(p))
+    ? { package: s.packages.find((p) => BASES.includes(p)) as BasePackage }
+    : {}),
+  packages: s.packages.filter(
+    (p): p is NonNullable<V1Subscriber['packages']>[number] & typeof p =>
+      !packageInfo(p).needsOneOf || p === 'attendant_console',
+  ),
   status: s.status,
   errors: errorsV1(s.errors),
   created: s.created,
@@ -59,7 +99,10 @@ export const locationV1 = (l: Location, orgId: string) => ({
 });
 
 /** The precheck success body (the schema's object form; api.md `/v1`). */
-export const PRECHECK_OK: V1CustomerPrecheck = { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } };
+export const PRECHECK_OK: V1CustomerPrecheck = {
+  message: 'success',
+  info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' },
+};
 
 /** A BroadWorks subscriber in Cisco's shape (webex-broadworks.json `Subscriber`). */
 export const broadworksV1 = (s: BroadWorksSubscriber): V1BroadWorksSubscriber => ({
@@ -83,4 +126,8 @@ export const broadworksV1 = (s: BroadWorksSubscriber): V1BroadWorksSubscriber =>
 });
 
 /** A BroadWorks enterprise as `GET /v1/broadworks/enterprises` lists it. */
-export const enterpriseV1 = (e: Enterprise) => ({ id: e.id, spEnterpriseId: e.spEnterpriseId, broadworksDirectorySync: { enableDirSync: false } });
+export const enterpriseV1 = (e: Enterprise) => ({
+  id: e.id,
+  spEnterpriseId: e.spEnterpriseId,
+  broadworksDirectorySync: { enableDirSync: false },
+});

@@ -44,7 +44,11 @@ export class WorldRegistry {
 
   create(seed: number | undefined, clock: ClockInit | undefined): { id: string; world: World } {
     const id = this.#options.newId();
-    const world = this.#make(this.#options.newStore(), seed ?? this.#options.seed, clock ?? this.#options.newWorldClock);
+    const world = this.#make(
+      this.#options.newStore(),
+      seed ?? this.#options.seed,
+      clock ?? this.#options.newWorldClock,
+    );
     this.#worlds.set(id, world);
     return { id, world };
   }
@@ -58,6 +62,11 @@ export class WorldRegistry {
   }
 
   #make(store: Store, seed: number, clock: ClockInit): World {
-    return new World(store, { seed, clock, wallClock: this.#options.wallClock, handlers: this.#options.handlers });
+    return new World(store, {
+      seed,
+      clock,
+      wallClock: this.#options.wallClock,
+      handlers: this.#options.handlers,
+    });
   }
 }

@@ -1,4 +1,12 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,8 +31,17 @@ runStoreContract('DurableStore', async () => {
   };
 });
 
-const put = (id: string, n = 0): Change => ({ op: 'put', collection: 'people', value: { id, name: `person ${id}`, n } as Entity });
-const lines = (path: string): string[] => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : []);
+const put = (id: string, n = 0): Change => ({
+  op: 'put',
+  collection: 'people',
+  value: { id, name: `person ${id}`, n } as Entity,
+});
+const lines = (path: string): string[] =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 
 describe('DurableStore on disk', () => {
   let dir: string;
@@ -32,7 +49,10 @@ describe('DurableStore on disk', () => {
   let journal: string;
   const open: DurableStore[] = [];
   const openStore = async (compactAfter?: number): Promise<DurableStore> => {
-    const store = await DurableStore.open({ file, ...(compactAfter !== undefined ? { compactAfter } : {}) });
+    const store = await DurableStore.open({
+      file,
+      ...(compactAfter !== undefined ? { compactAfter } : {}),
+    });
     open.push(store);
     return store;
   };
@@ -50,7 +70,11 @@ describe('DurableStore on disk', () => {
 
   it('compacts: the journal is folded into a snapshot that holds the data, and the journal is left short', async () => {
     const errors: unknown[] = [];
-    const store = await DurableStore.open({ file, compactAfter: 5, onError: (e) => errors.push(e) });
+    const store = await DurableStore.open({
+      file,
+      compactAfter: 5,
+      onError: (e) => errors.push(e),
+    });
     open.push(store);
     for (let i = 1; i <= 7; i += 1) store.apply([put(`p${i}`, i)]);
     await store.flush();
@@ -58,14 +82,28 @@ describe('DurableStore on disk', () => {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
     // The compaction ran after the fifth batch: the snapshot holds those, the journal only the rest.
     expect(snapshot.lastSeq).toBe(5);
-    expect(snapshot.collections['people']?.map((e) => e.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(snapshot.collections['people']?.map((e) => e.id)).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+    ]);
     expect(snapshot.collections['people']?.[4]).toEqual({ id: 'p5', name: 'person p5', n: 5 });
     expect(lines(journal)).toHaveLength(2);
     expect(store.journalEntries).toBe(2);
     expect(existsSync(`${journal}.old`)).toBe(false);
     await store.close();
     const again = await openStore(5);
-    expect(again.list('people').map((e) => e.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']);
+    expect(again.list('people').map((e) => e.id)).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+      'p6',
+      'p7',
+    ]);
   });
 
   it('keeps compacting as writes go on, so the journal never holds more than the store', async () => {
@@ -95,7 +133,11 @@ describe('DurableStore on disk', () => {
 
   it('keeps every write on disk when compactions fail, and recovers them all', async () => {
     const errors: unknown[] = [];
-    const store = await DurableStore.open({ file, compactAfter: 3, onError: (e) => errors.push(e) });
+    const store = await DurableStore.open({
+      file,
+      compactAfter: 3,
+      onError: (e) => errors.push(e),
+    });
     open.push(store);
     // lowdb writes the snapshot through a temporary file; a directory in its place makes that fail.
     const blocker = join(dir, '.world.json.tmp');
@@ -193,7 +235,10 @@ describe('DurableStore on disk', () => {
     store.apply([{ op: 'delete', collection: 'people', id: 'a' }]);
     await store.close();
     // A crash after the snapshot was renamed into place but before the old journal was removed.
-    writeFileSync(`${journal}.old`, `${JSON.stringify({ s: 1, c: [put('a')] })}\n${JSON.stringify({ s: 2, c: [put('stale')] })}\n`);
+    writeFileSync(
+      `${journal}.old`,
+      `${JSON.stringify({ s: 1, c: [put('a')] })}\n${JSON.stringify({ s: 2, c: [put('stale')] })}\n`,
+    );
     const reopened = await openStore();
     expect(reopened.list('people').map((e) => e.id)).toEqual(['b', 'c']);
   });

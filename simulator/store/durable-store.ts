@@ -1,4 +1,16 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -40,7 +52,10 @@ const readJournal = (file: string, afterSeq: number): JournalEntry[] => {
     } catch (error) {
       // Only the last line can be torn by a killed process, and it was never acknowledged.
       const isTail = lines.slice(i + 1).every((l) => l.trim() === '');
-      if (!isTail) throw new Error(`${file}, line ${i + 1}: the journal is corrupt (${String(error)}).`, { cause: error });
+      if (!isTail)
+        throw new Error(`${file}, line ${i + 1}: the journal is corrupt (${String(error)}).`, {
+          cause: error,
+        });
     }
   });
   return entries;
@@ -65,7 +80,12 @@ export class DurableStore implements Store {
   #snapshotSize: number;
   #compaction: Promise<void> | undefined;
 
-  private constructor(options: DurableStoreOptions, db: Low<Snapshot>, memory: MemoryStore, seq: number) {
+  private constructor(
+    options: DurableStoreOptions,
+    db: Low<Snapshot>,
+    memory: MemoryStore,
+    seq: number,
+  ) {
     this.#options = options;
     this.#db = db;
     this.#memory = memory;
@@ -78,15 +98,23 @@ export class DurableStore implements Store {
   /** Opens (or creates) the store at `options.file`, replaying the journal over the snapshot. */
   static async open(options: DurableStoreOptions): Promise<DurableStore> {
     mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Low<Snapshot>(new DataFile<Snapshot>(options.file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), {
-      version: 1,
-      lastSeq: 0,
-      collections: {},
-    });
+    const db = new Low<Snapshot>(
+      new DataFile<Snapshot>(options.file, {
+        parse: JSON.parse,
+        stringify: (d) => JSON.stringify(d),
+      }),
+      {
+        version: 1,
+        lastSeq: 0,
+        collections: {},
+      },
+    );
     try {
       await db.read();
     } catch (error) {
-      throw new Error(`${options.file}: the snapshot cannot be read (${String(error)}).`, { cause: error });
+      throw new Error(`${options.file}: the snapshot cannot be read (${String(error)}).`, {
+        cause: error,
+      });
     }
     const memory = new MemoryStore(db.data.collections);
     let seq = db.data.lastSeq;
@@ -101,7 +129,12 @@ export class DurableStore implements Store {
     // Fold what was replayed into a fresh snapshot before serving, so the journal starts empty. A
     // journal holding only a torn line goes too: new entries appended to it would join that line.
     const journalHasBytes = existsSync(journal) && statSync(journal).size > 0;
-    if (replay.length > 0 || journalHasBytes || existsSync(`${journal}.old`) || !existsSync(options.file)) {
+    if (
+      replay.length > 0 ||
+      journalHasBytes ||
+      existsSync(`${journal}.old`) ||
+      !existsSync(options.file)
+    ) {
       db.data = { version: 1, lastSeq: seq, collections: memory.dump() };
       await db.write();
       rmSync(`${journal}.old`, { force: true });
@@ -136,7 +169,10 @@ export class DurableStore implements Store {
     this.#seq += 1;
     this.#memory.apply(changes);
     this.#journalEntries += 1;
-    if (!this.#compaction && this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#snapshotSize)) {
+    if (
+      !this.#compaction &&
+      this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#snapshotSize)
+    ) {
       this.#compaction = this.#compact()
         .catch((error: unknown) => this.#options.onError?.(error))
         .finally(() => {
@@ -187,4 +223,5 @@ export class DurableStore implements Store {
 }
 
 /** Opens the lowdb-backed store at a file. */
-export const openDurableStore = (options: DurableStoreOptions): Promise<DurableStore> => DurableStore.open(options);
+export const openDurableStore = (options: DurableStoreOptions): Promise<DurableStore> =>
+  DurableStore.open(options);

@@ -1,4 +1,6 @@
 import { createMemoryStore } from './memory-store.ts';
 import { runStoreContract } from './store-contract.ts';
 
-runStoreContract('MemoryStore', () => Promise.resolve({ store: createMemoryStore(), cleanup: () => Promise.resolve() }));
+runStoreContract('MemoryStore', () =>
+  Promise.resolve({ store: createMemoryStore(), cleanup: () => Promise.resolve() }),
+);

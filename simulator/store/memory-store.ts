@@ -41,7 +41,9 @@ export class MemoryStore implements Store {
 
   apply(changes: readonly Change[]): void {
     // Validate the whole batch before touching anything, so a bad batch changes nothing.
-    const prepared = changes.map((c) => (c.op === 'put' ? { ...c, value: freezeCopy(c.value) } : c));
+    const prepared = changes.map((c) =>
+      c.op === 'put' ? { ...c, value: freezeCopy(c.value) } : c,
+    );
     for (const c of prepared) {
       if (c.op === 'clear') {
         this.#collections.clear();

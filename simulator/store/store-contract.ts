@@ -64,7 +64,8 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
     });
 
     it('lists in the order ids were first put; putting an id again replaces it in place', () => {
-      for (const id of ['c', 'a', 'b']) store.apply([{ op: 'put', collection: 'people', value: person(id) }]);
+      for (const id of ['c', 'a', 'b'])
+        store.apply([{ op: 'put', collection: 'people', value: person(id) }]);
       store.apply([{ op: 'put', collection: 'people', value: person('c', 'Cleo') }]);
       expect(store.list('people')).toEqual([{ id: 'c', name: 'Cleo' }, person('a'), person('b')]);
       expect(store.count('people')).toBe(3);
@@ -137,7 +138,10 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
         { op: 'put', collection: 'robots', value: person('r1') },
         { op: 'put', collection: 'people', value: person('p1') },
       ]);
-      expect(store.dump()).toEqual({ people: [person('p2'), person('p1')], robots: [person('r1')] });
+      expect(store.dump()).toEqual({
+        people: [person('p2'), person('p1')],
+        robots: [person('r1')],
+      });
     });
 
     it('treats an empty batch as nothing', () => {

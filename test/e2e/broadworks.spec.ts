@@ -10,18 +10,30 @@ interface Seeded {
   directory: { userId: string }[];
 }
 
-const newWorld = async (url: string): Promise<World> => (await (await fetch(`${url}/sim/worlds`, { method: 'POST' })).json()) as World;
+const newWorld = async (url: string): Promise<World> =>
+  (await (await fetch(`${url}/sim/worlds`, { method: 'POST' })).json()) as World;
 const seeded = async (w: World): Promise<Seeded> => {
   const world = (await (await fetch(`${w.base}/sim/world`)).json()) as {
-    partners: { templates: { id: string; offer: string; emailTrust?: string; activationLink?: string }[]; enterprises: { directory: { userId: string }[] }[] }[];
+    partners: {
+      templates: { id: string; offer: string; emailTrust?: string; activationLink?: string }[];
+      enterprises: { directory: { userId: string }[] }[];
+    }[];
   };
   const p = world.partners[0]!;
   const t = p.templates.find((x) => x.offer === 'broadworks' && x.emailTrust === 'untrusted')!;
   return { link: t.activationLink!, templateId: t.id, directory: p.enterprises[0]!.directory };
 };
-const advance = (w: World, by: string) => fetch(`${w.base}/sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: by }) });
+const advance = (w: World, by: string) =>
+  fetch(`${w.base}/sim/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance: by }),
+  });
 
-test('a directory user self-activates by following the mail; a failure, then Try again (FT-1, FT-2)', async ({ page, server }) => {
+test('a directory user self-activates by following the mail; a failure, then Try again (FT-1, FT-2)', async ({
+  page,
+  server,
+}) => {
   const w = await newWorld(server.url);
   const s = await seeded(w);
   const user = s.directory[0]!.userId;
@@ -30,7 +42,9 @@ test('a directory user self-activates by following the mail; a failure, then Try
   await page.getByLabel('BroadWorks user ID').fill('nobody@bw.example');
   await page.getByLabel('Email address').fill('ana@acme.example');
   await page.getByRole('button', { name: 'Activate' }).click();
-  await expect(page.getByTestId('portal-error')).toContainText("is not in your service provider's directory");
+  await expect(page.getByTestId('portal-error')).toContainText(
+    "is not in your service provider's directory",
+  );
   await page.getByTestId('try-again').click();
   await page.getByLabel('BroadWorks user ID').fill(user);
   await page.getByLabel('Email address').fill('ana@acme.example');
@@ -41,23 +55,51 @@ test('a directory user self-activates by following the mail; a failure, then Try
   await page.getByRole('link', { name: 'Verify my email address' }).click();
   await expect(page.getByTestId('portal-verified')).toBeVisible();
   await advance(w, 'PT30S');
-  const subs = (await (await fetch(`${w.base}/v1/broadworks/subscribers?userId=${encodeURIComponent(user)}`, { headers: { Authorization: 'Bearer acme-admin' } })).json()) as { items: { status: string; selfActivated: boolean }[] };
-  expect(subs.items).toEqual([expect.objectContaining({ status: 'provisioned', selfActivated: true })]);
+  const subs = (await (
+    await fetch(`${w.base}/v1/broadworks/subscribers?userId=${encodeURIComponent(user)}`, {
+      headers: { Authorization: 'Bearer acme-admin' },
+    })
+  ).json()) as { items: { status: string; selfActivated: boolean }[] };
+  expect(subs.items).toEqual([
+    expect.objectContaining({ status: 'provisioned', selfActivated: true }),
+  ]);
 });
 
-test('the admin filters, exports, retries, deletes and re-onboards, changes a package, copies an error text (FT-3..7)', async ({ page, server, context }) => {
+test('the admin filters, exports, retries, deletes and re-onboards, changes a package, copies an error text (FT-3..7)', async ({
+  page,
+  server,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const w = await newWorld(server.url);
   const s = await seeded(w);
   const [u1, u2, u3] = s.directory.map((d) => d.userId);
   const activate = (userId: string, email: string) =>
-    fetch(`${s.link.replace('/activation/', '/activation/api/')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId, email }) });
+    fetch(`${s.link.replace('/activation/', '/activation/api/')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, email }),
+    });
   // u1 provisioned; u2 in error (injected step fault); u3 pending email validation.
-  const mail = async (to: string) => ((await (await fetch(`${w.base}/sim/mail?to=${to}`)).json()) as { items: { links: { url: string }[] }[] }).items[0]!.links[0]!.url;
+  const mail = async (to: string) =>
+    (
+      (await (await fetch(`${w.base}/sim/mail?to=${to}`)).json()) as {
+        items: { links: { url: string }[] }[];
+      }
+    ).items[0]!.links[0]!.url;
   await activate(u1!, 'one@acme.example');
   await fetch(await mail('one@acme.example'));
   await advance(w, 'PT30S');
-  await fetch(`${w.base}/sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ on: 'broadworksSubscriber', errorCode: 6003, description: 'BroadWorks cluster unreachable', times: 1 }) });
+  await fetch(`${w.base}/sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      on: 'broadworksSubscriber',
+      errorCode: 6003,
+      description: 'BroadWorks cluster unreachable',
+      times: 1,
+    }),
+  });
   await activate(u2!, 'two@acme.example');
   await fetch(await mail('two@acme.example'));
   await advance(w, 'PT30S');
@@ -80,16 +122,24 @@ test('the admin filters, exports, retries, deletes and re-onboards, changes a pa
   const file = await (await download).path();
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync(file, 'utf8').trim().split('\r\n');
-  expect(csv).toEqual(['BroadWorks ID,Package,Status,Error text', `${u2},standard,error,6003: BroadWorks cluster unreachable`, `${u3},standard,pending_email_validation,Waiting for the user to open the verification link sent to their email address.`]);
+  expect(csv).toEqual([
+    'BroadWorks ID,Package,Status,Error text',
+    `${u2},standard,error,6003: BroadWorks cluster unreachable`,
+    `${u3},standard,pending_email_validation,Waiting for the user to open the verification link sent to their email address.`,
+  ]);
 
   await page.getByTestId(`row-${u2}`).getByLabel(`Actions for ${u2}`).click();
   await page.getByTestId(`row-${u2}`).getByRole('button', { name: 'Copy error text' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('6003: BroadWorks cluster unreachable');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    '6003: BroadWorks cluster unreachable',
+  );
   await page.getByTestId(`row-${u2}`).getByRole('button', { name: 'Retry activation' }).click();
   await expect(page.getByTestId('retry-dialog')).toBeVisible();
   await page.getByLabel('Email address').fill('two.again@acme.example');
   await page.getByRole('button', { name: 'Onboard' }).click();
-  await expect(page.getByTestId('flash')).toHaveText('A verification email was sent to two.again@acme.example.');
+  await expect(page.getByTestId('flash')).toHaveText(
+    'A verification email was sent to two.again@acme.example.',
+  );
   await expect(page.getByTestId(`row-${u2}`)).toContainText('pending email validation');
 
   await page.getByTestId(`row-${u3}`).getByLabel(`Actions for ${u3}`).click();
@@ -132,7 +182,11 @@ for (const lang of ['en', 'es', 'pl', 'it']) {
     await expect(page.getByTestId('portal-sent')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await page.screenshot({ path: `test/e2e/screenshots/portal-sent-${lang}.png` });
-    const mail = ((await (await fetch(`${w.base}/sim/mail?to=x.${lang}@acme.example`)).json()) as { items: { links: { url: string }[] }[] }).items[0]!.links[0]!.url;
+    const mail = (
+      (await (await fetch(`${w.base}/sim/mail?to=x.${lang}@acme.example`)).json()) as {
+        items: { links: { url: string }[] }[];
+      }
+    ).items[0]!.links[0]!.url;
     await page.goto(`${mail}?lang=${lang}`);
     await expect(page.getByTestId('portal-verified')).toBeVisible();
     await page.screenshot({ path: `test/e2e/screenshots/portal-verified-${lang}.png` });

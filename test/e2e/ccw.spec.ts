@@ -2,12 +2,25 @@ import { expect, test } from './server.ts';
 
 // Issue 5: an orderer resends (confirming the popup), opens the mail in the mailbox page, follows
 // Set Up Your Service, completes setup, and sees the resend refused with the admin.webex.com message.
-test('resend, mailbox, Set Up Your Service, then the resend refused after PONR (CCW-2, CCW-4, CCW-7)', async ({ page, server }) => {
-  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as { base: string };
+test('resend, mailbox, Set Up Your Service, then the resend refused after PONR (CCW-2, CCW-4, CCW-7)', async ({
+  page,
+  server,
+}) => {
+  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
+    base: string;
+  };
   const placed = await fetch(`${world.base}/ccw/api/orders`, {
     method: 'POST',
     headers: { Authorization: 'Bearer acme-orderer', 'content-type': 'application/json' },
-    body: JSON.stringify({ lines: [{ offer: 'A-FLEX', provisioningContactEmail: 'buyer@shop.example', requestedStartDate: '2026-01-01' }] }),
+    body: JSON.stringify({
+      lines: [
+        {
+          offer: 'A-FLEX',
+          provisioningContactEmail: 'buyer@shop.example',
+          requestedStartDate: '2026-01-01',
+        },
+      ],
+    }),
   });
   const order = (await placed.json()) as { id: string };
 
@@ -24,7 +37,9 @@ test('resend, mailbox, Set Up Your Service, then the resend refused after PONR (
   await page.getByRole('button', { name: 'Resend' }).click();
   await page.screenshot({ path: 'test/e2e/screenshots/ccw-confirm.png' });
   await page.getByRole('button', { name: 'Yes' }).click();
-  await expect(page.getByTestId('flash')).toHaveText('The provisioning email was resent to buyer@shop.example.');
+  await expect(page.getByTestId('flash')).toHaveText(
+    'The provisioning email was resent to buyer@shop.example.',
+  );
 
   await page.goto(`${world.base}/sim/mailbox?to=buyer@shop.example`);
   await expect(page.getByTestId('mail')).toHaveCount(2);
@@ -47,12 +62,25 @@ test('resend, mailbox, Set Up Your Service, then the resend refused after PONR (
   await page.screenshot({ path: 'test/e2e/screenshots/ccw-refused.png', fullPage: true });
 });
 
-test('a viewer is told to ask the person who placed the order (CCW-7)', async ({ page, server }) => {
-  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as { base: string };
+test('a viewer is told to ask the person who placed the order (CCW-7)', async ({
+  page,
+  server,
+}) => {
+  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
+    base: string;
+  };
   const placed = await fetch(`${world.base}/ccw/api/orders`, {
     method: 'POST',
     headers: { Authorization: 'Bearer acme-orderer', 'content-type': 'application/json' },
-    body: JSON.stringify({ lines: [{ offer: 'EA', provisioningContactEmail: 'buyer@shop.example', requestedStartDate: '2026-01-01' }] }),
+    body: JSON.stringify({
+      lines: [
+        {
+          offer: 'EA',
+          provisioningContactEmail: 'buyer@shop.example',
+          requestedStartDate: '2026-01-01',
+        },
+      ],
+    }),
   });
   const order = (await placed.json()) as { id: string };
   await page.goto(`${world.base}/ccw/sign-in`);

@@ -6,17 +6,27 @@ import { expect, test } from '@playwright/test';
 import { build } from 'vite';
 
 const EXAMPLE = 'examples/msw-subscribers';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 /** Builds the example with vite and serves dist/ on 127.0.0.1 (a secure context, so service workers run). */
 const serveExample = async (): Promise<{ url: string; server: Server }> => {
   await build({ configFile: join(process.cwd(), EXAMPLE, 'vite.config.ts'), logLevel: 'silent' });
   const dist = join(process.cwd(), EXAMPLE, 'dist');
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
+    ).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, path === '/' ? 'index.html' : path);
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
       () => res.writeHead(404).end('not found'),
     );
   });
@@ -28,10 +38,19 @@ test('the example provisions a subscriber through the MSW service worker', async
   const { url, server } = await serveExample();
   try {
     const webexCalls: string[] = [];
-    page.on('request', (r) => void (r.url().startsWith('https://webexapis.com/') && webexCalls.push(`${r.method()} ${new URL(r.url()).pathname}`)));
+    page.on(
+      'request',
+      (r) =>
+        void (
+          r.url().startsWith('https://webexapis.com/') &&
+          webexCalls.push(`${r.method()} ${new URL(r.url()).pathname}`)
+        ),
+    );
     await page.goto(url);
     await expect(page.getByRole('status')).toHaveText('Ready.');
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/mockServiceWorker\.js$/);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(
+      /mockServiceWorker\.js$/,
+    );
     await page.getByRole('button', { name: 'Create a customer' }).click();
     await expect(page.getByRole('status')).toHaveText('Customer provisioned.');
     await expect(page.getByLabel('Customer')).toHaveText('pizza-planet-1');
@@ -39,8 +58,12 @@ test('the example provisions a subscriber through the MSW service worker', async
     await page.getByLabel('Last name').fill('Lee');
     await page.getByLabel('Email').fill('ana@pizza.example');
     await page.getByRole('button', { name: 'Provision subscriber' }).click();
-    await expect(page.getByRole('status')).toHaveText('Subscriber ana@pizza.example is provisioned.');
-    await expect(page.getByRole('row', { name: /ana@pizza\.example/ }).getByRole('cell')).toHaveText(['ana@pizza.example', 'webex_meetings', 'provisioned']);
+    await expect(page.getByRole('status')).toHaveText(
+      'Subscriber ana@pizza.example is provisioned.',
+    );
+    await expect(
+      page.getByRole('row', { name: /ana@pizza\.example/ }).getByRole('cell'),
+    ).toHaveText(['ana@pizza.example', 'webex_meetings', 'provisioned']);
     // The calls went to Webex's address and were answered in the browser: no server exists there.
     expect(webexCalls).toContain('POST /v1/wholesale/subscribers');
   } finally {

@@ -1,8 +1,13 @@
 import { expect, test } from './server.ts';
 
 // Issue 3: a partner administrator creates a template and a customer through Partner Hub's pages.
-test('a partner admin creates a wholesale template and a customer through the pages (TPL-3, ORG-1, ORG-2)', async ({ page, server }) => {
-  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as { base: string };
+test('a partner admin creates a wholesale template and a customer through the pages (TPL-3, ORG-1, ORG-2)', async ({
+  page,
+  server,
+}) => {
+  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
+    base: string;
+  };
   await page.goto(`${world.base}/partner-hub/customers`);
   await expect(page).toHaveURL(/\/partner-hub\/sign-in$/);
   await page.getByTestId('sign-in-acme-admin').click();
@@ -17,7 +22,11 @@ test('a partner admin creates a wholesale template and a customer through the pa
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page.getByRole('heading', { name: 'Browser template' })).toBeVisible();
   await expect(page.getByTestId('template-warning')).toContainText('does not recommend');
-  const provisioningId = (await page.getByTestId('template-detail').locator('dd code').nth(1).textContent())!.trim();
+  const provisioningId = (await page
+    .getByTestId('template-detail')
+    .locator('dd code')
+    .nth(1)
+    .textContent())!.trim();
   expect(provisioningId).toMatch(/^[0-9a-f]{32}$/);
 
   await page.getByRole('link', { name: 'Customers' }).click();
@@ -40,11 +49,19 @@ test('a partner admin creates a wholesale template and a customer through the pa
   await expect(page.getByRole('heading', { name: /Browser Bistro/ })).toBeVisible();
   await expect(page.getByTestId('status')).toHaveText('provisioning');
   await expect(page.getByTestId('locations')).toContainText('Headquarters');
-  await fetch(`${world.base}/sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'PT5M' }) });
+  await fetch(`${world.base}/sim/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance: 'PT5M' }),
+  });
   await page.reload();
   await expect(page.getByTestId('status')).toHaveText('provisioned');
   await page.screenshot({ path: 'test/e2e/screenshots/customer-detail.png', fullPage: true });
 
-  const v1 = (await (await fetch(`${world.base}/v1/wholesale/customers`, { headers: { Authorization: 'Bearer acme-admin' } })).json()) as { items: { status: string }[] };
+  const v1 = (await (
+    await fetch(`${world.base}/v1/wholesale/customers`, {
+      headers: { Authorization: 'Bearer acme-admin' },
+    })
+  ).json()) as { items: { status: string }[] };
   expect(v1.items.map((c) => c.status)).toEqual(['provisioned']);
 });

@@ -9,10 +9,24 @@ export interface RunningServer {
 /** Starts the real CLI (`provisim serve`) on a free port over an in-memory world; stops it afterwards. */
 export const startCliServer = (args: readonly string[] = []): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/provisim.mjs', 'serve', '--port', '0', '--data', ':memory:', '--clock', 'frozen', ...args], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/provisim.mjs',
+        'serve',
+        '--port',
+        '0',
+        '--data',
+        ':memory:',
+        '--clock',
+        'frozen',
+        ...args,
+      ],
+      {
+        cwd: process.cwd(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

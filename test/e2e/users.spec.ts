@@ -3,17 +3,37 @@ import { expect, test } from './server.ts';
 
 // Issue 6: a partner administrator imports users from a CSV with good and bad rows, reads the report
 // on the page, and downloads the export.
-test('imports a CSV with good and bad rows, shows the per-row report and exports the users (USR-2, USR-5)', async ({ page, server }) => {
-  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as { base: string };
-  const worldInfo = (await (await fetch(`${world.base}/sim/world`)).json()) as { partners: { templates: { offer: string; provisioningId: string }[] }[] };
-  const provisioningId = worldInfo.partners[0]!.templates.find((x) => x.offer === 'wholesale')!.provisioningId;
+test('imports a CSV with good and bad rows, shows the per-row report and exports the users (USR-2, USR-5)', async ({
+  page,
+  server,
+}) => {
+  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
+    base: string;
+  };
+  const worldInfo = (await (await fetch(`${world.base}/sim/world`)).json()) as {
+    partners: { templates: { offer: string; provisioningId: string }[] }[];
+  };
+  const provisioningId = worldInfo.partners[0]!.templates.find(
+    (x) => x.offer === 'wholesale',
+  )!.provisioningId;
   const created = await fetch(`${world.base}/partner-hub/api/customers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer acme-admin' },
-    body: JSON.stringify({ companyName: 'Browser Bakery', adminEmail: 'owner@bakery.example', provisioningId, packages: ['webex_calling', 'webex_meetings'], headquarters: { addressLine1: '1 Main St', city: 'Austin', country: 'US' }, supportedLocationAttested: true }),
+    body: JSON.stringify({
+      companyName: 'Browser Bakery',
+      adminEmail: 'owner@bakery.example',
+      provisioningId,
+      packages: ['webex_calling', 'webex_meetings'],
+      headquarters: { addressLine1: '1 Main St', city: 'Austin', country: 'US' },
+      supportedLocationAttested: true,
+    }),
   });
   const id = ((await created.json()) as { id: string }).id;
-  await fetch(`${world.base}/sim/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'PT5M' }) });
+  await fetch(`${world.base}/sim/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance: 'PT5M' }),
+  });
 
   await page.goto(`${world.base}/partner-hub/customers/${id}`);
   await page.getByTestId('sign-in-acme-admin').click();
@@ -27,13 +47,17 @@ test('imports a CSV with good and bad rows, shows the per-row report and exports
     'bob@bakery.example,Bob,Baker,,Headquarters,,TRUE,',
     'cy@bakery.example,Cy,Baker,,,,,TRUE',
   ].join('\n');
-  await page.locator('#file').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .locator('#file')
+    .setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByLabel('Add and remove services').check();
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('created: 2');
   await expect(page.getByTestId('import-summary')).toContainText('failed: 1');
   await expect(page.getByTestId('report-line-3')).toContainText('failed');
-  await expect(page.getByTestId('report-line-3')).toContainText('a calling package needs a phone number or an extension');
+  await expect(page.getByTestId('report-line-3')).toContainText(
+    'a calling package needs a phone number or an extension',
+  );
   await expect(page.getByTestId('report-line-4')).toContainText('warning: Preferred Webex Site');
   await expect(page.getByTestId('users')).toContainText('ann@bakery.example');
   await expect(page.getByTestId('users')).not.toContainText('bob@bakery.example');
@@ -42,7 +66,16 @@ test('imports a CSV with good and bad rows, shows the per-row report and exports
   await page.getByTestId('export-csv').click();
   const text = await readFile((await (await download).path())!, 'utf8');
   const lines = text.trim().split('\r\n');
-  expect(lines[0]).toMatch(/^User ID\/Email \(Required\),First Name,Last Name,Display Name,Phone Number,Extension,Location/);
-  expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['ann@bakery.example', 'cy@bakery.example', 'owner@bakery.example']);
-  expect(lines.find((l) => l.startsWith('ann@'))).toBe('ann@bakery.example,Ann,Baker,,,301,Headquarters,,TRUE,TRUE,TRUE,TRUE,,,,,,');
+  expect(lines[0]).toMatch(
+    /^User ID\/Email \(Required\),First Name,Last Name,Display Name,Phone Number,Extension,Location/,
+  );
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .sort(),
+  ).toEqual(['ann@bakery.example', 'cy@bakery.example', 'owner@bakery.example']);
+  expect(lines.find((l) => l.startsWith('ann@'))).toBe(
+    'ann@bakery.example,Ann,Baker,,,301,Headquarters,,TRUE,TRUE,TRUE,TRUE,,,,,,',
+  );
 });

@@ -10,7 +10,11 @@ describe('provisim/msw in a browser bundle', () => {
       build: {
         write: false,
         minify: false,
-        lib: { entry: fileURLToPath(new URL('./browser-entry.ts', import.meta.url)), formats: ['es'], fileName: 'bundle' },
+        lib: {
+          entry: fileURLToPath(new URL('./browser-entry.ts', import.meta.url)),
+          formats: ['es'],
+          fileName: 'bundle',
+        },
       },
     })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
     const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);

@@ -22,13 +22,28 @@ interface Server {
 const children = new Set<ChildProcess>();
 
 const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 
 /** Starts `provisim serve` on a free port and resolves once it says where it listens. */
 const startServer = (data: string): Promise<Server> => {
   const child = spawn(
     process.execPath,
-    ['bin/provisim.mjs', 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--clock', 'frozen', '--compact-after', '50'],
+    [
+      'bin/provisim.mjs',
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data',
+      data,
+      '--clock',
+      'frozen',
+      '--compact-after',
+      '50',
+    ],
     { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.add(child);
@@ -38,13 +53,17 @@ const startServer = (data: string): Promise<Server> => {
     stderr += chunk;
   });
   return new Promise<Server>((resolve, reject) => {
-    const timer = setTimeout(() => fail(`did not say where it listens within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(`did not say where it listens within ${START_TIMEOUT_MS} ms`),
+      START_TIMEOUT_MS,
+    );
     const fail = (why: string): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(new Error(`provisim serve ${why}.\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => fail(`exited early (code ${code}, signal ${signal})`);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      fail(`exited early (code ${code}, signal ${signal})`);
     child.once('exit', onExit);
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
@@ -88,7 +107,8 @@ const burstThenKill = async (server: Server): Promise<Burst> => {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         const body = (await res.json()) as { id?: unknown };
-        if (res.status !== 201 || typeof body.id !== 'string') throw new Error(`POST /sim/faults answered ${res.status}: ${JSON.stringify(body)}`);
+        if (res.status !== 201 || typeof body.id !== 'string')
+          throw new Error(`POST /sim/faults answered ${res.status}: ${JSON.stringify(body)}`);
         acknowledged.push(body.id);
         if (acknowledged.length >= KILL_AFTER_ACKS && inFlightAtKill < 0) {
           inFlightAtKill = inFlight - 1;
@@ -123,31 +143,41 @@ describe('provisim serve, killed with SIGKILL in the middle of a burst of writes
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged write after a restart, and leaves a snapshot that parses', { timeout: 90_000 }, async () => {
-    const data = join(dir, 'world.json');
-    const first = await startServer(data);
-    const burst = await burstThenKill(first);
-    expect(first.child.signalCode).toBe('SIGKILL');
-    expect(burst.acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-    // The kill came while other writes were unanswered.
-    expect(burst.inFlightAtKill).toBeGreaterThan(0);
+  it(
+    'keeps every acknowledged write after a restart, and leaves a snapshot that parses',
+    { timeout: 90_000 },
+    async () => {
+      const data = join(dir, 'world.json');
+      const first = await startServer(data);
+      const burst = await burstThenKill(first);
+      expect(first.child.signalCode).toBe('SIGKILL');
+      expect(burst.acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+      // The kill came while other writes were unanswered.
+      expect(burst.inFlightAtKill).toBeGreaterThan(0);
 
-    // The snapshot on disk is whole JSON, and compactions ran during the burst (it holds faults).
-    const snapshot = JSON.parse(readFileSync(data, 'utf8')) as { collections?: Record<string, unknown[]> };
-    expect(snapshot.collections?.['faults']?.length ?? 0).toBeGreaterThan(0);
+      // The snapshot on disk is whole JSON, and compactions ran during the burst (it holds faults).
+      const snapshot = JSON.parse(readFileSync(data, 'utf8')) as {
+        collections?: Record<string, unknown[]>;
+      };
+      expect(snapshot.collections?.['faults']?.length ?? 0).toBeGreaterThan(0);
 
-    const second = await startServer(data);
-    const res = await fetch(`${second.url}/sim/faults`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    expect(res.status).toBe(200);
-    const { items } = (await res.json()) as { items: { id: string; path: string; status: number }[] };
-    const present = new Set(items.map((f) => f.id));
-    const missing = burst.acknowledged.filter((id) => !present.has(id));
-    expect(missing).toEqual([]);
-    // Nothing appears that was never sent, and no fault appears twice.
-    expect(items.length).toBeLessThanOrEqual(burst.sent);
-    expect(present.size).toBe(items.length);
-    expect(items.every((f) => /^\/probe\/\d+$/.test(f.path) && f.status === 503)).toBe(true);
-    // The restart folded the journal into the snapshot, which still parses.
-    expect(() => JSON.parse(readFileSync(data, 'utf8')) as unknown).not.toThrow();
-  });
+      const second = await startServer(data);
+      const res = await fetch(`${second.url}/sim/faults`, {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      expect(res.status).toBe(200);
+      const { items } = (await res.json()) as {
+        items: { id: string; path: string; status: number }[];
+      };
+      const present = new Set(items.map((f) => f.id));
+      const missing = burst.acknowledged.filter((id) => !present.has(id));
+      expect(missing).toEqual([]);
+      // Nothing appears that was never sent, and no fault appears twice.
+      expect(items.length).toBeLessThanOrEqual(burst.sent);
+      expect(present.size).toBe(items.length);
+      expect(items.every((f) => /^\/probe\/\d+$/.test(f.path) && f.status === 503)).toBe(true);
+      // The restart folded the journal into the snapshot, which still parses.
+      expect(() => JSON.parse(readFileSync(data, 'utf8')) as unknown).not.toThrow();
+    },
+  );
 });

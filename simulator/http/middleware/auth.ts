@@ -5,7 +5,11 @@ import { sendError } from '../respond.ts';
 
 /** What a request does: GET and HEAD read, a POST to `…/validate` is a precheck, the rest write. */
 export const actionOf = (method: string, path: string): Action =>
-  method === 'GET' || method === 'HEAD' ? 'read' : method === 'POST' && /\/validate\/?$/.test(path) ? 'validate' : 'write';
+  method === 'GET' || method === 'HEAD'
+    ? 'read'
+    : method === 'POST' && /\/validate\/?$/.test(path)
+      ? 'validate'
+      : 'write';
 
 /** 401 without a known token, 403 when the role may not (api.md, Identity and roles; SIM-3). */
 export const requireUser =

@@ -12,12 +12,25 @@ const wantsPage = (path: string, accept: string | undefined): boolean =>
 const escape = (t: string): string => t.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The injected error as a page, with Try again (FT-2: every portal failure offers it). */
-const faultPage = (url: string, status: number, message: string, errorCode: number | undefined, trackingId: string, retryAfter: number | undefined): Response =>
+const faultPage = (
+  url: string,
+  status: number,
+  message: string,
+  errorCode: number | undefined,
+  trackingId: string,
+  retryAfter: number | undefined,
+): Response =>
   new Response(
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error ${status}</title></head><body style="font:15px system-ui,sans-serif;margin:28px">` +
       `<h1>Something went wrong</h1><p role="alert" data-testid="fault-error">${escape(message)}${errorCode !== undefined ? ` (${errorCode})` : ''}</p>` +
       `<p class="muted">Tracking ID ${escape(trackingId)}</p><p><a href="${escape(url)}" data-testid="try-again">Try again</a></p></body></html>`,
-    { status, headers: { 'content-type': 'text/html; charset=UTF-8', ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}) } },
+    {
+      status,
+      headers: {
+        'content-type': 'text/html; charset=UTF-8',
+        ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}),
+      },
+    },
   );
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,14 +41,16 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * answers the injected error (with `Retry-After` when asked), or lets the request through.
  */
 export const injectFaults = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
-  if (c.req.path === '/sim' || c.req.path.startsWith('/sim/') || c.req.method === 'OPTIONS') return next();
+  if (c.req.path === '/sim' || c.req.path.startsWith('/sim/') || c.req.method === 'OPTIONS')
+    return next();
   const hit = c.env.world.transact((tx) => ok(hitRequestFault(tx, c.req.method, c.req.path)));
   const effect: FaultEffect | undefined = hit.ok ? hit.value : undefined;
   if (!effect) return next();
   if (effect.latencyMs > 0) await sleep(effect.latencyMs);
   if (!effect.error) return next();
   const { status, errorCode, message, retryAfter } = effect.error;
-  if (wantsPage(c.req.path, c.req.header('accept'))) return faultPage(c.req.url, status, message, errorCode, c.env.trackingId, retryAfter);
+  if (wantsPage(c.req.path, c.req.header('accept')))
+    return faultPage(c.req.url, status, message, errorCode, c.env.trackingId, retryAfter);
   return sendError(c, {
     status,
     message,

@@ -20,12 +20,24 @@ describe('GET /sim/requests (the request journal)', () => {
       time: '2026-01-02T00:00:00.000Z',
       wallTime: '2030-05-05T10:00:00.000Z',
       contentType: 'application/json',
-      bodyKeys: ['provisioningId', 'packages', 'externalId', 'address', 'customerInfo', 'provisioningParameters'],
+      bodyKeys: [
+        'provisioningId',
+        'packages',
+        'externalId',
+        'address',
+        'customerInfo',
+        'provisioningParameters',
+      ],
       bodyTruncated: true,
     });
     expect(post.body).toHaveLength(200);
     expect(post.body.startsWith(`{"provisioningId":"${pid}"`)).toBe(true);
-    expect(list).toMatchObject({ method: 'GET', path: '/v1/wholesale/customers', query: '?max=5', status: 200 });
+    expect(list).toMatchObject({
+      method: 'GET',
+      path: '/v1/wholesale/customers',
+      query: '?max=5',
+      status: 200,
+    });
     expect(list.body).toBeUndefined();
   });
 
@@ -36,7 +48,11 @@ describe('GET /sim/requests (the request journal)', () => {
     await t.call('GET', '/v1/people/me');
     await t.call('GET', '/v1/nowhere', ADMIN);
     const items = (await t.call('GET', '/sim/requests')).body.items;
-    expect(items.map((e: { path: string; status: number }) => `${e.status} ${e.path}`)).toEqual(['404 /v1/nowhere', '401 /v1/people/me', '503 /v1/people/me']);
+    expect(items.map((e: { path: string; status: number }) => `${e.status} ${e.path}`)).toEqual([
+      '404 /v1/nowhere',
+      '401 /v1/people/me',
+      '503 /v1/people/me',
+    ]);
   });
 
   it('filters by method, path pattern and status (exact or class)', async () => {
@@ -45,12 +61,23 @@ describe('GET /sim/requests (the request journal)', () => {
     await t.call('GET', '/v1/wholesale/customers', ADMIN);
     await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: {} });
     await t.call('GET', '/partner-hub/api/templates', ADMIN);
-    const paths = async (q: string) => (await t.call('GET', `/sim/requests${q}`)).body.items.map((e: { method: string; path: string }) => `${e.method} ${e.path}`);
+    const paths = async (q: string) =>
+      (await t.call('GET', `/sim/requests${q}`)).body.items.map(
+        (e: { method: string; path: string }) => `${e.method} ${e.path}`,
+      );
     expect(await paths('?method=post')).toEqual(['POST /v1/wholesale/customers']);
-    expect(await paths('?path=/v1/*')).toEqual(['POST /v1/wholesale/customers', 'GET /v1/wholesale/customers', 'GET /v1/people/me']);
-    expect(await paths('?path=/v1/wholesale/customers&method=GET')).toEqual(['GET /v1/wholesale/customers']);
+    expect(await paths('?path=/v1/*')).toEqual([
+      'POST /v1/wholesale/customers',
+      'GET /v1/wholesale/customers',
+      'GET /v1/people/me',
+    ]);
+    expect(await paths('?path=/v1/wholesale/customers&method=GET')).toEqual([
+      'GET /v1/wholesale/customers',
+    ]);
     expect(await paths('?status=4xx')).toEqual(['POST /v1/wholesale/customers']);
-    expect(await paths('?status=200&path=/partner-hub/*')).toEqual(['GET /partner-hub/api/templates']);
+    expect(await paths('?status=200&path=/partner-hub/*')).toEqual([
+      'GET /partner-hub/api/templates',
+    ]);
     expect((await t.call('GET', '/sim/requests?status=abc')).status).toBe(400);
   });
 
@@ -90,7 +117,9 @@ describe('GET /sim/requests (the request journal)', () => {
     const sleep = async (ms: number) => void (wall += ms);
     const getWithRetry = async (): Promise<Response> => {
       for (;;) {
-        const res = await w.fetch('/v1/wholesale/customers', { headers: { authorization: `Bearer ${w.tokens.acme!.admin}` } });
+        const res = await w.fetch('/v1/wholesale/customers', {
+          headers: { authorization: `Bearer ${w.tokens.acme!.admin}` },
+        });
         if (res.status !== 429) return res;
         await sleep(Number(res.headers.get('retry-after')) * 1000);
       }

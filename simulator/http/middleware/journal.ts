@@ -15,7 +15,10 @@ const peekBody = async (request: Request): Promise<{ text: string; complete: boo
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return bytes <= READ_LIMIT ? { text: text + decoder.decode(), complete: true } : { text, complete: false };
+    if (done)
+      return bytes <= READ_LIMIT
+        ? { text: text + decoder.decode(), complete: true }
+        : { text, complete: false };
     // Read the copy to its end (cancelling one branch of a cloned body can stall the other), but
     // keep only the first READ_LIMIT bytes of text.
     if (bytes <= READ_LIMIT) text += decoder.decode(value, { stream: true });

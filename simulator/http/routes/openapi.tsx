@@ -10,7 +10,12 @@ const loadCisco = () =>
   (cisco ??= Promise.all([
     import('../../../openapi/webex-wholesale.json', { with: { type: 'json' } }),
     import('../../../openapi/webex-broadworks.json', { with: { type: 'json' } }),
-  ]).then(([w, b]) => mergeCisco([{ prefix: 'Wholesale', doc: w.default as Json }, { prefix: 'BroadWorks', doc: b.default as Json }])));
+  ]).then(([w, b]) =>
+    mergeCisco([
+      { prefix: 'Wholesale', doc: w.default as Json },
+      { prefix: 'BroadWorks', doc: b.default as Json },
+    ]),
+  ));
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const GROUPS = ['v1', 'partner-hub', 'ccw', 'activation', 'sim'];
@@ -22,9 +27,28 @@ const Operation = ({ method, path, op }: { method: string; path: string; op: Jso
     </summary>
     {op.description ? <p>{String(op.description).slice(0, 600)}</p> : null}
     {op.parameters?.length ? (
-      <p>Parameters: {op.parameters.map((p: Json) => (p.name ? `${p.name} (${p.in}${p.required ? ', required' : ''})` : String(p.$ref ?? '').split('/').pop())).join('; ')}</p>
+      <p>
+        Parameters:{' '}
+        {op.parameters
+          .map((p: Json) =>
+            p.name
+              ? `${p.name} (${p.in}${p.required ? ', required' : ''})`
+              : String(p.$ref ?? '')
+                  .split('/')
+                  .pop(),
+          )
+          .join('; ')}
+      </p>
     ) : null}
-    {op.requestBody ? <p>Body: {Object.keys(op.requestBody.content ?? {}).join(', ') || String(op.requestBody.$ref ?? '').split('/').pop()}</p> : null}
+    {op.requestBody ? (
+      <p>
+        Body:{' '}
+        {Object.keys(op.requestBody.content ?? {}).join(', ') ||
+          String(op.requestBody.$ref ?? '')
+            .split('/')
+            .pop()}
+      </p>
+    ) : null}
     <p>Statuses: {Object.keys(op.responses ?? {}).join(', ')}</p>
   </details>
 );
@@ -36,7 +60,12 @@ export const openapiRoutes = (): Hono<SurfaceEnv> => {
   app.get('/docs', async (c) => {
     const doc = buildOpenApi(await loadCisco(), c.env.base);
     const ops = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m]).map((m) => ({ method: m, path, op: item[m] as Json, group: (item[m].tags?.[0] as string) ?? 'other' })),
+      METHODS.filter((m) => item[m]).map((m) => ({
+        method: m,
+        path,
+        op: item[m] as Json,
+        group: (item[m].tags?.[0] as string) ?? 'other',
+      })),
     );
     return c.html(
       '<!DOCTYPE html>' +
@@ -49,12 +78,17 @@ export const openapiRoutes = (): Hono<SurfaceEnv> => {
             <body style="font:15px system-ui,sans-serif;margin:28px">
               <h1>provisim API reference</h1>
               <p>
-                Base URL <code>{c.env.base}</code>. The document: <a href={`${c.env.base}/openapi.json`}>openapi.json</a>.
+                Base URL <code>{c.env.base}</code>. The document:{' '}
+                <a href={`${c.env.base}/openapi.json`}>openapi.json</a>.
               </p>
               {GROUPS.map((g) => (
                 <section data-testid={`group-${g}`}>
                   <h2>{g === 'v1' ? '/v1 (Cisco Webex)' : `/${g}`}</h2>
-                  {ops.filter((o) => o.group === g).map((o) => <Operation method={o.method} path={o.path} op={o.op} />)}
+                  {ops
+                    .filter((o) => o.group === g)
+                    .map((o) => (
+                      <Operation method={o.method} path={o.path} op={o.op} />
+                    ))}
                 </section>
               ))}
             </body>

@@ -10,7 +10,8 @@ export const canWrite = (u: PartnerUser): boolean => authorize(u, 'partnerHub', 
 export const formValues = async (c: Context<SurfaceEnv>): Promise<Record<string, string>> => {
   const body = await c.req.parseBody({ all: true });
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);
+  for (const [k, v] of Object.entries(body))
+    out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);
   return out;
 };
 
@@ -19,7 +20,9 @@ export const forbiddenPage = (c: Context<SurfaceEnv>) => {
   return c.render(
     <section>
       <h1>Not allowed</h1>
-      <p role="alert">The {c.get('user').role} role may look but not change anything in Partner Hub.</p>
+      <p role="alert">
+        The {c.get('user').role} role may look but not change anything in Partner Hub.
+      </p>
     </section>,
     { title: 'Not allowed · Partner Hub' },
   );

@@ -20,14 +20,17 @@ export interface PageSection {
   readonly links: readonly { label: string; path: string }[];
 }
 
-const cookiePath = (c: Context<SurfaceEnv>, s: PageSection) => `${new URL(c.env.base).pathname.replace(/\/$/, '')}/${s.path}`;
+const cookiePath = (c: Context<SurfaceEnv>, s: PageSection) =>
+  `${new URL(c.env.base).pathname.replace(/\/$/, '')}/${s.path}`;
 
 /**
  * Sign-in, sign-out, the layout with the section's navigation, and a guard for the rest. A browser
  * cannot send a bearer header on navigation, so the chosen token is kept in a cookie scoped to this
  * world's section.
  */
-export const pageSession = (s: PageSection): { app: Hono<SurfaceEnv>; guard: MiddlewareHandler<SurfaceEnv> } => {
+export const pageSession = (
+  s: PageSection,
+): { app: Hono<SurfaceEnv>; guard: MiddlewareHandler<SurfaceEnv> } => {
   const app = new Hono<SurfaceEnv>();
   app.use(
     '*',
@@ -35,10 +38,19 @@ export const pageSession = (s: PageSection): { app: Hono<SurfaceEnv>; guard: Mid
       ({ children, title }) => {
         const c = useRequestContext<SurfaceEnv>();
         const user = c.get('user') as PartnerUser | undefined;
-        const links = s.links.map((l) => ({ label: l.label, href: `${c.env.base}/${s.path}/${l.path}` }));
+        const links = s.links.map((l) => ({
+          label: l.label,
+          href: `${c.env.base}/${s.path}/${l.path}`,
+        }));
         return (
           <Layout title={title}>
-            {user ? <Nav links={links} signOut={`${c.env.base}/${s.path}/sign-out`} who={`${user.email} (${user.role})`} /> : null}
+            {user ? (
+              <Nav
+                links={links}
+                signOut={`${c.env.base}/${s.path}/sign-out`}
+                who={`${user.email} (${user.role})`}
+              />
+            ) : null}
             {children}
           </Layout>
         );
@@ -49,8 +61,23 @@ export const pageSession = (s: PageSection): { app: Hono<SurfaceEnv>; guard: Mid
   const signInUrl = (c: Context<SurfaceEnv>) => `${c.env.base}/${s.path}/sign-in`;
   const signInPage = (c: Context<SurfaceEnv>, error?: string) => {
     const w = c.env.world.read();
-    const users = w.list('users').map((u) => ({ partner: w.get('partners', u.partnerId)?.name ?? '', role: u.role, token: u.token, email: u.email }));
-    return c.render(<SignIn view={{ title: `Sign in to ${s.title}`, action: signInUrl(c), users, ...(error ? { error } : {}) }} />, { title: `Sign in · ${s.title}` });
+    const users = w.list('users').map((u) => ({
+      partner: w.get('partners', u.partnerId)?.name ?? '',
+      role: u.role,
+      token: u.token,
+      email: u.email,
+    }));
+    return c.render(
+      <SignIn
+        view={{
+          title: `Sign in to ${s.title}`,
+          action: signInUrl(c),
+          users,
+          ...(error ? { error } : {}),
+        }}
+      />,
+      { title: `Sign in · ${s.title}` },
+    );
   };
   app.get('/sign-in', (c) => signInPage(c));
   app.post('/sign-in', async (c) => {
@@ -74,7 +101,8 @@ export const pageSession = (s: PageSection): { app: Hono<SurfaceEnv>; guard: Mid
   const guard: MiddlewareHandler<SurfaceEnv> = async (c, next) => {
     const token = getCookie(c, TOKEN_COOKIE);
     const user = authenticate(c.env.world.read(), token ? `Bearer ${token}` : undefined);
-    if (!user.ok || !authorize(user.value, s.surface, 'read').ok) return c.redirect(signInUrl(c), 303);
+    if (!user.ok || !authorize(user.value, s.surface, 'read').ok)
+      return c.redirect(signInUrl(c), 303);
     c.set('user', user.value);
     await next();
   };

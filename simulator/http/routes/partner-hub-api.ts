@@ -1,9 +1,17 @@
 import { Hono } from 'hono';
 import { addLocation } from '../../core/customers.ts';
 import { notFound } from '../../core/errors.ts';
-import { createPartnerHubCustomer, partnerHubCustomerView } from '../../core/partner-hub-customers.ts';
+import {
+  createPartnerHubCustomer,
+  partnerHubCustomerView,
+} from '../../core/partner-hub-customers.ts';
 import { ownedBy, ownList } from '../../core/ownership.ts';
-import { createTemplate, deleteTemplate, templateView, updateTemplate } from '../../core/templates.ts';
+import {
+  createTemplate,
+  deleteTemplate,
+  templateView,
+  updateTemplate,
+} from '../../core/templates.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { requireUser } from '../middleware/auth.ts';
@@ -20,7 +28,9 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
 
   app.get('/templates', (c) => {
     const offer = c.req.query('offer');
-    const items = ownList(c.env.world.read(), 'templates', c.get('user').partnerId).filter((t) => offer === undefined || t.offer === offer);
+    const items = ownList(c.env.world.read(), 'templates', c.get('user').partnerId).filter(
+      (t) => offer === undefined || t.offer === offer,
+    );
     return c.json({ items: items.map((t) => templateView(t, c.env.base)) });
   });
   app.post('/templates', async (c) => {
@@ -31,12 +41,25 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
     return sendResult(c, r, 201, (t) => templateView(t, c.env.base));
   });
   app.get('/templates/:id', (c) =>
-    sendResult(c, ownedBy(c.env.world.read(), 'templates', c.req.param('id'), c.get('user').partnerId, 'Template'), 200, (t) => templateView(t, c.env.base)),
+    sendResult(
+      c,
+      ownedBy(
+        c.env.world.read(),
+        'templates',
+        c.req.param('id'),
+        c.get('user').partnerId,
+        'Template',
+      ),
+      200,
+      (t) => templateView(t, c.env.base),
+    ),
   );
   app.patch('/templates/:id', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => updateTemplate(tx, c.get('user'), c.req.param('id'), body.value));
+    const r = c.env.world.transact((tx) =>
+      updateTemplate(tx, c.get('user'), c.req.param('id'), body.value),
+    );
     return sendResult(c, r, 200, (t) => templateView(t, c.env.base));
   });
   app.delete('/templates/:id', (c) => {
@@ -46,7 +69,11 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
 
   app.get('/customers', (c) => {
     const w = c.env.world.read();
-    return c.json({ items: ownList(w, 'customers', c.get('user').partnerId).map((x) => partnerHubCustomerView(w, x)) });
+    return c.json({
+      items: ownList(w, 'customers', c.get('user').partnerId).map((x) =>
+        partnerHubCustomerView(w, x),
+      ),
+    });
   });
   app.post('/customers', async (c) => {
     const body = await readJson(c);
@@ -57,15 +84,30 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
   });
   app.get('/customers/:id', (c) => {
     const w = c.env.world.read();
-    return sendResult(c, ownedBy(w, 'customers', c.req.param('id'), c.get('user').partnerId, 'Customer'), 200, (x) => partnerHubCustomerView(w, x));
+    return sendResult(
+      c,
+      ownedBy(w, 'customers', c.req.param('id'), c.get('user').partnerId, 'Customer'),
+      200,
+      (x) => partnerHubCustomerView(w, x),
+    );
   });
   app.post('/customers/:id/locations', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => addLocation(tx, c.get('user'), c.req.param('id'), body.value));
-    return sendResult(c, r, 201, (l) => ({ id: l.id, name: l.name, address: l.address, timezone: l.timezone, language: l.language }));
+    const r = c.env.world.transact((tx) =>
+      addLocation(tx, c.get('user'), c.req.param('id'), body.value),
+    );
+    return sendResult(c, r, 201, (l) => ({
+      id: l.id,
+      name: l.name,
+      address: l.address,
+      timezone: l.timezone,
+      language: l.language,
+    }));
   });
   app.route('/customers', partnerHubUserRoutes());
-  app.all('*', (c) => sendError(c, notFound(`No Partner Hub API route ${c.req.method} ${c.req.path}`)));
+  app.all('*', (c) =>
+    sendError(c, notFound(`No Partner Hub API route ${c.req.method} ${c.req.path}`)),
+  );
   return app;
 };

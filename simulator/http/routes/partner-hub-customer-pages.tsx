@@ -9,7 +9,10 @@ import { formErrors, NO_ERRORS, type FormErrors } from '../views/partner-hub/com
 import { CustomerDetail, CustomerForm, CustomersList } from '../views/partner-hub/customers.tsx';
 import { canWrite, forbiddenPage, formValues, notFoundPage } from './page-helpers.tsx';
 
-const oneLine = (a: Address): string => [a.addressLine1, a.addressLine2, a.city, a.stateOrProvince, a.zipOrPostalCode, a.country].filter(Boolean).join(', ');
+const oneLine = (a: Address): string =>
+  [a.addressLine1, a.addressLine2, a.city, a.stateOrProvince, a.zipOrPostalCode, a.country]
+    .filter(Boolean)
+    .join(', ');
 
 /** The customer form's fields as the Partner Hub API body (ORG-1, ORG-2). */
 export const customerBody = (v: Readonly<Record<string, string>>): Record<string, unknown> => {
@@ -19,7 +22,14 @@ export const customerBody = (v: Readonly<Record<string, string>>): Record<string
     adminEmail: v.adminEmail ?? '',
     provisioningId: v.provisioningId ?? '',
     packages: v.packages ? v.packages.split(',') : [],
-    headquarters: { addressLine1: v.addressLine1 ?? '', ...opt('addressLine2'), city: v.city ?? '', ...opt('stateOrProvince'), ...opt('zipOrPostalCode'), country: v.country ?? '' },
+    headquarters: {
+      addressLine1: v.addressLine1 ?? '',
+      ...opt('addressLine2'),
+      city: v.city ?? '',
+      ...opt('stateOrProvince'),
+      ...opt('zipOrPostalCode'),
+      country: v.country ?? '',
+    },
     supportedLocationAttested: v.supportedLocationAttested === 'true',
   };
 };
@@ -38,15 +48,30 @@ export const customerPages = (): Hono<SurfaceEnv> => {
       packages: x.packages.map((p) => packageInfo(p).title).join(', '),
       template: w.get('templates', x.templateId)?.name ?? '',
     }));
-    return c.render(<CustomersList rows={rows} newHref={href(c, '/new')} canWrite={canWrite(c.get('user'))} />, { title: 'Customers · Partner Hub' });
+    return c.render(
+      <CustomersList rows={rows} newHref={href(c, '/new')} canWrite={canWrite(c.get('user'))} />,
+      { title: 'Customers · Partner Hub' },
+    );
   });
 
   const form = (c: Context<SurfaceEnv>, values: Record<string, string>, errors: FormErrors) => {
     const w = c.env.world.read();
-    const templates = ownList(w, 'templates', c.get('user').partnerId).filter((t) => t.offer === 'wholesale');
+    const templates = ownList(w, 'templates', c.get('user').partnerId).filter(
+      (t) => t.offer === 'wholesale',
+    );
     const packageOptions = PACKAGE_NAMES.map((name) => ({ name, title: packageInfo(name).title }));
     return c.render(
-      <CustomerForm view={{ action: href(c, '/new'), values, packages: values.packages ? values.packages.split(',') : [], errors, templates, packageOptions, countries: w.meta.supportedCountries }} />,
+      <CustomerForm
+        view={{
+          action: href(c, '/new'),
+          values,
+          packages: values.packages ? values.packages.split(',') : [],
+          errors,
+          templates,
+          packageOptions,
+          countries: w.meta.supportedCountries,
+        }}
+      />,
       { title: 'Create customer · Partner Hub' },
     );
   };
@@ -55,10 +80,15 @@ export const customerPages = (): Hono<SurfaceEnv> => {
   app.post('/new', async (c) => {
     if (!canWrite(c.get('user'))) return forbiddenPage(c);
     const values = await formValues(c);
-    const r = c.env.world.transact((tx) => createPartnerHubCustomer(tx, c.get('user'), customerBody(values)));
+    const r = c.env.world.transact((tx) =>
+      createPartnerHubCustomer(tx, c.get('user'), customerBody(values)),
+    );
     if (r.ok) return c.redirect(href(c, `/${r.value.id}`), 303);
     c.status(r.error.status === 404 ? 400 : (r.error.status as 400));
-    const descriptions = r.error.status === 404 ? [`provisioningId: ${r.error.message}`] : r.error.errors.map((e) => e.description.replace(/^address\./, 'headquarters.'));
+    const descriptions =
+      r.error.status === 404
+        ? [`provisioningId: ${r.error.message}`]
+        : r.error.errors.map((e) => e.description.replace(/^address\./, 'headquarters.'));
     return form(c, values, formErrors(descriptions));
   });
 
@@ -72,13 +102,32 @@ export const customerPages = (): Hono<SurfaceEnv> => {
       { label: 'Template', value: w.get('templates', x.templateId)?.name ?? x.provisioningId },
       { label: 'Packages', value: x.packages.map((p) => packageInfo(p).title).join(', ') },
       { label: 'Headquarters', value: oneLine(x.address) },
-      { label: 'Organization ID', value: x.status === 'provisioned' ? x.orgId : 'assigned once provisioned' },
+      {
+        label: 'Organization ID',
+        value: x.status === 'provisioned' ? x.orgId : 'assigned once provisioned',
+      },
       { label: 'Created', value: x.created },
       { label: 'Last status change', value: x.lastStatusChange },
     ];
-    const locations = customerLocations(w, x.id).map((l) => ({ name: l.name, address: oneLine(l.address) }));
+    const locations = customerLocations(w, x.id).map((l) => ({
+      name: l.name,
+      address: oneLine(l.address),
+    }));
     const errors = x.errors.map((e) => `${e.errorCode ?? ''} ${e.description}`.trim());
-    return c.render(<CustomerDetail view={{ name: x.name, status: x.status, rows, locations, errors, backHref: href(c), usersHref: href(c, `/${x.id}/users`) }} />, { title: `${x.name} · Partner Hub` });
+    return c.render(
+      <CustomerDetail
+        view={{
+          name: x.name,
+          status: x.status,
+          rows,
+          locations,
+          errors,
+          backHref: href(c),
+          usersHref: href(c, `/${x.id}/users`),
+        }}
+      />,
+      { title: `${x.name} · Partner Hub` },
+    );
   });
   return app;
 };

@@ -3,7 +3,8 @@ import { createTestApp } from '../../adapters/testing.ts';
 import { ADDRESS, ADMIN, advance, provisioningId } from '../../../test/fixtures/wholesale.ts';
 
 const CUSTOMERS = '/partner-hub/api/customers';
-const HEADER = 'User ID/Email (Required),First Name,Extension,Location,Preferred Webex Site,Webex Calling [Wholesale],Webex Meetings [Wholesale]';
+const HEADER =
+  'User ID/Email (Required),First Name,Extension,Location,Preferred Webex Site,Webex Calling [Wholesale],Webex Meetings [Wholesale]';
 
 /** A small seeded generator (mulberry32), so a failing seed can be replayed. */
 const rng = (seed: number) => () => {
@@ -13,19 +14,55 @@ const rng = (seed: number) => () => {
   return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
 };
 
-type Kind = 'newMeetings' | 'newCalling' | 'callingNoNumber' | 'badCell' | 'badEmail' | 'remove' | 'toCalling';
-const KINDS: Kind[] = ['newMeetings', 'newCalling', 'callingNoNumber', 'badCell', 'badEmail', 'remove', 'toCalling'];
+type Kind =
+  | 'newMeetings'
+  | 'newCalling'
+  | 'callingNoNumber'
+  | 'badCell'
+  | 'badEmail'
+  | 'remove'
+  | 'toCalling';
+const KINDS: Kind[] = [
+  'newMeetings',
+  'newCalling',
+  'callingNoNumber',
+  'badCell',
+  'badEmail',
+  'remove',
+  'toCalling',
+];
 
 describe('CSV import over generated files (USR-2, USR-4, USR-5)', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`applies the valid rows and no failing row changes anything (seed ${seed})`, async () => {
       const t = createTestApp();
-      const created = await t.call('POST', CUSTOMERS, { ...ADMIN, json: { companyName: 'Gen Co', adminEmail: 'boss@gen.example', provisioningId: await provisioningId(t), packages: ['webex_calling', 'webex_meetings'], headquarters: ADDRESS, supportedLocationAttested: true } });
+      const created = await t.call('POST', CUSTOMERS, {
+        ...ADMIN,
+        json: {
+          companyName: 'Gen Co',
+          adminEmail: 'boss@gen.example',
+          provisioningId: await provisioningId(t),
+          packages: ['webex_calling', 'webex_meetings'],
+          headquarters: ADDRESS,
+          supportedLocationAttested: true,
+        },
+      });
       const id = created.body.id as string;
       await advance(t, 'PT5M');
       const existing = Array.from({ length: 10 }, (_, i) => `old${i}@gen.example`);
-      await t.call('POST', `${CUSTOMERS}/${id}/users/csv`, { ...ADMIN, headers: { 'content-type': 'text/csv' }, body: [HEADER, ...existing.map((e) => `${e},Old,,,site.webex.com,,TRUE`)].join('\n') });
-      const snapshot = async () => new Map(((await t.call('GET', `${CUSTOMERS}/${id}/users`, ADMIN)).body.items as { email: string }[]).map((u) => [u.email, JSON.stringify(u)]));
+      await t.call('POST', `${CUSTOMERS}/${id}/users/csv`, {
+        ...ADMIN,
+        headers: { 'content-type': 'text/csv' },
+        body: [HEADER, ...existing.map((e) => `${e},Old,,,site.webex.com,,TRUE`)].join('\n'),
+      });
+      const snapshot = async () =>
+        new Map(
+          (
+            (await t.call('GET', `${CUSTOMERS}/${id}/users`, ADMIN)).body.items as {
+              email: string;
+            }[]
+          ).map((u) => [u.email, JSON.stringify(u)]),
+        );
       const before = await snapshot();
       const next = rng(seed);
       const lines: string[] = [HEADER];
@@ -46,7 +83,11 @@ describe('CSV import over generated files (USR-2, USR-4, USR-5)', () => {
           }[kind],
         );
       }
-      const r = await t.call('POST', `${CUSTOMERS}/${id}/users/csv?behavior=add_and_remove_services`, { ...ADMIN, headers: { 'content-type': 'text/csv' }, body: lines.join('\n') });
+      const r = await t.call(
+        'POST',
+        `${CUSTOMERS}/${id}/users/csv?behavior=add_and_remove_services`,
+        { ...ADMIN, headers: { 'content-type': 'text/csv' }, body: lines.join('\n') },
+      );
       expect(r.status).toBe(200);
       const after = await snapshot();
       const rows = r.body.rows as { line: number; email: string; outcome: string }[];
@@ -54,14 +95,27 @@ describe('CSV import over generated files (USR-2, USR-4, USR-5)', () => {
       const touched = new Set(rows.filter((x) => x.outcome !== 'failed').map((x) => x.email));
       for (const [i, row] of rows.entries()) {
         const kind = kinds[i]!;
-        const expected = { newMeetings: 'created', newCalling: 'created', callingNoNumber: 'failed', badCell: 'failed', badEmail: 'failed', remove: null, toCalling: null }[kind];
+        const expected = {
+          newMeetings: 'created',
+          newCalling: 'created',
+          callingNoNumber: 'failed',
+          badCell: 'failed',
+          badEmail: 'failed',
+          remove: null,
+          toCalling: null,
+        }[kind];
         if (expected) expect(row.outcome, `line ${row.line} (${kind})`).toBe(expected);
-        if (row.outcome === 'failed' && !touched.has(row.email)) expect(after.get(row.email), `line ${row.line} (${kind})`).toBe(before.get(row.email));
-        if (row.outcome === 'created' || row.outcome === 'updated') expect(after.has(row.email)).toBe(true);
+        if (row.outcome === 'failed' && !touched.has(row.email))
+          expect(after.get(row.email), `line ${row.line} (${kind})`).toBe(before.get(row.email));
+        if (row.outcome === 'created' || row.outcome === 'updated')
+          expect(after.has(row.email)).toBe(true);
         if (row.outcome === 'removed') expect(after.has(row.email)).toBe(false);
       }
-      const changed = [...new Set([...before.keys(), ...after.keys()])].filter((e) => before.get(e) !== after.get(e));
-      for (const e of changed) expect(touched.has(e), `${e} changed without a row that applied`).toBe(true);
+      const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+        (e) => before.get(e) !== after.get(e),
+      );
+      for (const e of changed)
+        expect(touched.has(e), `${e} changed without a row that applied`).toBe(true);
       expect(r.body.summary.rows).toBe(40);
     });
   }

@@ -11,7 +11,13 @@ export const simRequestRoutes = (): Hono<SurfaceEnv> => {
     const path = c.req.query('path');
     const status = c.req.query('status');
     if (status !== undefined && !/^([1-5]\d\d|[1-5]xx)$/i.test(status)) {
-      return sendError(c, invalidField('status', `must be a status such as 429 or a class such as 4xx (got ${JSON.stringify(status)})`));
+      return sendError(
+        c,
+        invalidField(
+          'status',
+          `must be a status such as 429 or a class such as 4xx (got ${JSON.stringify(status)})`,
+        ),
+      );
     }
     const items = c.env.registry.journalOf(c.env.world).list({
       ...(method !== undefined ? { method } : {}),

@@ -12,7 +12,11 @@ import { readBody, readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError, sendResult } from '../respond.ts';
 
-const seedSchema = z.number().int().min(0).max(2 ** 31 - 1);
+const seedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 const clockModeSchema = z.enum(['frozen', 'running']);
 
 const clockSchema = z
@@ -29,7 +33,13 @@ const clockSchema = z
 
 const worldSchema = z.strictObject({
   seed: seedSchema.optional(),
-  clock: z.strictObject({ mode: clockModeSchema, now: z.iso.datetime({ offset: true }).optional(), speed: z.number().positive().optional() }).optional(),
+  clock: z
+    .strictObject({
+      mode: clockModeSchema,
+      now: z.iso.datetime({ offset: true }).optional(),
+      speed: z.number().positive().optional(),
+    })
+    .optional(),
 });
 
 const emailSchema = z.email();
@@ -40,14 +50,26 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  app.get('/world', (c) => c.json({ id: c.env.worldId, base: c.env.base, ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base) }));
+  app.get('/world', (c) =>
+    c.json({
+      id: c.env.worldId,
+      base: c.env.base,
+      ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base),
+    }),
+  );
 
   app.post('/reset', async (c) => {
-    const body = await readBody(c, z.strictObject({ seed: seedSchema.optional() }), { emptyAsObject: true });
+    const body = await readBody(c, z.strictObject({ seed: seedSchema.optional() }), {
+      emptyAsObject: true,
+    });
     if (!body.ok) return sendError(c, body.error);
     c.env.world.reset(body.value.seed);
     c.env.registry.journalOf(c.env.world).clear();
-    return c.json({ id: c.env.worldId, base: c.env.base, ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base) });
+    return c.json({
+      id: c.env.worldId,
+      base: c.env.base,
+      ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base),
+    });
   });
 
   app.get('/clock', (c) => c.json(describeClock(c.env.world.clock(), c.env.world.wall())));
@@ -106,7 +128,10 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
   app.get('/mail', (c) => {
     const to = c.req.query('to');
     if (to !== undefined && !emailSchema.safeParse(to).success) {
-      return sendError(c, invalidField('to', `must be one email address (got ${JSON.stringify(to)})`));
+      return sendError(
+        c,
+        invalidField('to', `must be one email address (got ${JSON.stringify(to)})`),
+      );
     }
     const wanted = to?.toLowerCase();
     const items = [...c.env.world.read().list('mail')]
@@ -118,13 +143,23 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
 
   app.get('/worlds', (c) => {
     const origin = new URL(c.req.url).origin;
-    return c.json({ items: c.env.registry.ids().map((id) => ({ id, base: `${origin}/w/${id}`, seed: c.env.registry.get(id)?.meta.seed })) });
+    return c.json({
+      items: c.env.registry
+        .ids()
+        .map((id) => ({ id, base: `${origin}/w/${id}`, seed: c.env.registry.get(id)?.meta.seed })),
+    });
   });
   app.post('/worlds', async (c) => {
     const body = await readBody(c, worldSchema, { emptyAsObject: true });
     if (!body.ok) return sendError(c, body.error);
     const { seed, clock } = body.value;
-    const init = clock ? { mode: clock.mode, ...(clock.now ? { start: clock.now } : {}), ...(clock.speed ? { speed: clock.speed } : {}) } : undefined;
+    const init = clock
+      ? {
+          mode: clock.mode,
+          ...(clock.now ? { start: clock.now } : {}),
+          ...(clock.speed ? { speed: clock.speed } : {}),
+        }
+      : undefined;
     const { id } = c.env.registry.create(seed, init);
     const base = `${new URL(c.req.url).origin}/w/${id}`;
     c.header('Location', base);
@@ -132,7 +167,9 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
   });
   app.delete('/worlds/:id', async (c) => {
     const id = c.req.param('id');
-    return (await c.env.registry.delete(id)) ? c.body(null, 204) : sendError(c, notFound(`World ${id}`));
+    return (await c.env.registry.delete(id))
+      ? c.body(null, 204)
+      : sendError(c, notFound(`World ${id}`));
   });
 
   return app;

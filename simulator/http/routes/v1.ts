@@ -17,7 +17,8 @@ const templates = PUBLISHED_OPERATIONS.map((op) => ({
 }));
 
 /** The published operation a request names, if any. */
-export const publishedOperation = (method: string, path: string) => templates.find((o) => o.method === method && o.re.test(path));
+export const publishedOperation = (method: string, path: string) =>
+  templates.find((o) => o.method === method && o.re.test(path));
 
 /**
  * `/v1`: the Wholesale (and later BroadWorks) routes, who the token is, a customer's locations, and 501 for every operation of
@@ -33,9 +34,19 @@ export const v1Routes = (): Hono<SurfaceEnv> => {
 
   app.get('/locations', (c) => {
     const orgId = c.req.query('orgId');
-    if (!orgId) return sendError(c, invalidField('orgId', 'is required: the simulator lists the locations of a customer org (GET /v1/wholesale/customers shows orgId once provisioned)', ErrorCode.required));
+    if (!orgId)
+      return sendError(
+        c,
+        invalidField(
+          'orgId',
+          'is required: the simulator lists the locations of a customer org (GET /v1/wholesale/customers shows orgId once provisioned)',
+          ErrorCode.required,
+        ),
+      );
     const w = c.env.world.read();
-    const customer = ownList(w, 'customers', c.get('user').partnerId).find((x) => x.status === 'provisioned' && x.orgId === orgId);
+    const customer = ownList(w, 'customers', c.get('user').partnerId).find(
+      (x) => x.status === 'provisioned' && x.orgId === orgId,
+    );
     if (!customer) return sendError(c, notFound(`Organization ${orgId}`));
     return c.json({ items: customerLocations(w, customer.id).map((l) => locationV1(l, orgId)) });
   });

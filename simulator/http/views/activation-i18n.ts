@@ -34,12 +34,14 @@ export const TEXT: Readonly<Record<Lang, PortalText>> = {
   },
   es: {
     title: 'Active su cuenta de Webex',
-    intro: 'Introduzca su ID de usuario de BroadWorks y la dirección de correo electrónico que desea utilizar con Webex.',
+    intro:
+      'Introduzca su ID de usuario de BroadWorks y la dirección de correo electrónico que desea utilizar con Webex.',
     userId: 'ID de usuario de BroadWorks',
     email: 'Dirección de correo electrónico',
     submit: 'Activar',
     sentTitle: 'Revise su correo electrónico',
-    sent: (e) => `Hemos enviado un enlace de verificación a ${e}. Ábralo para terminar de configurar Webex.`,
+    sent: (e) =>
+      `Hemos enviado un enlace de verificación a ${e}. Ábralo para terminar de configurar Webex.`,
     verifiedTitle: 'Dirección de correo electrónico verificada',
     verified: 'Gracias. Su cuenta de Webex se está configurando; podrá iniciar sesión en breve.',
     errorTitle: 'Se ha producido un error',
@@ -48,26 +50,31 @@ export const TEXT: Readonly<Record<Lang, PortalText>> = {
   },
   pl: {
     title: 'Aktywuj konto Webex',
-    intro: 'Wprowadź identyfikator użytkownika BroadWorks i adres e-mail, którego chcesz używać w Webex.',
+    intro:
+      'Wprowadź identyfikator użytkownika BroadWorks i adres e-mail, którego chcesz używać w Webex.',
     userId: 'Identyfikator użytkownika BroadWorks',
     email: 'Adres e-mail',
     submit: 'Aktywuj',
     sentTitle: 'Sprawdź pocztę e-mail',
-    sent: (e) => `Wysłaliśmy link weryfikacyjny na adres ${e}. Otwórz go, aby dokończyć konfigurację Webex.`,
+    sent: (e) =>
+      `Wysłaliśmy link weryfikacyjny na adres ${e}. Otwórz go, aby dokończyć konfigurację Webex.`,
     verifiedTitle: 'Adres e-mail zweryfikowany',
-    verified: 'Dziękujemy. Twoje konto Webex jest konfigurowane; wkrótce będzie można się zalogować.',
+    verified:
+      'Dziękujemy. Twoje konto Webex jest konfigurowane; wkrótce będzie można się zalogować.',
     errorTitle: 'Wystąpił błąd',
     copy: 'Kopiuj tekst błędu',
     tryAgain: 'Spróbuj ponownie',
   },
   it: {
     title: 'Attiva il tuo account Webex',
-    intro: "Inserisci l'ID utente BroadWorks e l'indirizzo e-mail che desideri utilizzare con Webex.",
+    intro:
+      "Inserisci l'ID utente BroadWorks e l'indirizzo e-mail che desideri utilizzare con Webex.",
     userId: 'ID utente BroadWorks',
     email: 'Indirizzo e-mail',
     submit: 'Attiva',
     sentTitle: 'Controlla la tua e-mail',
-    sent: (e) => `Abbiamo inviato un link di verifica a ${e}. Aprilo per completare la configurazione di Webex.`,
+    sent: (e) =>
+      `Abbiamo inviato un link di verifica a ${e}. Aprilo per completare la configurazione di Webex.`,
     verifiedTitle: 'Indirizzo e-mail verificato',
     verified: "Grazie. L'account Webex è in fase di configurazione; a breve potrai accedere.",
     errorTitle: 'Si è verificato un errore',

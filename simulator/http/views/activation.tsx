@@ -2,7 +2,12 @@ import { raw } from 'hono/html';
 import type { PortalText } from './activation-i18n.ts';
 
 export type PortalView =
-  | { readonly state: 'form'; readonly action: string; readonly userId: string; readonly email: string }
+  | {
+      readonly state: 'form';
+      readonly action: string;
+      readonly userId: string;
+      readonly email: string;
+    }
   | { readonly state: 'sent'; readonly email: string }
   | { readonly state: 'verified' }
   | { readonly state: 'error'; readonly message: string; readonly retry: string };

@@ -1,6 +1,11 @@
 /** The consent page's view model (a free account's owner accepts the move to a customer org). */
 export type ConsentView =
-  | { readonly state: 'ask'; readonly email: string; readonly company: string; readonly action: string }
+  | {
+      readonly state: 'ask';
+      readonly email: string;
+      readonly company: string;
+      readonly action: string;
+    }
   | { readonly state: 'done'; readonly email: string; readonly company: string }
   | { readonly state: 'error'; readonly message: string };
 
@@ -29,8 +34,8 @@ export const ConsentPage = ({ view }: { view: ConsentView }) => {
     <section>
       <h1>Move your Webex account</h1>
       <p>
-        {view.company} has set up Webex for you. Your free Webex account <code>{view.email}</code> moves to {view.company} when you
-        accept; your content comes with it.
+        {view.company} has set up Webex for you. Your free Webex account <code>{view.email}</code>{' '}
+        moves to {view.company} when you accept; your content comes with it.
       </p>
       <form method="post" action={view.action}>
         <button type="submit">Accept and move my account</button>

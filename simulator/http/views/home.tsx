@@ -4,7 +4,10 @@ export interface HomeView {
   readonly now: string;
   readonly clockMode: string;
   readonly seed: number;
-  readonly partners: readonly { name: string; tokens: readonly { role: string; token: string }[] }[];
+  readonly partners: readonly {
+    name: string;
+    tokens: readonly { role: string; token: string }[];
+  }[];
   readonly surfaces: readonly { label: string; href: string; note: string }[];
 }
 
@@ -12,8 +15,8 @@ export const Home = ({ view }: { view: HomeView }) => (
   <>
     <h1>Simulator home</h1>
     <p class="muted">
-      Virtual time <code data-testid="clock-now">{view.now}</code> ({view.clockMode}), seed <code>{view.seed}</code>, base{' '}
-      <code>{view.base}</code>
+      Virtual time <code data-testid="clock-now">{view.now}</code> ({view.clockMode}), seed{' '}
+      <code>{view.seed}</code>, base <code>{view.base}</code>
     </p>
     <h2>Surfaces</h2>
     <table>
@@ -38,8 +41,8 @@ export const Home = ({ view }: { view: HomeView }) => (
     </table>
     <h2>Partners and tokens</h2>
     <p class="muted">
-      Send <code>Authorization: Bearer &lt;token&gt;</code>. Roles: admin (everything), readonly (reads and prechecks), orderer (CCW
-      orders), viewer (CCW reads).
+      Send <code>Authorization: Bearer &lt;token&gt;</code>. Roles: admin (everything), readonly
+      (reads and prechecks), orderer (CCW orders), viewer (CCW reads).
     </p>
     <table data-testid="tokens">
       <thead>

@@ -1,11 +1,21 @@
 import type { MailView } from '../../core/mail.ts';
 
 /** The mailbox page over `/sim/mail`: every mail with its links, so a person can click through. */
-export const Mailbox = ({ mails, to, action }: { mails: readonly MailView[]; to: string | undefined; action: string }) => (
+export const Mailbox = ({
+  mails,
+  to,
+  action,
+}: {
+  mails: readonly MailView[];
+  to: string | undefined;
+  action: string;
+}) => (
   <section>
     <h1>Mailbox</h1>
     <form method="get" action={action}>
-      <label for="to">Show mail to</label> <input id="to" name="to" value={to ?? ''} placeholder="any address" /> <button type="submit">Show</button>
+      <label for="to">Show mail to</label>{' '}
+      <input id="to" name="to" value={to ?? ''} placeholder="any address" />{' '}
+      <button type="submit">Show</button>
     </form>
     {mails.length === 0 ? <p class="muted">No mail yet.</p> : null}
     {mails.map((m) => (

@@ -15,7 +15,13 @@ export interface LineRow {
 }
 
 export interface OrdersView {
-  readonly orders: readonly { id: string; href: string; created: string; lines: number; statuses: string }[];
+  readonly orders: readonly {
+    id: string;
+    href: string;
+    created: string;
+    lines: number;
+    statuses: string;
+  }[];
   readonly placeAction: string;
   readonly canOrder: boolean;
   readonly errors: FormErrors;
@@ -101,11 +107,19 @@ export const OrderPage = ({ view }: { view: OrderView }) => (
   <section>
     <h1>Order {view.id.slice(0, 16)}…</h1>
     {view.flash ? (
-      <div class={view.flash.kind === 'ok' ? 'success' : 'alert'} role={view.flash.kind === 'ok' ? 'status' : 'alert'} data-testid="flash">
+      <div
+        class={view.flash.kind === 'ok' ? 'success' : 'alert'}
+        role={view.flash.kind === 'ok' ? 'status' : 'alert'}
+        data-testid="flash"
+      >
         {view.flash.text}
       </div>
     ) : null}
-    {view.ponrReached ? <p class="muted">Point of no return reached: the order is mapped to an organization in Control Hub.</p> : null}
+    {view.ponrReached ? (
+      <p class="muted">
+        Point of no return reached: the order is mapped to an organization in Control Hub.
+      </p>
+    ) : null}
     <table data-testid="lines">
       <thead>
         <tr>
@@ -128,7 +142,11 @@ export const OrderPage = ({ view }: { view: OrderView }) => (
             </td>
             <td>
               <form method="post" action={l.contactAction} class="inline">
-                <input name="provisioningContactEmail" value={l.contact} aria-label="Provisioning contact" />
+                <input
+                  name="provisioningContactEmail"
+                  value={l.contact}
+                  aria-label="Provisioning contact"
+                />
                 <button type="submit" class="link">
                   Change
                 </button>
@@ -165,7 +183,13 @@ export const OrderPage = ({ view }: { view: OrderView }) => (
   </section>
 );
 
-export const SubscriptionsPage = ({ rows, filters }: { rows: readonly (LineRow & { orderHref: string })[]; filters: readonly { label: string; href: string }[] }) => (
+export const SubscriptionsPage = ({
+  rows,
+  filters,
+}: {
+  rows: readonly (LineRow & { orderHref: string })[];
+  filters: readonly { label: string; href: string }[];
+}) => (
   <section>
     <h1>Cloud/SaaS subscriptions</h1>
     <p>

@@ -1,7 +1,17 @@
-import { AddressFields, CompanyFields, ErrorSummary, type FormErrors } from '../partner-hub/common.tsx';
+import {
+  AddressFields,
+  CompanyFields,
+  ErrorSummary,
+  type FormErrors,
+} from '../partner-hub/common.tsx';
 
 export type SetupView =
-  | { readonly state: 'form'; readonly action: string; readonly values: Readonly<Record<string, string>>; readonly errors: FormErrors }
+  | {
+      readonly state: 'form';
+      readonly action: string;
+      readonly values: Readonly<Record<string, string>>;
+      readonly errors: FormErrors;
+    }
   | { readonly state: 'done'; readonly company: string }
   | { readonly state: 'refused'; readonly message: string };
 
@@ -22,7 +32,8 @@ export const SetupPage = ({ view }: { view: SetupView }) => {
       <section>
         <h1>Your service is being set up</h1>
         <p role="status" data-testid="setup-done">
-          {view.company} is now onboarded. Service setup continues at <a href="https://admin.webex.com">admin.webex.com</a>.
+          {view.company} is now onboarded. Service setup continues at{' '}
+          <a href="https://admin.webex.com">admin.webex.com</a>.
         </p>
       </section>
     );

@@ -31,7 +31,21 @@ export const ErrorSummary = ({ errors }: { errors: FormErrors }) =>
   );
 
 /** A labelled form field; `name` is the field's path in error messages, `input` the id of its control. */
-export const Field = ({ label, name, input, errors, children, hint }: { label: string; name: string; input?: string; errors: FormErrors; children: Child; hint?: string }) => (
+export const Field = ({
+  label,
+  name,
+  input,
+  errors,
+  children,
+  hint,
+}: {
+  label: string;
+  name: string;
+  input?: string;
+  errors: FormErrors;
+  children: Child;
+  hint?: string;
+}) => (
   <div class={errors.byField[name] ? 'field invalid' : 'field'}>
     {label ? <label for={input ?? name}>{label}</label> : null}
     {children}
@@ -44,7 +58,15 @@ export const Field = ({ label, name, input, errors, children, hint }: { label: s
   </div>
 );
 
-export const Nav = ({ links, signOut, who }: { links: readonly { label: string; href: string }[]; signOut: string; who: string }) => (
+export const Nav = ({
+  links,
+  signOut,
+  who,
+}: {
+  links: readonly { label: string; href: string }[];
+  signOut: string;
+  who: string;
+}) => (
   <nav class="subnav">
     {links.map((l) => (
       <a href={l.href}>{l.label}</a>
@@ -74,7 +96,9 @@ export interface SignInView {
 export const SignIn = ({ view }: { view: SignInView }) => (
   <section>
     <h1>{view.title}</h1>
-    <p class="muted">Pick a seeded partner user (the simulator's fixed tokens), or paste a token.</p>
+    <p class="muted">
+      Pick a seeded partner user (the simulator's fixed tokens), or paste a token.
+    </p>
     {view.error ? (
       <div class="alert" role="alert">
         {view.error}
@@ -108,16 +132,27 @@ export const SignIn = ({ view }: { view: SignInView }) => (
       </tbody>
     </table>
     <form method="post" action={view.action}>
-      <label for="token">Token</label> <input id="token" name="token" /> <button type="submit">Sign in</button>
+      <label for="token">Token</label> <input id="token" name="token" />{' '}
+      <button type="submit">Sign in</button>
     </form>
   </section>
 );
 
 /** A text input whose id and name are the same. */
-export const Text = ({ name, value }: { name: string; value: string | undefined }) => <input id={name} name={name} value={value ?? ''} />;
+export const Text = ({ name, value }: { name: string; value: string | undefined }) => (
+  <input id={name} name={name} value={value ?? ''} />
+);
 
 /** The headquarters address fields (the `/v1` address shape), with their errors under `headquarters.*`. */
-export const AddressFields = ({ values: v, errors: e, countries }: { values: Readonly<Record<string, string>>; errors: FormErrors; countries?: readonly string[] }) => (
+export const AddressFields = ({
+  values: v,
+  errors: e,
+  countries,
+}: {
+  values: Readonly<Record<string, string>>;
+  errors: FormErrors;
+  countries?: readonly string[];
+}) => (
   <>
     {(
       [
@@ -132,7 +167,13 @@ export const AddressFields = ({ values: v, errors: e, countries }: { values: Rea
         <Text name={name} value={v[name]} />
       </Field>
     ))}
-    <Field label="Country" name="headquarters.country" input="country" errors={e} hint="ISO code, e.g. US">
+    <Field
+      label="Country"
+      name="headquarters.country"
+      input="country"
+      errors={e}
+      hint="ISO code, e.g. US"
+    >
       <input id="country" name="country" list="countries" value={v.country ?? 'US'} />
       <datalist id="countries">
         {(countries ?? []).map((c) => (
@@ -144,7 +185,17 @@ export const AddressFields = ({ values: v, errors: e, countries }: { values: Rea
 );
 
 /** A list page's title with its Create action (shown to users who may create). */
-export const ListHeader = ({ title, action, href, show }: { title: string; action: string; href: string; show: boolean }) => (
+export const ListHeader = ({
+  title,
+  action,
+  href,
+  show,
+}: {
+  title: string;
+  action: string;
+  href: string;
+  show: boolean;
+}) => (
   <div class="titlebar">
     <h1>{title}</h1>
     {show ? (
@@ -156,7 +207,13 @@ export const ListHeader = ({ title, action, href, show }: { title: string; actio
 );
 
 /** The company name and administrator email fields of the customer and CCW setup forms. */
-export const CompanyFields = ({ values: v, errors: e }: { values: Readonly<Record<string, string>>; errors: FormErrors }) => (
+export const CompanyFields = ({
+  values: v,
+  errors: e,
+}: {
+  values: Readonly<Record<string, string>>;
+  errors: FormErrors;
+}) => (
   <>
     <Field label="Company name" name="companyName" errors={e}>
       <Text name="companyName" value={v.companyName} />

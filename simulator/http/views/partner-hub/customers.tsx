@@ -1,4 +1,12 @@
-import { AddressFields, CompanyFields, ErrorSummary, Field, ListHeader, StatusBadge, type FormErrors } from './common.tsx';
+import {
+  AddressFields,
+  CompanyFields,
+  ErrorSummary,
+  Field,
+  ListHeader,
+  StatusBadge,
+  type FormErrors,
+} from './common.tsx';
 
 export interface CustomerRow {
   readonly name: string;
@@ -8,7 +16,15 @@ export interface CustomerRow {
   readonly template: string;
 }
 
-export const CustomersList = ({ rows, newHref, canWrite }: { rows: readonly CustomerRow[]; newHref: string; canWrite: boolean }) => (
+export const CustomersList = ({
+  rows,
+  newHref,
+  canWrite,
+}: {
+  rows: readonly CustomerRow[];
+  newHref: string;
+  canWrite: boolean;
+}) => (
   <section>
     <ListHeader title="Customers" action="Create customer" href={newHref} show={canWrite} />
     {rows.length === 0 ? <p class="muted">No customers yet.</p> : null}
@@ -77,7 +93,13 @@ export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
             <div class="checks">
               {view.packageOptions.map((p) => (
                 <label>
-                  <input type="checkbox" name="packages" value={p.name} checked={view.packages.includes(p.name)} /> {p.title}
+                  <input
+                    type="checkbox"
+                    name="packages"
+                    value={p.name}
+                    checked={view.packages.includes(p.name)}
+                  />{' '}
+                  {p.title}
                 </label>
               ))}
             </div>
@@ -88,8 +110,14 @@ export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
           <AddressFields values={v} errors={e} countries={view.countries} />
           <Field label="" name="supportedLocationAttested" errors={e}>
             <label>
-              <input type="checkbox" id="supportedLocationAttested" name="supportedLocationAttested" value="true" checked={v.supportedLocationAttested === 'true'} /> I attest that the
-              headquarters is in a Webex-supported location
+              <input
+                type="checkbox"
+                id="supportedLocationAttested"
+                name="supportedLocationAttested"
+                value="true"
+                checked={v.supportedLocationAttested === 'true'}
+              />{' '}
+              I attest that the headquarters is in a Webex-supported location
             </label>
           </Field>
         </fieldset>

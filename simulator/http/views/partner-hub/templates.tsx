@@ -8,9 +8,22 @@ export interface TemplateRow {
   readonly href: string;
 }
 
-export const TemplatesList = ({ rows, newHref, canWrite }: { rows: readonly TemplateRow[]; newHref: string; canWrite: boolean }) => (
+export const TemplatesList = ({
+  rows,
+  newHref,
+  canWrite,
+}: {
+  rows: readonly TemplateRow[];
+  newHref: string;
+  canWrite: boolean;
+}) => (
   <section>
-    <ListHeader title="Onboarding templates" action="Create template" href={newHref} show={canWrite} />
+    <ListHeader
+      title="Onboarding templates"
+      action="Create template"
+      href={newHref}
+      show={canWrite}
+    />
     <table data-testid="templates">
       <thead>
         <tr>
@@ -45,7 +58,17 @@ export interface TemplateFormView {
   readonly pstnProviders: readonly string[];
 }
 
-const Select = ({ name, options, value, blank }: { name: string; options: readonly { value: string; label: string }[]; value: string | undefined; blank?: string }) => (
+const Select = ({
+  name,
+  options,
+  value,
+  blank,
+}: {
+  name: string;
+  options: readonly { value: string; label: string }[];
+  value: string | undefined;
+  blank?: string;
+}) => (
   <select id={name} name={name}>
     {blank !== undefined ? <option value="">{blank}</option> : null}
     {options.map((o) => (
@@ -65,13 +88,24 @@ export const TemplateForm = ({ view }: { view: TemplateFormView }) => {
       <ErrorSummary errors={e} />
       <form method="post" action={view.action} class="form">
         <Field label="Offer" name="offer" errors={e}>
-          <Select name="offer" value={v.offer} options={[{ value: 'wholesale', label: 'Webex for Wholesale' }, { value: 'broadworks', label: 'Webex for BroadWorks' }]} />
+          <Select
+            name="offer"
+            value={v.offer}
+            options={[
+              { value: 'wholesale', label: 'Webex for Wholesale' },
+              { value: 'broadworks', label: 'Webex for BroadWorks' },
+            ]}
+          />
         </Field>
         <Field label="Template name" name="name" errors={e}>
           <input id="name" name="name" value={v.name ?? ''} />
         </Field>
         <Field label="Country" name="country" errors={e}>
-          <Select name="country" value={v.country ?? 'US'} options={view.countries.map((c) => ({ value: c, label: c }))} />
+          <Select
+            name="country"
+            value={v.country ?? 'US'}
+            options={view.countries.map((c) => ({ value: c, label: c }))}
+          />
         </Field>
         <Field label="Language" name="language" errors={e} hint="e.g. en_US">
           <input id="language" name="language" value={v.language ?? 'en_US'} />
@@ -79,21 +113,61 @@ export const TemplateForm = ({ view }: { view: TemplateFormView }) => {
         <fieldset>
           <legend>Wholesale settings</legend>
           <Field label="Wholesale subscription" name="subscriptionId" errors={e}>
-            <Select name="subscriptionId" value={v.subscriptionId} blank="Choose a subscription" options={view.subscriptions.map((s) => ({ value: s.id, label: s.name }))} />
+            <Select
+              name="subscriptionId"
+              value={v.subscriptionId}
+              blank="Choose a subscription"
+              options={view.subscriptions.map((s) => ({ value: s.id, label: s.name }))}
+            />
           </Field>
           <Field label="Authentication method" name="authMethod" errors={e}>
-            <Select name="authMethod" value={v.authMethod ?? 'webex'} options={[{ value: 'webex', label: 'Webex authentication' }, { value: 'partner_sso', label: 'Partner SSO' }]} />
+            <Select
+              name="authMethod"
+              value={v.authMethod ?? 'webex'}
+              options={[
+                { value: 'webex', label: 'Webex authentication' },
+                { value: 'partner_sso', label: 'Partner SSO' },
+              ]}
+            />
           </Field>
-          <Field label="Cloud-connected PSTN provider (optional)" name="pstnProvider" errors={e} hint="Not recommended: the template is saved with a warning.">
-            <Select name="pstnProvider" value={v.pstnProvider} blank="None" options={view.pstnProviders.map((p) => ({ value: p, label: p }))} />
+          <Field
+            label="Cloud-connected PSTN provider (optional)"
+            name="pstnProvider"
+            errors={e}
+            hint="Not recommended: the template is saved with a warning."
+          >
+            <Select
+              name="pstnProvider"
+              value={v.pstnProvider}
+              blank="None"
+              options={view.pstnProviders.map((p) => ({ value: p, label: p }))}
+            />
           </Field>
         </fieldset>
         <fieldset>
           <legend>BroadWorks user verification</legend>
-          <Field label="Email trust" name="userVerification.emailTrust" input="emailTrust" errors={e}>
-            <Select name="emailTrust" value={v.emailTrust ?? 'untrusted'} options={[{ value: 'untrusted', label: 'Untrusted emails' }, { value: 'trusted', label: 'Trusted emails' }]} />
+          <Field
+            label="Email trust"
+            name="userVerification.emailTrust"
+            input="emailTrust"
+            errors={e}
+          >
+            <Select
+              name="emailTrust"
+              value={v.emailTrust ?? 'untrusted'}
+              options={[
+                { value: 'untrusted', label: 'Untrusted emails' },
+                { value: 'trusted', label: 'Trusted emails' },
+              ]}
+            />
           </Field>
-          <Field label="Share link (optional)" name="userVerification.shareLink" input="shareLink" errors={e} hint="Defaults to the template's activation link.">
+          <Field
+            label="Share link (optional)"
+            name="userVerification.shareLink"
+            input="shareLink"
+            errors={e}
+            hint="Defaults to the template's activation link."
+          >
             <input id="shareLink" name="shareLink" value={v.shareLink ?? ''} />
           </Field>
         </fieldset>

@@ -31,16 +31,29 @@ document.addEventListener('click', (e) => {
 export const UserStatusPage = ({ view }: { view: UserStatusView }) => (
   <section>
     <h1>Show user status</h1>
-    <p class="muted">Template {view.templateName}: users with their BroadWorks ID, package and status.</p>
+    <p class="muted">
+      Template {view.templateName}: users with their BroadWorks ID, package and status.
+    </p>
     {view.flash ? (
-      <div class={view.flash.kind === 'ok' ? 'success' : 'alert'} role={view.flash.kind === 'ok' ? 'status' : 'alert'} data-testid="flash">
+      <div
+        class={view.flash.kind === 'ok' ? 'success' : 'alert'}
+        role={view.flash.kind === 'ok' ? 'status' : 'alert'}
+        data-testid="flash"
+      >
         {view.flash.text}
       </div>
     ) : null}
     <div class="titlebar">
       <form method="get" action={view.filterAction}>
         <label>
-          <input type="checkbox" id="excludeProvisioned" name="excludeProvisioned" value="true" checked={view.excludeProvisioned} /> Exclude provisioned users
+          <input
+            type="checkbox"
+            id="excludeProvisioned"
+            name="excludeProvisioned"
+            value="true"
+            checked={view.excludeProvisioned}
+          />{' '}
+          Exclude provisioned users
         </label>
       </form>
       <a class="button" href={view.exportHref} download="user-status.csv">
@@ -71,7 +84,12 @@ export const UserStatusPage = ({ view }: { view: UserStatusView }) => (
                 <details class="menu">
                   <summary aria-label={`Actions for ${r.broadworksId}`}>⋯</summary>
                   <div class="menu-items">
-                    <button type="button" class="link" data-retry={`${r.actions}/retry-activation`} data-who={r.broadworksId}>
+                    <button
+                      type="button"
+                      class="link"
+                      data-retry={`${r.actions}/retry-activation`}
+                      data-who={r.broadworksId}
+                    >
                       Retry activation
                     </button>
                     <form method="post" action={`${r.actions}/delete`}>
@@ -103,21 +121,21 @@ export const UserStatusPage = ({ view }: { view: UserStatusView }) => (
       </tbody>
     </table>
     {view.canWrite ? (
-    <dialog id="retry-dialog" data-testid="retry-dialog">
-      <form method="post">
-        <p>
-          Retry activation for <strong data-who="" />: enter a valid email address.
-        </p>
-        <div class="field">
-          <label for="retry-email">Email address</label>
-          <input id="retry-email" name="email" type="email" />
-        </div>
-        <button type="submit">Onboard</button>{' '}
-        <button type="button" class="secondary" data-cancel="">
-          Cancel
-        </button>
-      </form>
-    </dialog>
+      <dialog id="retry-dialog" data-testid="retry-dialog">
+        <form method="post">
+          <p>
+            Retry activation for <strong data-who="" />: enter a valid email address.
+          </p>
+          <div class="field">
+            <label for="retry-email">Email address</label>
+            <input id="retry-email" name="email" type="email" />
+          </div>
+          <button type="submit">Onboard</button>{' '}
+          <button type="button" class="secondary" data-cancel="">
+            Cancel
+          </button>
+        </form>
+      </dialog>
     ) : null}
     <script>{raw(script)}</script>
   </section>

@@ -32,7 +32,10 @@ export interface UsersPageView {
   readonly exportHref: string;
   readonly backHref: string;
   readonly errors: FormErrors;
-  readonly report?: { readonly summary: Readonly<Record<string, number>>; readonly rows: readonly ReportRow[] };
+  readonly report?: {
+    readonly summary: Readonly<Record<string, number>>;
+    readonly rows: readonly ReportRow[];
+  };
   readonly rowsToAdd: number;
 }
 
@@ -114,7 +117,12 @@ export const UsersPage = ({ view }: { view: UsersPageView }) => (
                       </option>
                     ))}
                   </select>
-                  <input name="extension" placeholder="Extension" aria-label={`Extension of ${u.email}`} size={6} />
+                  <input
+                    name="extension"
+                    placeholder="Extension"
+                    aria-label={`Extension of ${u.email}`}
+                    size={6}
+                  />
                   <button type="submit">Change</button>
                 </form>
               </td>
@@ -132,17 +140,22 @@ export const UsersPage = ({ view }: { view: UsersPageView }) => (
           <fieldset>
             <legend>Behaviour</legend>
             <label>
-              <input type="radio" name="behavior" value="default" checked /> Default (assign the basic licenses)
+              <input type="radio" name="behavior" value="default" checked /> Default (assign the
+              basic licenses)
             </label>
             <label>
-              <input type="radio" name="behavior" value="add_and_remove_services" /> Add and remove services
+              <input type="radio" name="behavior" value="add_and_remove_services" /> Add and remove
+              services
             </label>
           </fieldset>
           <button type="submit">Import CSV</button>
         </form>
         <h2>Add users</h2>
         <form method="post" action={view.addAction} class="form">
-          <p class="muted">Up to 25 users at once; rows left empty are ignored. Calling packages need a phone number or an extension.</p>
+          <p class="muted">
+            Up to 25 users at once; rows left empty are ignored. Calling packages need a phone
+            number or an extension.
+          </p>
           <table>
             <thead>
               <tr>
@@ -158,9 +171,15 @@ export const UsersPage = ({ view }: { view: UsersPageView }) => (
             <tbody>
               {Array.from({ length: view.rowsToAdd }, (_, i) => (
                 <tr>
-                  <td><input name={`firstName.${i}`} aria-label={`First name ${i + 1}`} /></td>
-                  <td><input name={`lastName.${i}`} aria-label={`Last name ${i + 1}`} /></td>
-                  <td><input name={`email.${i}`} aria-label={`Email ${i + 1}`} /></td>
+                  <td>
+                    <input name={`firstName.${i}`} aria-label={`First name ${i + 1}`} />
+                  </td>
+                  <td>
+                    <input name={`lastName.${i}`} aria-label={`Last name ${i + 1}`} />
+                  </td>
+                  <td>
+                    <input name={`email.${i}`} aria-label={`Email ${i + 1}`} />
+                  </td>
                   <td>
                     <select name={`package.${i}`} aria-label={`Package ${i + 1}`}>
                       {view.packages.map((p) => (
@@ -175,8 +194,12 @@ export const UsersPage = ({ view }: { view: UsersPageView }) => (
                       ))}
                     </select>
                   </td>
-                  <td><input name={`phoneNumber.${i}`} aria-label={`Phone number ${i + 1}`} /></td>
-                  <td><input name={`extension.${i}`} aria-label={`Extension ${i + 1}`} size={6} /></td>
+                  <td>
+                    <input name={`phoneNumber.${i}`} aria-label={`Phone number ${i + 1}`} />
+                  </td>
+                  <td>
+                    <input name={`extension.${i}`} aria-label={`Extension ${i + 1}`} size={6} />
+                  </td>
                 </tr>
               ))}
             </tbody>
