@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Hono } from 'hono';
-import type { Change } from '../simulator/core/store-port.ts';
+import type { Change } from '../simulator/core/kernel/store-port.ts';
 import { createApp } from '../simulator/http/create-app.ts';
 import { DurableStore } from '../simulator/store/durable-store.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';

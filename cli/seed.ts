@@ -1,11 +1,14 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { base, en, Faker } from '@faker-js/faker';
-import { provisionCustomer, type ProvisionInput } from '../simulator/core/customers.ts';
+import {
+  provisionCustomer,
+  type ProvisionInput,
+} from '../simulator/core/organisations/customers.ts';
 import { EVENT_HANDLERS } from '../simulator/core/event-handlers.ts';
-import type { PartnerUser } from '../simulator/core/model.ts';
-import { provisionSubscriber } from '../simulator/core/wholesale-subscribers.ts';
-import { World } from '../simulator/core/world.ts';
+import type { PartnerUser } from '../simulator/core/kernel/model.ts';
+import { provisionSubscriber } from '../simulator/core/subscribers/wholesale-subscribers.ts';
+import { World } from '../simulator/core/kernel/world.ts';
 import { openDurableStore } from '../simulator/store/durable-store.ts';
 
 export interface SeedOptions {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import type { ClockInit } from '../simulator/core/clock.ts';
-import { parseInstant } from '../simulator/core/clock.ts';
-import type { Store } from '../simulator/core/store-port.ts';
-import { worldSummary } from '../simulator/core/world-summary.ts';
-import { WorldReader } from '../simulator/core/world-tx.ts';
+import type { ClockInit } from '../simulator/core/kernel/clock.ts';
+import { parseInstant } from '../simulator/core/kernel/clock.ts';
+import type { Store } from '../simulator/core/kernel/store-port.ts';
+import { worldSummary } from '../simulator/core/sim/world-summary.ts';
+import { WorldReader } from '../simulator/core/kernel/world-tx.ts';
 import { listen, type Listening } from '../simulator/adapters/node.ts';
 import { createApp } from '../simulator/http/create-app.ts';
 import { openDurableStore } from '../simulator/store/durable-store.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { fieldPath } from '../simulator/core/validation.ts';
+import { fieldPath } from '../simulator/core/kernel/validation.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 
 export interface LoadedScenario {

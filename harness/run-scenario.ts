@@ -1,4 +1,4 @@
-import { addDuration, parseDuration } from '../simulator/core/duration.ts';
+import { addDuration, parseDuration } from '../simulator/core/kernel/duration.ts';
 import { checkAnswer, interpolate, pick, subsetDiff, type Answer } from './expect.ts';
 import type { RequestSpec, Scenario, Step } from './scenario-schema.ts';
 import { needsSim } from './scenario-schema.ts';

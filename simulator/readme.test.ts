@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorCodeTable } from './core/errors.ts';
-import { ROLES } from './core/model.ts';
-import { SEED_PARTNERS, seedToken } from './core/seed-world.ts';
-import { DEFAULT_DELAYS } from './core/config.ts';
+import { errorCodeTable } from './core/kernel/errors.ts';
+import { ROLES } from './core/kernel/model.ts';
+import { SEED_PARTNERS, seedToken } from './core/sim/seed-world.ts';
+import { DEFAULT_DELAYS } from './core/sim/config.ts';
 
 const readme = readFileSync('README.md', 'utf8').replace(/[ \n]+/g, ' ');
 

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import type { Hono } from 'hono';
-import type { ClockInit } from '../core/clock.ts';
+import type { ClockInit } from '../core/kernel/clock.ts';
 import { createApp, type RootEnv } from '../http/create-app.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
 

@@ -4,11 +4,11 @@ import {
   onCustomerProvisioned,
   onRequestedStartDate,
   onWindowEnd,
-} from './ccw.ts';
-import { BW_STEP, finishBroadWorksStep } from './broadworks.ts';
-import { CUSTOMER_STEP, finishCustomerStep } from './customers.ts';
-import { ensureAdmin } from './users.ts';
-import type { EventHandlers } from './world.ts';
+} from './ccw/orders.ts';
+import { BW_STEP, finishBroadWorksStep } from './broadworks/subscribers.ts';
+import { CUSTOMER_STEP, finishCustomerStep } from './organisations/customers.ts';
+import { ensureAdmin } from './subscribers/users.ts';
+import type { EventHandlers } from './kernel/world.ts';
 
 /** Every time-driven step of the domain, by event kind (SIM-1). */
 export const EVENT_HANDLERS: EventHandlers = {

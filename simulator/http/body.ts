@@ -1,8 +1,13 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ErrorCode, invalidField, payloadTooLarge, unsupportedMediaType } from '../core/errors.ts';
-import { fail, ok, type Result } from '../core/result.ts';
-import { parseWith } from '../core/validation.ts';
+import {
+  ErrorCode,
+  invalidField,
+  payloadTooLarge,
+  unsupportedMediaType,
+} from '../core/kernel/errors.ts';
+import { fail, ok, type Result } from '../core/kernel/result.ts';
+import { parseWith } from '../core/kernel/validation.ts';
 import type { SurfaceEnv } from './env.ts';
 
 export const JSON_LIMIT = 1024 * 1024;

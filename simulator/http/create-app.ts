@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import type { ClockInit } from '../core/clock.ts';
-import { notFound, payloadTooLarge } from '../core/errors.ts';
-import type { Store } from '../core/store-port.ts';
+import type { ClockInit } from '../core/kernel/clock.ts';
+import { notFound, payloadTooLarge } from '../core/kernel/errors.ts';
+import type { Store } from '../core/kernel/store-port.ts';
 import { EVENT_HANDLERS } from '../core/event-handlers.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';

@@ -1,5 +1,5 @@
-import type { PartnerUser } from '../core/model.ts';
-import type { World } from '../core/world.ts';
+import type { PartnerUser } from '../core/kernel/model.ts';
+import type { World } from '../core/kernel/world.ts';
 import type { WorldRegistry } from './world-registry.ts';
 
 /** What every surface handler is given: its world, the absolute base URL of that world, and more. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { ErrorCode, invalidField } from '../core/errors.ts';
-import { fail, ok, type Result } from '../core/result.ts';
+import { ErrorCode, invalidField } from '../core/kernel/errors.ts';
+import { fail, ok, type Result } from '../core/kernel/result.ts';
 import type { SurfaceEnv } from './env.ts';
 
 export interface Page {

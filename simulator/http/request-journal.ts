@@ -1,4 +1,4 @@
-import { pathMatches } from '../core/faults.ts';
+import { pathMatches } from '../core/sim/faults.ts';
 
 /** One request a world answered, as `GET /sim/requests` shows it. */
 export interface JournalEntry {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { DomainError } from '../core/errors.ts';
-import type { Result } from '../core/result.ts';
+import type { DomainError } from '../core/kernel/errors.ts';
+import type { Result } from '../core/kernel/result.ts';
 import type { SurfaceEnv } from './env.ts';
 
 /** The Webex error body (api.md, Errors; SIM-2). */

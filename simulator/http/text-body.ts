@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { unsupportedMediaType } from '../core/errors.ts';
-import { fail, ok, type Result } from '../core/result.ts';
+import { unsupportedMediaType } from '../core/kernel/errors.ts';
+import { fail, ok, type Result } from '../core/kernel/result.ts';
 import type { SurfaceEnv } from './env.ts';
 
 const isCsv = (type: string | undefined): boolean =>

@@ -1,13 +1,9 @@
-import type { ErrorItem } from '../core/errors.ts';
-import type {
-  Address,
-  BroadWorksSubscriber,
-  Customer,
-  Enterprise,
-  Location,
-  WholesaleSubscriber,
-} from '../core/model.ts';
-import { packageInfo } from '../core/packages.ts';
+import type { ErrorItem } from '../core/kernel/errors.ts';
+import type { Address } from '../core/kernel/model.ts';
+import type { BroadWorksSubscriber, Enterprise } from '../core/broadworks/model.ts';
+import type { Customer, Location } from '../core/organisations/model.ts';
+import type { WholesaleSubscriber } from '../core/subscribers/model.ts';
+import { packageInfo } from '../core/organisations/packages.ts';
 import type {
   V1Address,
   V1BroadWorksSubscriber,

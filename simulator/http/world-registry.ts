@@ -1,6 +1,6 @@
-import type { ClockInit } from '../core/clock.ts';
-import type { Store } from '../core/store-port.ts';
-import { World, type EventHandlers } from '../core/world.ts';
+import type { ClockInit } from '../core/kernel/clock.ts';
+import type { Store } from '../core/kernel/store-port.ts';
+import { World, type EventHandlers } from '../core/kernel/world.ts';
 import { RequestJournal } from './request-journal.ts';
 
 export interface WorldRegistryOptions {

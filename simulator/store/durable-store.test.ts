@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Change, Entity } from '../core/store-port.ts';
+import type { Change, Entity } from '../core/kernel/store-port.ts';
 import { DurableStore, type Snapshot } from './durable-store.ts';
 import { runStoreContract } from './store-contract.ts';
 

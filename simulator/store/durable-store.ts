@@ -14,7 +14,7 @@ import {
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import type { Change, Entity, Store } from '../core/store-port.ts';
+import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
 import { MemoryStore } from './memory-store.ts';
 
 /** The snapshot lowdb keeps: every collection as of journal entry `lastSeq`. */

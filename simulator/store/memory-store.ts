@@ -1,4 +1,4 @@
-import type { Change, Entity, Store } from '../core/store-port.ts';
+import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

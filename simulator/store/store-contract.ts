@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Entity, Store } from '../core/store-port.ts';
+import type { Entity, Store } from '../core/kernel/store-port.ts';
 
 /** What a store implementation hands the contract: a fresh store, how to reopen it, how to clean up. */
 export interface ContractFixture {

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { authenticate, authorize, type Action, type Surface } from '../../core/identity.ts';
+import { authenticate, authorize, type Action, type Surface } from '../../core/kernel/identity.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError } from '../respond.ts';
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { hitRequestFault } from '../../core/fault-ops.ts';
-import type { FaultEffect } from '../../core/faults.ts';
-import { ok } from '../../core/result.ts';
+import { hitRequestFault } from '../../core/sim/fault-ops.ts';
+import type { FaultEffect } from '../../core/sim/faults.ts';
+import { ok } from '../../core/kernel/result.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError } from '../respond.ts';
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
-import { selfActivate, templateByLinkId } from '../../core/activation.ts';
-import { verifyEmail } from '../../core/broadworks.ts';
+import { selfActivate, templateByLinkId } from '../../core/broadworks/activation.ts';
+import { verifyEmail } from '../../core/broadworks/subscribers.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { pickLang, TEXT } from '../views/activation-i18n.ts';

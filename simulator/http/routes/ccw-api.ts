@@ -7,10 +7,10 @@ import {
   orderView,
   placeOrder,
   resendMail,
-} from '../../core/ccw.ts';
-import { invalidField, notFound } from '../../core/errors.ts';
-import type { OrderLineStatus } from '../../core/model.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
+} from '../../core/ccw/orders.ts';
+import { invalidField, notFound } from '../../core/kernel/errors.ts';
+import type { OrderLineStatus } from '../../core/ccw/model.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { requireUser } from '../middleware/auth.ts';

@@ -7,11 +7,11 @@ import {
   orderView,
   placeOrder,
   resendMail,
-} from '../../core/ccw.ts';
-import type { DomainError } from '../../core/errors.ts';
-import { authorize } from '../../core/identity.ts';
-import type { Order } from '../../core/model.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
+} from '../../core/ccw/orders.ts';
+import type { DomainError } from '../../core/kernel/errors.ts';
+import { authorize } from '../../core/kernel/identity.ts';
+import type { Order } from '../../core/ccw/model.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { OrderPage, OrdersList, SubscriptionsPage, type LineRow } from '../views/ccw/orders.tsx';
 import { SetupPage } from '../views/ccw/setup.tsx';

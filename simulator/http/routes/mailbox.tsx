@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
-import { newestFirst, renderMail } from '../../core/mail.ts';
+import { newestFirst, renderMail } from '../../core/kernel/mail.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
 import { Mailbox } from '../views/mailbox.tsx';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { authorize } from '../../core/identity.ts';
-import type { PartnerUser } from '../../core/model.ts';
+import { authorize } from '../../core/kernel/identity.ts';
+import type { PartnerUser } from '../../core/kernel/model.ts';
 import type { SurfaceEnv } from '../env.ts';
 
 /** Whether a partner user may change things in Partner Hub (admin: yes; readonly: no). */

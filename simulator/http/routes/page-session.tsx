@@ -1,8 +1,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
-import { authenticate, authorize, type Surface } from '../../core/identity.ts';
-import type { PartnerUser } from '../../core/model.ts';
+import { authenticate, authorize, type Surface } from '../../core/kernel/identity.ts';
+import type { PartnerUser } from '../../core/kernel/model.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { Layout } from '../views/layout.tsx';
 import { Nav, SignIn } from '../views/partner-hub/common.tsx';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
-import { describeClock } from '../../core/clock.ts';
+import { describeClock } from '../../core/kernel/clock.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { Home, type HomeView } from '../views/home.tsx';
 import { Layout } from '../views/layout.tsx';

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
-import { addLocation } from '../../core/customers.ts';
-import { notFound } from '../../core/errors.ts';
+import { addLocation } from '../../core/organisations/customers.ts';
+import { notFound } from '../../core/kernel/errors.ts';
 import {
   createPartnerHubCustomer,
   partnerHubCustomerView,
-} from '../../core/partner-hub-customers.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
+} from '../../core/organisations/partner-hub-customers.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
 import {
   createTemplate,
   deleteTemplate,
   templateView,
   updateTemplate,
-} from '../../core/templates.ts';
+} from '../../core/organisations/templates.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { requireUser } from '../middleware/auth.ts';

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { customerLocations } from '../../core/customers.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
-import { PACKAGE_NAMES, packageInfo } from '../../core/packages.ts';
-import { createPartnerHubCustomer } from '../../core/partner-hub-customers.ts';
-import type { Address } from '../../core/model.ts';
+import { customerLocations } from '../../core/organisations/customers.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
+import { PACKAGE_NAMES, packageInfo } from '../../core/organisations/packages.ts';
+import { createPartnerHubCustomer } from '../../core/organisations/partner-hub-customers.ts';
+import type { Address } from '../../core/kernel/model.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from '../views/partner-hub/common.tsx';
 import { CustomerDetail, CustomerForm, CustomersList } from '../views/partner-hub/customers.tsx';

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { ownedBy, ownList } from '../../core/ownership.ts';
-import { createTemplate, templateView } from '../../core/templates.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
+import { createTemplate, templateView } from '../../core/organisations/templates.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from '../views/partner-hub/common.tsx';
 import { TemplateDetail, TemplateForm, TemplatesList } from '../views/partner-hub/templates.tsx';

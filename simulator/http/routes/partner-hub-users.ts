@@ -1,10 +1,16 @@
 import { Hono } from 'hono';
-import { invalidField } from '../../core/errors.ts';
-import { addUsers, deleteUser, listUsers, patchUser, usersCustomer } from '../../core/users-api.ts';
-import { exportUsersCsv } from '../../core/users-csv.ts';
-import { importUsersCsv, type ImportBehavior } from '../../core/users-import.ts';
-import { customerUsers, userView } from '../../core/users.ts';
-import { ok } from '../../core/result.ts';
+import { invalidField } from '../../core/kernel/errors.ts';
+import {
+  addUsers,
+  deleteUser,
+  listUsers,
+  patchUser,
+  usersCustomer,
+} from '../../core/subscribers/users-api.ts';
+import { exportUsersCsv } from '../../core/subscribers/users-csv.ts';
+import { importUsersCsv, type ImportBehavior } from '../../core/subscribers/users-import.ts';
+import { customerUsers, userView } from '../../core/subscribers/users.ts';
+import { ok } from '../../core/kernel/result.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError, sendResult } from '../respond.ts';

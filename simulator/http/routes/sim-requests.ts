@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { invalidField } from '../../core/errors.ts';
+import { invalidField } from '../../core/kernel/errors.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError } from '../respond.ts';
 

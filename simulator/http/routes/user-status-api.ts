@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { notFound } from '../../core/errors.ts';
+import { notFound } from '../../core/kernel/errors.ts';
 import {
   broadworksTemplate,
   changePackage,
@@ -8,7 +8,7 @@ import {
   retryActivation,
   userStatusCsv,
   userStatusRows,
-} from '../../core/user-status.ts';
+} from '../../core/broadworks/user-status.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError, sendResult } from '../respond.ts';

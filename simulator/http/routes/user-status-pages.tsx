@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { BW_PACKAGES } from '../../core/broadworks.ts';
+import { BW_PACKAGES } from '../../core/broadworks/subscribers.ts';
 import {
   broadworksTemplate,
   changePackage,
@@ -7,7 +7,7 @@ import {
   retryActivation,
   userStatusCsv,
   userStatusRows,
-} from '../../core/user-status.ts';
+} from '../../core/broadworks/user-status.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { UserStatusPage } from '../views/partner-hub/user-status.tsx';
 import { canWrite, forbiddenPage, formValues, notFoundPage } from './page-helpers.tsx';

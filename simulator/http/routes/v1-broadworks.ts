@@ -4,13 +4,13 @@ import {
   precheckBroadWorks,
   provisionBroadWorks,
   updateBroadWorks,
-} from '../../core/broadworks.ts';
-import { TRANSITIONS } from '../../core/broadworks-states.ts';
-import { parseInstant } from '../../core/clock.ts';
-import { ErrorCode, invalidField } from '../../core/errors.ts';
-import type { BroadWorksStatus } from '../../core/model.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
-import { fail, ok, type Result } from '../../core/result.ts';
+} from '../../core/broadworks/subscribers.ts';
+import { TRANSITIONS } from '../../core/broadworks/states.ts';
+import { parseInstant } from '../../core/kernel/clock.ts';
+import { ErrorCode, invalidField } from '../../core/kernel/errors.ts';
+import type { BroadWorksStatus } from '../../core/broadworks/model.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
+import { fail, ok, type Result } from '../../core/kernel/result.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { multiValue } from '../paging.ts';

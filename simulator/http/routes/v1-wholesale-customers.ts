@@ -5,11 +5,11 @@ import {
   provisionCustomer,
   provisionSchema,
   updateCustomer,
-} from '../../core/customers.ts';
-import { invalidField } from '../../core/errors.ts';
-import type { Customer } from '../../core/model.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
-import { parseWith } from '../../core/validation.ts';
+} from '../../core/organisations/customers.ts';
+import { invalidField } from '../../core/kernel/errors.ts';
+import type { Customer } from '../../core/organisations/model.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
+import { parseWith } from '../../core/kernel/validation.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { multiValue, pageOf, readPage } from '../paging.ts';

@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
-import { invalidField } from '../../core/errors.ts';
-import type { WholesaleSubscriber } from '../../core/model.ts';
-import { ownedBy, ownList } from '../../core/ownership.ts';
-import { parseInstant } from '../../core/clock.ts';
+import { invalidField } from '../../core/kernel/errors.ts';
+import type { WholesaleSubscriber } from '../../core/subscribers/model.ts';
+import { ownedBy, ownList } from '../../core/kernel/ownership.ts';
+import { parseInstant } from '../../core/kernel/clock.ts';
 import {
   deleteSubscriber,
   precheckSubscriber,
   provisionSubscriber,
   resendConsent,
   updateSubscriber,
-} from '../../core/wholesale-subscribers.ts';
-import type { WorldReader } from '../../core/world-tx.ts';
+} from '../../core/subscribers/wholesale-subscribers.ts';
+import type { WorldReader } from '../../core/kernel/world-tx.ts';
 import { readJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { multiValue, pageOf, readPage } from '../paging.ts';

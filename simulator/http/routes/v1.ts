@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { ErrorCode, invalidField, notFound } from '../../core/errors.ts';
-import { customerLocations } from '../../core/customers.ts';
-import { ownList } from '../../core/ownership.ts';
+import { ErrorCode, invalidField, notFound } from '../../core/kernel/errors.ts';
+import { customerLocations } from '../../core/organisations/customers.ts';
+import { ownList } from '../../core/kernel/ownership.ts';
 import { locationV1 } from '../v1-views.ts';
 import { v1BroadWorksRoutes } from './v1-broadworks.ts';
 import { v1CustomerRoutes } from './v1-wholesale-customers.ts';

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { UserStatusRow } from '../../../core/user-status.ts';
+import type { UserStatusRow } from '../../../core/broadworks/user-status.ts';
 
 export interface UserStatusView {
   readonly templateName: string;

@@ -1,0 +1,385 @@
+import { z } from 'zod';
+import { transition } from './states.ts';
+import { durationMs, parseDuration } from '../kernel/duration.ts';
+import { conflict, ErrorCode, invalidFields, notFound } from '../kernel/errors.ts';
+import { takeStepFault } from '../sim/fault-ops.ts';
+import { webexId } from '../kernel/ids.ts';
+import type { BroadWorksStatus, BroadWorksSubscriber } from './model.ts';
+import type { PartnerUser } from '../kernel/model.ts';
+import type { Template } from '../organisations/model.ts';
+import { ownedBy } from '../kernel/ownership.ts';
+import { fail, ok, type Result } from '../kernel/result.ts';
+import { emailField, languageField, phoneField, timezoneField } from '../kernel/fields.ts';
+import { templateByProvisioningId } from '../organisations/templates.ts';
+import { parseWith } from '../kernel/validation.ts';
+import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
+
+/** BroadWorks subscribers (api.md `/v1` BroadWorks; FT-1..7). Steps run on the virtual clock. */
+export const BW_STEP = 'broadworks.step';
+export const BW_PACKAGES = ['softphone', 'basic', 'standard', 'premium'] as const;
+
+const fields = {
+  firstName: z.string().min(1).max(64),
+  lastName: z.string().min(1).max(64),
+  primaryPhoneNumber: phoneField.optional(),
+  mobilePhoneNumber: phoneField.optional(),
+  extension: z
+    .string()
+    .regex(/^[0-9]{2,10}$/, 'must be 2 to 10 digits')
+    .optional(),
+  email: emailField.optional(),
+  language: languageField.optional(),
+  timezone: timezoneField.optional(),
+};
+
+const createSchema = z.object({
+  provisioningId: z.string().min(1),
+  userId: z.string().min(1).max(161),
+  spEnterpriseId: z.string().min(1).max(161),
+  package: z.enum(BW_PACKAGES),
+  ...fields,
+});
+
+const updateSchema = z.object({
+  userId: z.string().min(1).max(161).optional(),
+  package: z.enum(BW_PACKAGES).optional(),
+  ...fields,
+  firstName: fields.firstName.optional(),
+  lastName: fields.lastName.optional(),
+});
+
+/** An email any subscriber (wholesale or BroadWorks) already holds (409, 10022). */
+export const emailHeld = (w: WorldReader, email: string, exceptId?: string): boolean => {
+  const e = email.toLowerCase();
+  return [...w.list('subscribers'), ...w.list('broadworksSubscribers')].some(
+    (s) => s.id !== exceptId && s.email?.toLowerCase() === e,
+  );
+};
+
+export const inUse = (what: string) =>
+  conflict(`The ${what} is already associated with an existing user.`, ErrorCode.inUse);
+
+const delayOf = (
+  tx: WorldTx,
+  name: 'broadworksSubscriber' | 'broadworksSubscriberUpdate' | 'activation',
+): number => {
+  const d = parseDuration(tx.meta.config.delays[name]);
+  return d.ok ? durationMs(d.value, tx.now) : 0;
+};
+
+/** Moves a subscriber along the transition table, or answers why it cannot. */
+export const move = (
+  tx: WorldTx,
+  s: BroadWorksSubscriber,
+  to: BroadWorksStatus,
+  what: string,
+  patch: Partial<BroadWorksSubscriber> = {},
+): Result<BroadWorksSubscriber> => {
+  const t = transition(s.status, to, what);
+  if (!t.ok) return t;
+  const next: BroadWorksSubscriber = {
+    ...s,
+    ...patch,
+    status: to,
+    lastStatusChange: tx.nowIso,
+    errors: to === 'error' ? (patch.errors ?? s.errors) : [],
+  };
+  tx.put('broadworksSubscribers', next);
+  return ok(next);
+};
+
+const startProvisioning = (
+  tx: WorldTx,
+  s: BroadWorksSubscriber,
+  what: string,
+): Result<BroadWorksSubscriber> => {
+  const free = s.email !== undefined && tx.meta.freeAccounts.includes(s.email.toLowerCase());
+  if (free) {
+    const r = move(tx, s, 'pending_user_migration', what, {
+      consentToken: tx.uuid().replace(/-/g, ''),
+    });
+    if (r.ok) sendBroadWorksConsent(tx, r.value);
+    return r;
+  }
+  const r = move(tx, s, 'provisioning', what);
+  if (r.ok)
+    tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriber'), {
+      subscriberId: s.id,
+      op: 'provision',
+    });
+  return r;
+};
+
+export const sendBroadWorksConsent = (tx: WorldTx, s: BroadWorksSubscriber): void => {
+  tx.sendMail({
+    from: 'noreply@webex.com',
+    to: [s.email ?? ''],
+    subject: 'Move your Webex account to your service provider',
+    text: `Your free Webex account ${s.email ?? ''} moves to your service provider's Webex once you accept: {{link:0}}`,
+    links: [{ label: 'Accept and move my account', path: `/consent/${s.consentToken ?? ''}` }],
+  });
+};
+
+/** The verification mail of the untrusted-email flow (FT-1): its link is single-use. */
+export const sendVerification = (
+  tx: WorldTx,
+  s: BroadWorksSubscriber,
+  email: string,
+): Result<BroadWorksSubscriber> => {
+  const token = tx.uuid().replace(/-/g, '');
+  const r = move(tx, s, 'pending_email_validation', 'Email verification', {
+    email,
+    verifyToken: token,
+  });
+  if (!r.ok) return r;
+  tx.sendMail({
+    from: 'noreply@webex.com',
+    to: [email],
+    subject: 'Verify your email address for Webex',
+    text: `Hello ${s.firstName}, confirm ${email} to finish setting up Webex: {{link:0}}`,
+    links: [{ label: 'Verify my email address', path: `/activation/verify/${token}` }],
+  });
+  return r;
+};
+
+const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
+  const input = parseWith(createSchema, body);
+  if (!input.ok) return input;
+  const v = input.value;
+  const template = templateByProvisioningId(w, user.partnerId, v.provisioningId, 'broadworks');
+  if (!template.ok) return template;
+  if (
+    !w
+      .list('enterprises')
+      .some((e) => e.partnerId === user.partnerId && e.spEnterpriseId === v.spEnterpriseId)
+  )
+    return fail(notFound(`Enterprise ${v.spEnterpriseId}`));
+  if (template.value.userVerification?.emailTrust === 'trusted' && v.email === undefined) {
+    return fail(
+      invalidFields([
+        {
+          description: 'email: is required under a trusted-email template',
+          errorCode: ErrorCode.required,
+        },
+      ]),
+    );
+  }
+  if (
+    w
+      .list('broadworksSubscribers')
+      .some(
+        (s) => s.partnerId === user.partnerId && s.userId.toLowerCase() === v.userId.toLowerCase(),
+      )
+  )
+    return fail(inUse('BroadWorks user ID'));
+  if (v.email !== undefined && emailHeld(w, v.email)) return fail(inUse('email'));
+  return ok({ v, template: template.value });
+};
+
+export const precheckBroadWorks = (
+  w: WorldReader,
+  user: PartnerUser,
+  body: unknown,
+): Result<void> => {
+  const input = parseWith(createSchema.partial().extend({ email: emailField }), body);
+  if (!input.ok) return input;
+  const v = input.value;
+  if (v.provisioningId !== undefined) {
+    const t = templateByProvisioningId(w, user.partnerId, v.provisioningId, 'broadworks');
+    if (!t.ok) return t;
+  }
+  if (emailHeld(w, v.email)) return fail(inUse('email'));
+  if (
+    v.userId !== undefined &&
+    w
+      .list('broadworksSubscribers')
+      .some(
+        (s) => s.partnerId === user.partnerId && s.userId.toLowerCase() === v.userId!.toLowerCase(),
+      )
+  )
+    return fail(inUse('BroadWorks user ID'));
+  return ok(undefined);
+};
+
+const newSubscriber = (
+  tx: WorldTx,
+  partnerId: string,
+  t: Template,
+  f: Omit<
+    BroadWorksSubscriber,
+    | 'id'
+    | 'partnerId'
+    | 'templateId'
+    | 'provisioningId'
+    | 'status'
+    | 'errors'
+    | 'personId'
+    | 'created'
+    | 'lastStatusChange'
+  >,
+  status: BroadWorksStatus,
+): BroadWorksSubscriber => {
+  const s: BroadWorksSubscriber = {
+    id: webexId('SUBSCRIBER', tx.uuid()),
+    partnerId,
+    templateId: t.id,
+    provisioningId: t.provisioningId,
+    status,
+    errors: [],
+    personId: webexId('PEOPLE', tx.uuid()),
+    created: tx.nowIso,
+    lastStatusChange: tx.nowIso,
+    ...f,
+  };
+  tx.put('broadworksSubscribers', s);
+  return s;
+};
+
+/** `POST /v1/broadworks/subscribers`: trusted → provisioning; untrusted → pending email input or validation. */
+export const provisionBroadWorks = (
+  tx: WorldTx,
+  user: PartnerUser,
+  body: unknown,
+): Result<BroadWorksSubscriber> => {
+  const checked = checkCreate(tx, user, body);
+  if (!checked.ok) return checked;
+  const { v, template } = checked.value;
+  const { provisioningId: _p, ...rest } = v;
+  const defined = Object.fromEntries(
+    Object.entries(rest).filter(([, x]) => x !== undefined),
+  ) as typeof rest & { email?: string };
+  const s = newSubscriber(
+    tx,
+    user.partnerId,
+    template,
+    {
+      ...(defined as Omit<
+        BroadWorksSubscriber,
+        | 'id'
+        | 'partnerId'
+        | 'templateId'
+        | 'provisioningId'
+        | 'status'
+        | 'errors'
+        | 'personId'
+        | 'created'
+        | 'lastStatusChange'
+        | 'selfActivated'
+      >),
+      selfActivated: false,
+    },
+    template.userVerification?.emailTrust === 'trusted'
+      ? 'pending_email_validation'
+      : 'pending_email_input',
+  );
+  if (template.userVerification?.emailTrust === 'trusted')
+    return startProvisioning(tx, s, 'Provisioning');
+  return v.email !== undefined ? sendVerification(tx, s, v.email) : ok(s);
+};
+
+/** `PUT`: provisioned → updating → provisioned; a subscriber not provisioned changes and keeps its status. */
+export const updateBroadWorks = (
+  tx: WorldTx,
+  user: PartnerUser,
+  id: string,
+  body: unknown,
+): Result<BroadWorksSubscriber> => {
+  const found = ownedBy(tx, 'broadworksSubscribers', id, user.partnerId, 'Subscriber');
+  if (!found.ok) return found;
+  const input = parseWith(updateSchema, body);
+  if (!input.ok) return input;
+  const s = found.value;
+  const v = input.value;
+  if (
+    v.email !== undefined &&
+    v.email.toLowerCase() !== s.email?.toLowerCase() &&
+    emailHeld(tx, v.email, s.id)
+  )
+    return fail(inUse('email'));
+  if (
+    v.userId !== undefined &&
+    tx
+      .list('broadworksSubscribers')
+      .some(
+        (o) =>
+          o.id !== s.id &&
+          o.partnerId === s.partnerId &&
+          o.userId.toLowerCase() === v.userId!.toLowerCase(),
+      )
+  )
+    return fail(inUse('BroadWorks user ID'));
+  const patch = Object.fromEntries(
+    Object.entries(v).filter(([, x]) => x !== undefined),
+  ) as Partial<BroadWorksSubscriber>;
+  if (s.status === 'provisioned') {
+    const r = move(tx, s, 'updating', 'Update', patch);
+    if (r.ok)
+      tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriberUpdate'), {
+        subscriberId: s.id,
+        op: 'update',
+      });
+    return r;
+  }
+  if (s.status === 'provisioning' || s.status === 'updating')
+    return fail(
+      conflict(`Subscriber ${id} is ${s.status}; it can be changed when that ends.`, 1202),
+    );
+  const next = { ...s, ...patch };
+  tx.put('broadworksSubscribers', next);
+  return ok(next);
+};
+
+export const deleteBroadWorks = (
+  tx: WorldTx,
+  partnerId: string,
+  id: string,
+): Result<BroadWorksSubscriber> => {
+  const found = ownedBy(tx, 'broadworksSubscribers', id, partnerId, 'Subscriber');
+  if (found.ok) tx.delete('broadworksSubscribers', id);
+  return found;
+};
+
+/** The end of a provisioning or update step: provisioned, or error when a step fault waits (SIM-4). */
+export const finishBroadWorksStep = (tx: WorldTx, p: Readonly<Record<string, unknown>>): void => {
+  const s = tx.get('broadworksSubscribers', String(p.subscriberId));
+  if (!s || (s.status !== 'provisioning' && s.status !== 'updating')) return;
+  const fault = takeStepFault(tx, 'broadworksSubscriber');
+  if (fault)
+    move(tx, s, 'error', 'Provisioning', {
+      errors: [{ errorCode: fault.errorCode, description: fault.description }],
+    });
+  else move(tx, s, 'provisioned', 'Provisioning');
+};
+
+/** The verification link (FT-1): pending_email_validation → provisioning (or consent); single-use. */
+export const verifyEmail = (tx: WorldTx, token: string): Result<BroadWorksSubscriber> => {
+  const s = tx
+    .list('broadworksSubscribers')
+    .find((x) => x.verifyToken !== undefined && x.verifyToken === token);
+  if (!s)
+    return fail(
+      notFound('Verification link (it may have been used already, or a newer one was sent)'),
+    );
+  const { verifyToken: _spent, ...rest } = s;
+  tx.put('broadworksSubscribers', rest);
+  return startProvisioning(tx, rest, 'Email verification');
+};
+
+/** The owner of a free account accepts the move: provisioning starts. */
+export const acceptBroadWorksConsent = (
+  tx: WorldTx,
+  token: string,
+): Result<BroadWorksSubscriber> | undefined => {
+  const s = tx
+    .list('broadworksSubscribers')
+    .find((x) => x.consentToken !== undefined && x.consentToken === token);
+  if (!s) return undefined;
+  const { consentToken: _spent, ...rest } = s;
+  const r = move(tx, rest, 'provisioning', 'Consent');
+  if (r.ok)
+    tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriber'), {
+      subscriberId: s.id,
+      op: 'provision',
+    });
+  return r;
+};

@@ -1,0 +1,28 @@
+import type { FaultRecord } from './sim/faults.ts';
+import type { MailRecord } from './kernel/mail.ts';
+import type { EventRecord } from './kernel/events.ts';
+import type { Partner, PartnerUser, Subscription, WorldMeta } from './kernel/model.ts';
+import type { Customer, Location, Template } from './organisations/model.ts';
+import type { WholesaleSubscriber } from './subscribers/model.ts';
+import type { BroadWorksSubscriber, Enterprise } from './broadworks/model.ts';
+import type { Order, SupportCase } from './ccw/model.ts';
+
+/** Every collection the world keeps, and the entity each holds. */
+export interface Collections {
+  meta: WorldMeta;
+  partners: Partner;
+  users: PartnerUser;
+  subscriptions: Subscription;
+  templates: Template;
+  enterprises: Enterprise;
+  customers: Customer;
+  locations: Location;
+  subscribers: WholesaleSubscriber;
+  broadworksSubscribers: BroadWorksSubscriber;
+  orders: Order;
+  cases: SupportCase;
+  mail: MailRecord;
+  faults: FaultRecord;
+  events: EventRecord;
+}
+export type CollectionName = keyof Collections;

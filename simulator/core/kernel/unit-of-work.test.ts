@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../store/memory-store.ts';
+import { UnitOfWork } from './unit-of-work.ts';
+
+const seeded = (): MemoryStore => {
+  const s = new MemoryStore();
+  s.apply([
+    { op: 'put', collection: 'c', value: { id: 'a' } },
+    { op: 'put', collection: 'c', value: { id: 'b' } },
+  ]);
+  return s;
+};
+
+describe('unit of work (SIM-2: a rejected command changes nothing)', () => {
+  it('shows its own writes to its reads, and nothing to the store until applied', () => {
+    const store = seeded();
+    const uow = new UnitOfWork(store);
+    uow.put('c', { id: 'c', v: 1 } as { id: string });
+    uow.delete('c', 'a');
+    expect(uow.list('c').map((e) => e.id)).toEqual(['b', 'c']);
+    expect(uow.get('c', 'a')).toBeUndefined();
+    expect(store.list('c').map((e) => e.id)).toEqual(['a', 'b']);
+    store.apply(uow.changes());
+    expect(store.list('c').map((e) => e.id)).toEqual(['b', 'c']);
+  });
+
+  it('replaces a stored entity in place in its reads', () => {
+    const uow = new UnitOfWork(seeded());
+    uow.put('c', { id: 'a', v: 2 } as { id: string });
+    expect(uow.list('c')).toEqual([{ id: 'a', v: 2 }, { id: 'b' }]);
+    expect(uow.count('c')).toBe(2);
+  });
+
+  it('clear hides everything stored and keeps what is put after it', () => {
+    const store = seeded();
+    const uow = new UnitOfWork(store);
+    uow.clear();
+    uow.put('c', { id: 'z' });
+    expect(uow.list('c').map((e) => e.id)).toEqual(['z']);
+    store.apply(uow.changes());
+    expect(store.list('c').map((e) => e.id)).toEqual(['z']);
+  });
+});

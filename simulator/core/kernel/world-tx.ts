@@ -1,0 +1,129 @@
+import type { Collections, CollectionName } from '../collections.ts';
+import type { WorldMeta } from './model.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
+import type { Change, StoreReader } from './store-port.ts';
+import type { MailLink } from './mail.ts';
+import { randomSource, type RandomSource } from './random.ts';
+
+/** Typed reads over a store or a unit of work. */
+export class WorldReader {
+  protected readonly base: StoreReader;
+
+  constructor(base: StoreReader) {
+    this.base = base;
+  }
+
+  get<K extends CollectionName>(collection: K, id: string): Collections[K] | undefined {
+    return this.base.get(collection, id) as Collections[K] | undefined;
+  }
+
+  list<K extends CollectionName>(collection: K): readonly Collections[K][] {
+    return this.base.list(collection) as readonly Collections[K][];
+  }
+
+  count(collection: CollectionName): number {
+    return this.base.count(collection);
+  }
+
+  get meta(): WorldMeta {
+    const m = this.get('meta', 'world');
+    if (!m) throw new Error('The world has no meta record: it was never seeded.');
+    return m;
+  }
+}
+
+export interface MailDraft {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  readonly links: readonly MailLink[];
+}
+
+/**
+ * One command's view of the world at one virtual instant: typed reads and writes buffered in a unit
+ * of work, the seeded random source, and the world's sequence counter. `finish()` yields the batch.
+ */
+export class WorldTx extends WorldReader {
+  readonly now: number;
+  readonly #uow: UnitOfWork;
+  #random: RandomSource | undefined;
+  #meta: WorldMeta | undefined;
+
+  constructor(uow: UnitOfWork, now: number) {
+    super(uow);
+    this.#uow = uow;
+    this.now = now;
+  }
+
+  get nowIso(): string {
+    return new Date(this.now).toISOString();
+  }
+
+  override get meta(): WorldMeta {
+    return this.#meta ?? super.meta;
+  }
+
+  setMeta(meta: WorldMeta): void {
+    this.#meta = meta;
+  }
+
+  put<K extends CollectionName>(collection: K, value: Collections[K]): void {
+    this.#uow.put(collection, value);
+  }
+
+  delete(collection: CollectionName, id: string): void {
+    this.#uow.delete(collection, id);
+  }
+
+  clear(): void {
+    this.#uow.clear();
+    this.#random = undefined;
+  }
+
+  random(): number {
+    return this.#rng().next();
+  }
+
+  uuid(): string {
+    return this.#rng().uuid();
+  }
+
+  /** A world-wide increasing number, to order what happens at one instant. */
+  nextSeq(): number {
+    const m = this.meta;
+    this.#meta = { ...m, seq: m.seq + 1 };
+    return m.seq + 1;
+  }
+
+  schedule(kind: string, dueAt: number, payload: Readonly<Record<string, unknown>>): void {
+    const seq = this.nextSeq();
+    this.put('events', {
+      id: `evt-${seq}`,
+      seq,
+      dueAt: new Date(dueAt).toISOString(),
+      kind,
+      payload,
+    });
+  }
+
+  sendMail(draft: MailDraft): string {
+    const seq = this.nextSeq();
+    const id = this.uuid();
+    this.put('mail', { id, seq, ...draft, sentAt: this.nowIso });
+    return id;
+  }
+
+  finish(): readonly Change[] {
+    if (this.#random || this.#meta) {
+      const meta = { ...this.meta, ...(this.#random ? { rng: this.#random.state() } : {}) };
+      this.#uow.put('meta', meta);
+    }
+    return this.#uow.changes();
+  }
+
+  #rng(): RandomSource {
+    if (!this.#random) this.#random = randomSource(this.meta.rng);
+    return this.#random;
+  }
+}

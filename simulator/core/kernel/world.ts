@@ -1,0 +1,131 @@
+import {
+  applyClockCommand,
+  clockNow,
+  initialClock,
+  type ClockCommand,
+  type ClockInit,
+  type ClockState,
+} from './clock.ts';
+import { defaultConfig } from '../sim/config.ts';
+import { byDueTime, type EventRecord } from './events.ts';
+import type { WorldMeta } from './model.ts';
+import { seedRandom } from './random.ts';
+import { ok, type Result } from './result.ts';
+import type { Store } from './store-port.ts';
+import { UnitOfWork } from './unit-of-work.ts';
+import { WorldReader, WorldTx } from './world-tx.ts';
+import { seedWorld } from '../sim/seed-world.ts';
+
+/** What happens when an event of a kind comes due; it runs in its own transaction at the due time. */
+export type EventHandler = (tx: WorldTx, event: EventRecord) => void;
+export type EventHandlers = Readonly<Record<string, EventHandler>>;
+
+export interface WorldOptions {
+  /** The seed of a new world (an existing store keeps its own). */
+  readonly seed: number;
+  /** How a new world's clock starts (an existing store keeps its own clock). */
+  readonly clock: ClockInit;
+  /** The wall clock in ms; the virtual clock runs from it in `running` mode. */
+  readonly wallClock: () => number;
+  readonly handlers?: EventHandlers;
+}
+
+/**
+ * One complete, isolated simulation (api.md, Worlds) over a store: its clock, seeded random
+ * source, faults, mailbox and entities all live in the store, so a restart or a reset is exact.
+ */
+export class World {
+  readonly store: Store;
+  readonly #options: WorldOptions;
+
+  constructor(store: Store, options: WorldOptions) {
+    this.store = store;
+    this.#options = options;
+    if (!store.get('meta', 'world')) this.reset(options.seed);
+  }
+
+  read(): WorldReader {
+    return new WorldReader(this.store);
+  }
+
+  get meta(): WorldMeta {
+    return this.read().meta;
+  }
+
+  now(): number {
+    return clockNow(this.meta.clock, this.#options.wallClock());
+  }
+
+  /** The wall clock's reading, in ms. */
+  wall(): number {
+    return this.#options.wallClock();
+  }
+
+  clock(): ClockState {
+    return this.meta.clock;
+  }
+
+  /** Runs a command at an instant (default: now); only a successful one reaches the store (SIM-2). */
+  transact<T>(fn: (tx: WorldTx) => Result<T>, at: number = this.now()): Result<T> {
+    const tx = new WorldTx(new UnitOfWork(this.store), at);
+    const result = fn(tx);
+    if (result.ok) this.store.apply(tx.finish());
+    return result;
+  }
+
+  /** Runs every event due by now, each at its due instant, in order; returns how many ran. */
+  tick(): number {
+    const now = this.now();
+    let ran = 0;
+    for (;;) {
+      const due = this.store
+        .list('events')
+        .map((e) => e as EventRecord)
+        .filter((e) => Date.parse(e.dueAt) <= now)
+        .sort(byDueTime)[0];
+      if (!due) return ran;
+      const handler = this.#options.handlers?.[due.kind];
+      this.transact((tx) => {
+        tx.delete('events', due.id);
+        handler?.(tx, due);
+        return ok(undefined);
+      }, Date.parse(due.dueAt));
+      ran += 1;
+    }
+  }
+
+  /** Moves the clock (mode, speed, set, advance), then runs what came due. */
+  changeClock(cmd: ClockCommand): Result<ClockState> {
+    const r = this.transact((tx) => {
+      const next = applyClockCommand(tx.meta.clock, cmd, this.#options.wallClock());
+      if (next.ok) tx.setMeta({ ...tx.meta, clock: next.value });
+      return next;
+    });
+    if (r.ok) this.tick();
+    return r;
+  }
+
+  /** Restores the seeded state: entities, clock, faults, mail, config (api.md, `/sim/reset`). */
+  reset(seed?: number): void {
+    const previous = this.store.get('meta', 'world') as WorldMeta | undefined;
+    const s = seed ?? previous?.seed ?? this.#options.seed;
+    const clockInit = previous?.clockInit ?? this.#options.clock;
+    const clock = initialClock(clockInit, this.#options.wallClock());
+    const tx = new WorldTx(new UnitOfWork(this.store), clock.anchorVirtual);
+    tx.clear();
+    tx.setMeta({
+      id: 'world',
+      seed: s,
+      clockInit,
+      clock,
+      rng: seedRandom(s),
+      seq: 0,
+      config: defaultConfig(),
+      freeAccounts: [],
+      supportedCountries: [],
+      pstnProviders: [],
+    });
+    seedWorld(tx);
+    this.store.apply(tx.finish());
+  }
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import {
+  conflict,
+  ErrorCode,
+  invalidField,
+  invalidFields,
+  notFound,
+  type ErrorItem,
+} from '../kernel/errors.ts';
+import { webexId } from '../kernel/ids.ts';
+import type { Offer, Template } from './model.ts';
+import type { PartnerUser } from '../kernel/model.ts';
+import { ownedBy, ownList } from '../kernel/ownership.ts';
+import { fail, ok, type Result } from '../kernel/result.ts';
+import { countryField, languageField } from '../kernel/fields.ts';
+import { parseWith } from '../kernel/validation.ts';
+import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
+
+/** Onboarding templates (TPL-1..4). */
+const settings = z.record(z.string(), z.unknown());
+const verification = z.strictObject({
+  emailTrust: z.enum(['trusted', 'untrusted']),
+  shareLink: z.string().max(2000).optional(),
+});
+
+const createSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+  offer: z.enum(['wholesale', 'broadworks']),
+  country: countryField,
+  language: languageField,
+  subscriptionId: z.string().optional(),
+  authMethod: z.enum(['webex', 'partner_sso']).optional(),
+  pstnProvider: z.string().optional(),
+  commonSettings: settings.optional(),
+  callingSettings: settings.optional(),
+  userVerification: verification.optional(),
+});
+
+const patchSchema = createSchema
+  .omit({ offer: true })
+  .partial()
+  .extend({
+    pstnProvider: z.string().nullable().optional(),
+    offer: z.never({ error: 'cannot change; create another template' }).optional(),
+  });
+
+export type TemplateInput = z.output<typeof createSchema>;
+
+export const PSTN_WARNING =
+  'A cloud-connected PSTN provider is chosen: the documentation does not recommend it for wholesale templates (TPL-3).';
+
+/** The template as Partner Hub shows it: links absolute, warnings computed (TPL-3, TPL-4). */
+export const templateView = (t: Template, base: string) => {
+  const activationLink = t.activationLinkId
+    ? `${base}/activation/${t.activationLinkId}`
+    : undefined;
+  return {
+    id: t.id,
+    name: t.name,
+    offer: t.offer,
+    provisioningId: t.provisioningId,
+    country: t.country,
+    language: t.language,
+    ...(t.subscriptionId !== undefined ? { subscriptionId: t.subscriptionId } : {}),
+    ...(t.authMethod !== undefined ? { authMethod: t.authMethod } : {}),
+    ...(t.pstnProvider !== undefined ? { pstnProvider: t.pstnProvider } : {}),
+    commonSettings: t.commonSettings ?? {},
+    callingSettings: t.callingSettings ?? {},
+    ...(t.userVerification
+      ? {
+          userVerification: {
+            emailTrust: t.userVerification.emailTrust,
+            shareLink: t.userVerification.shareLink ?? activationLink,
+          },
+        }
+      : {}),
+    ...(activationLink ? { activationLink } : {}),
+    warnings: t.pstnProvider !== undefined ? [{ description: PSTN_WARNING }] : [],
+    createdAt: t.createdAt,
+  };
+};
+
+/** The link id a share link points to (`…/activation/{linkId}`), compared with the activation link's (TPL-4). */
+export const shareLinkId = (t: Template): string | undefined => {
+  const link = t.userVerification?.shareLink;
+  if (link === undefined) return t.activationLinkId;
+  return /\/activation\/([A-Za-z0-9]+)\/?(?:[?#].*)?$/.exec(link)?.[1];
+};
+
+const offerRules = (
+  w: WorldReader,
+  user: PartnerUser,
+  t: Omit<Template, 'id' | 'partnerId' | 'provisioningId' | 'createdAt'>,
+): Result<void> => {
+  const problems: ErrorItem[] = [];
+  const meta = w.meta;
+  if (!meta.supportedCountries.includes(t.country))
+    problems.push({
+      description: `country: ${t.country} is not a Webex-supported country (${meta.supportedCountries.join(', ')})`,
+      errorCode: ErrorCode.invalidValue,
+    });
+  if (t.offer === 'wholesale') {
+    if (t.subscriptionId === undefined)
+      problems.push({
+        description: 'subscriptionId: is required for a wholesale template',
+        errorCode: ErrorCode.required,
+      });
+    if (t.authMethod === undefined)
+      problems.push({
+        description: 'authMethod: is required for a wholesale template',
+        errorCode: ErrorCode.required,
+      });
+    if (t.userVerification)
+      problems.push({
+        description: 'userVerification: is for broadworks templates only',
+        errorCode: ErrorCode.invalidValue,
+      });
+    if (t.pstnProvider !== undefined && !meta.pstnProviders.includes(t.pstnProvider))
+      problems.push({
+        description: `pstnProvider: must be one of ${meta.pstnProviders.map((p) => JSON.stringify(p)).join(', ')}`,
+        errorCode: ErrorCode.invalidValue,
+      });
+  } else {
+    if (!t.userVerification)
+      problems.push({
+        description: 'userVerification.emailTrust: is required for a broadworks template',
+        errorCode: ErrorCode.required,
+      });
+    for (const f of ['subscriptionId', 'authMethod', 'pstnProvider'] as const)
+      if (t[f] !== undefined)
+        problems.push({
+          description: `${f}: is for wholesale templates only`,
+          errorCode: ErrorCode.invalidValue,
+        });
+  }
+  if (problems.length > 0) return fail(invalidFields(problems));
+  if (
+    t.subscriptionId !== undefined &&
+    !w
+      .list('subscriptions')
+      .some((s) => s.id === t.subscriptionId && s.partnerId === user.partnerId)
+  ) {
+    return fail(notFound(`Subscription ${t.subscriptionId}`));
+  }
+  if (
+    ownList(w, 'templates', user.partnerId).some(
+      (o) =>
+        o.name.toLowerCase() === t.name.toLowerCase() &&
+        o.offer === t.offer &&
+        o.id !== (t as { id?: string }).id,
+    )
+  ) {
+    return fail(conflict(`A ${t.offer} template named "${t.name}" already exists.`));
+  }
+  return ok(undefined);
+};
+
+const randomId = (tx: WorldTx, n: number, radix: number): string =>
+  Array.from({ length: n }, () => Math.floor(tx.random() * radix).toString(radix)).join('');
+
+export const createTemplate = (tx: WorldTx, user: PartnerUser, body: unknown): Result<Template> => {
+  const input = parseWith(createSchema, body);
+  if (!input.ok) return input;
+  const { userVerification, ...rest } = input.value;
+  const draft = { ...rest, ...(userVerification ? { userVerification } : {}) } as Omit<
+    Template,
+    'id' | 'partnerId' | 'provisioningId' | 'createdAt'
+  >;
+  const rules = offerRules(tx, user, draft);
+  if (!rules.ok) return rules;
+  const template: Template = {
+    id: webexId('TEMPLATE', tx.uuid()),
+    partnerId: user.partnerId,
+    provisioningId: randomId(tx, 32, 16),
+    createdAt: tx.nowIso,
+    ...draft,
+    ...(draft.offer === 'broadworks' ? { activationLinkId: randomId(tx, 16, 36) } : {}),
+  };
+  tx.put('templates', template);
+  return ok(template);
+};
+
+export const updateTemplate = (
+  tx: WorldTx,
+  user: PartnerUser,
+  id: string,
+  body: unknown,
+): Result<Template> => {
+  const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
+  if (!found.ok) return found;
+  const input = parseWith(patchSchema, body);
+  if (!input.ok) return input;
+  const { pstnProvider, offer: _offer, ...rest } = input.value;
+  const next = { ...found.value, ...(rest as Partial<Template>) } as Template & {
+    pstnProvider?: string;
+  };
+  if (pstnProvider === null) delete next.pstnProvider;
+  else if (pstnProvider !== undefined) next.pstnProvider = pstnProvider;
+  const rules = offerRules(tx, user, next);
+  if (!rules.ok) return rules;
+  tx.put('templates', next);
+  return ok(next);
+};
+
+/** Templates in use by a customer cannot be deleted (409). */
+export const deleteTemplate = (tx: WorldTx, user: PartnerUser, id: string): Result<void> => {
+  const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
+  if (!found.ok) return found;
+  const users = tx.list('customers').filter((c) => c.templateId === id).length;
+  if (users > 0)
+    return fail(
+      conflict(
+        `Template "${found.value.name}" is in use by ${users} customer${users === 1 ? '' : 's'}; it cannot be deleted.`,
+      ),
+    );
+  tx.delete('templates', id);
+  return ok(undefined);
+};
+
+/** The partner's template named by a provisioning ID, of the offer asked for (TPL-1). */
+export const templateByProvisioningId = (
+  w: WorldReader,
+  partnerId: string,
+  provisioningId: string,
+  offer: Offer,
+  path = 'provisioningId',
+): Result<Template> => {
+  const t = ownList(w, 'templates', partnerId).find((x) => x.provisioningId === provisioningId);
+  if (!t) return fail(notFound(`Template with provisioning ID ${provisioningId}`));
+  if (t.offer !== offer)
+    return fail(
+      invalidField(
+        path,
+        `names the ${t.offer} template "${t.name}"; a ${offer} template is needed (TPL-1)`,
+      ),
+    );
+  return ok(t);
+};

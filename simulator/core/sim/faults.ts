@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { parseWith } from '../kernel/validation.ts';
+import type { Result } from '../kernel/result.ts';
+
+/**
+ * Injected faults (SIM-4): request faults answer matching requests with an error, a delay or both;
+ * step faults make the next asynchronous provisioning steps of a kind end in `error`.
+ */
+export const STEP_KINDS = ['customer', 'subscriber', 'broadworksSubscriber'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const requestFaultSchema = z.strictObject({
+  method: z
+    .string()
+    .transform((m) => m.toUpperCase())
+    .pipe(z.enum(METHODS))
+    .optional(),
+  path: z
+    .string()
+    .min(1)
+    .max(2000)
+    .regex(
+      /^\//,
+      'must start with / (a path such as /v1/wholesale/customers, * matches any run of characters)',
+    ),
+  status: z.number().int().min(400).max(599).optional(),
+  errorCode: z.number().int().optional(),
+  message: z.string().max(1000).optional(),
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  retryAfter: z.number().int().min(0).max(86_400).optional(),
+  times: z.number().int().min(1).optional(),
+  probability: z.number().min(0).max(1).optional(),
+});
+
+const stepFaultSchema = z.strictObject({
+  on: z.enum(STEP_KINDS),
+  errorCode: z.number().int(),
+  description: z.string().min(1).max(1000),
+  times: z.number().int().min(1).optional(),
+});
+
+export type RequestFaultInput = z.output<typeof requestFaultSchema>;
+export type StepFaultInput = z.output<typeof stepFaultSchema>;
+
+export type FaultRecord =
+  | ({
+      readonly id: string;
+      readonly kind: 'request';
+      readonly createdAt: string;
+      readonly hits: number;
+    } & RequestFaultInput)
+  | ({
+      readonly id: string;
+      readonly kind: 'step';
+      readonly createdAt: string;
+      readonly hits: number;
+    } & StepFaultInput);
+
+export const parseFault = (body: unknown): Result<RequestFaultInput | StepFaultInput> =>
+  typeof body === 'object' && body !== null && 'on' in body
+    ? parseWith(stepFaultSchema, body)
+    : parseWith(requestFaultSchema, body);
+
+/** The fault as clients see it: what they asked for, its id, and how often it has hit. */
+export const publicFault = (f: FaultRecord): Record<string, unknown> => {
+  const { kind: _kind, ...rest } = f;
+  return rest;
+};
+
+const patternCache = new Map<string, RegExp>();
+const toRegExp = (pattern: string): RegExp => {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    re = new RegExp(
+      `^${pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
+    patternCache.set(pattern, re);
+  }
+  return re;
+};
+
+export const pathMatches = (pattern: string, path: string): boolean =>
+  pattern.includes('*') ? toRegExp(pattern).test(path) : pattern === path;
+
+/** What a request fault does to the request it hits. */
+export interface FaultEffect {
+  readonly latencyMs: number;
+  readonly error?: { status: number; errorCode?: number; message: string; retryAfter?: number };
+}
+
+export const effectOf = (f: RequestFaultInput): FaultEffect => {
+  const status =
+    f.status ?? (f.retryAfter !== undefined ? 429 : f.latencyMs !== undefined ? undefined : 500);
+  if (status === undefined) return { latencyMs: f.latencyMs ?? 0 };
+  return {
+    latencyMs: f.latencyMs ?? 0,
+    error: {
+      status,
+      message: f.message ?? `Injected fault: ${status}`,
+      ...(f.errorCode !== undefined ? { errorCode: f.errorCode } : {}),
+      ...(f.retryAfter !== undefined ? { retryAfter: f.retryAfter } : {}),
+    },
+  };
+};

@@ -1,0 +1,158 @@
+import { parse } from 'csv-parse/browser/esm/sync';
+import { ErrorCode, invalidField, payloadTooLarge, type DomainError } from '../kernel/errors.ts';
+import type { WholesaleSubscriber } from './model.ts';
+import { PACKAGES, SUBSCRIBER_PACKAGES, type PackageName } from '../organisations/packages.ts';
+import { fail, ok, type Result } from '../kernel/result.ts';
+import { BASIC_LICENSES } from './users.ts';
+import type { WorldReader } from '../kernel/world-tx.ts';
+
+/** The users CSV (api.md, CSV; USR-2..4): one format for export and import. */
+export const EMAIL_COLUMN = 'User ID/Email (Required)';
+export const TEXT_COLUMNS = [
+  'First Name',
+  'Last Name',
+  'Display Name',
+  'Phone Number',
+  'Extension',
+  'Location',
+  'Preferred Webex Site',
+] as const;
+export const BASIC_COLUMNS = {
+  'Basic Messaging': 'messaging',
+  'Basic Meetings': 'meetings',
+  'Basic Calling': 'calling',
+} as const;
+export const PACKAGE_COLUMNS: ReadonlyMap<string, PackageName> = new Map(
+  SUBSCRIBER_PACKAGES.flatMap((p) => {
+    const col = (PACKAGES[p] as { csvColumn?: string }).csvColumn;
+    return col ? [[col, p] as const] : [];
+  }),
+);
+export const ALL_COLUMNS: readonly string[] = [
+  EMAIL_COLUMN,
+  ...TEXT_COLUMNS,
+  ...Object.keys(BASIC_COLUMNS),
+  ...PACKAGE_COLUMNS.keys(),
+];
+export const MAX_CSV_ROWS = 20_000;
+
+export interface CsvRecord {
+  /** The line where the record starts (the header is line 1). */
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+const unreadable = (line: number, problem: string): DomainError =>
+  invalidField(`line ${line}`, problem, ErrorCode.invalidValue);
+
+/** Bytes as UTF-8 text (a BOM is dropped); invalid UTF-8 names the first line it spoils. */
+export const decodeUtf8 = (bytes: Uint8Array): Result<string> => {
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes));
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i += 1) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, i));
+        } catch {
+          return fail(unreadable(line, 'is not valid UTF-8; save the file as CSV UTF-8'));
+        }
+        line += 1;
+        start = i + 1;
+      }
+    }
+    return fail(unreadable(1, 'is not valid UTF-8; save the file as CSV UTF-8'));
+  }
+};
+
+/** Where a record starts: csv-parse counts the line where it ends; quoted cells may span lines. */
+const startLine = (r: { record: string[]; info: { lines: number } }): number =>
+  r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+
+/** Reads the file: the header checked, every record with its start line. Nothing is applied here. */
+export const readUsersCsv = (
+  bytes: Uint8Array,
+): Result<{ columns: string[]; records: CsvRecord[] }> => {
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return text;
+  if (text.value.trim() === '')
+    return fail(unreadable(1, 'the file is empty; it needs a header line and at least one user'));
+  let raw: { record: string[]; info: { lines: number } }[];
+  try {
+    raw = parse(text.value.replace(/\r\n?/g, '\n'), {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_column_count: false,
+    }) as typeof raw;
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return fail(
+      unreadable(
+        e.lines ?? 1,
+        `cannot be read as CSV: ${(e.message ?? String(error)).replace(/^Invalid /, 'invalid ')}`,
+      ),
+    );
+  }
+  const [head, ...rows] = raw;
+  if (!head)
+    return fail(unreadable(1, 'the file is empty; it needs a header line and at least one user'));
+  const headerLine = startLine(head);
+  const columns = head.record.map((h) => h.trim());
+  const unknown = columns.filter((h) => !ALL_COLUMNS.includes(h));
+  if (unknown.length > 0)
+    return fail(
+      unreadable(
+        headerLine,
+        `unknown column ${unknown.map((u) => JSON.stringify(u)).join(', ')}; the columns are ${ALL_COLUMNS.join(', ')}`,
+      ),
+    );
+  const twice = columns.find((h, i) => columns.indexOf(h) !== i);
+  if (twice) return fail(unreadable(headerLine, `column ${JSON.stringify(twice)} appears twice`));
+  if (!columns.includes(EMAIL_COLUMN))
+    return fail(unreadable(headerLine, `no ${JSON.stringify(EMAIL_COLUMN)} column`));
+  if (rows.length > MAX_CSV_ROWS)
+    return fail(
+      payloadTooLarge(
+        `The file has ${rows.length} data rows; at most ${MAX_CSV_ROWS} are imported at once.`,
+      ),
+    );
+  const records = rows.map((r) => {
+    const cells: Record<string, string> = {};
+    columns.forEach((col, i) => (cells[col] = (r.record[i] ?? '').trim()));
+    return { line: startLine(r), cells };
+  });
+  return ok({ columns, records });
+};
+
+const quote = (v: string): string =>
+  /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+const bool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
+
+/** The export: every column, basic licenses TRUE/FALSE, assigned packages TRUE and the others empty. */
+export const exportUsersCsv = (w: WorldReader, users: readonly WholesaleSubscriber[]): string => {
+  const lines = [ALL_COLUMNS.map(quote).join(',')];
+  for (const s of users) {
+    const lic = s.licenses ?? BASIC_LICENSES;
+    const loc = s.locationId ? (w.get('locations', s.locationId)?.name ?? '') : '';
+    const cells = [
+      s.email,
+      s.firstName ?? '',
+      s.lastName ?? '',
+      s.displayName ?? '',
+      s.primaryPhoneNumber ?? '',
+      s.extension ?? '',
+      loc,
+      s.preferredWebexSite ?? '',
+      bool(lic.messaging),
+      bool(lic.meetings),
+      bool(lic.calling),
+      ...[...PACKAGE_COLUMNS.values()].map((p) => (s.packages.includes(p) ? 'TRUE' : '')),
+    ];
+    lines.push(cells.map(quote).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+};

@@ -1,0 +1,221 @@
+import { ErrorCode, type ErrorItem } from '../kernel/errors.ts';
+import type { Customer } from '../organisations/model.ts';
+import type { PartnerUser } from '../kernel/model.ts';
+import { packageInfo, type PackageName } from '../organisations/packages.ts';
+import { ok, type Result } from '../kernel/result.ts';
+import { emailField, extensionField, phoneField } from '../kernel/fields.ts';
+import { checkUser, saveUser, unchanged, type FieldNames, type UserDraft } from './user-changes.ts';
+import { UserIndex } from './user-index.ts';
+import {
+  BASIC_COLUMNS,
+  EMAIL_COLUMN,
+  PACKAGE_COLUMNS,
+  readUsersCsv,
+  type CsvRecord,
+} from './users-csv.ts';
+import { BASIC_LICENSES, checkAdminPackage, usableCustomer, type Licenses } from './users.ts';
+import { usersCustomer } from './users-api.ts';
+import type { WorldTx } from '../kernel/world-tx.ts';
+
+export type ImportBehavior = 'default' | 'add_and_remove_services';
+export type Outcome = 'created' | 'updated' | 'removed' | 'unchanged' | 'failed';
+export interface RowReport {
+  readonly line: number;
+  readonly email: string;
+  readonly outcome: Outcome;
+  readonly errors: readonly ErrorItem[];
+  readonly warnings: readonly { description: string }[];
+}
+export interface ImportReport {
+  readonly summary: Record<Exclude<Outcome, 'failed'> | 'failed' | 'rows' | 'warnings', number>;
+  readonly rows: RowReport[];
+}
+
+const FIELDS: FieldNames = {
+  email: EMAIL_COLUMN,
+  package: 'package columns',
+  phone: 'Phone Number',
+  extension: 'Extension',
+  location: 'Location',
+  site: 'Preferred Webex Site',
+};
+
+type Cell = boolean | undefined;
+const cellOf = (v: string | undefined, col: string, errors: ErrorItem[]): Cell => {
+  if (v === undefined || v === '') return undefined;
+  const u = v.toUpperCase();
+  if (u === 'TRUE' || u === 'FALSE') return u === 'TRUE';
+  errors.push({
+    description: `${col}: must be TRUE, FALSE or empty, not ${JSON.stringify(v)}`,
+    errorCode: ErrorCode.invalidValue,
+  });
+  return undefined;
+};
+
+/** The packages a row asks for: a TRUE base replaces the old base, FALSE removes; undefined: all FALSE (USR-4). */
+const rowPackages = (
+  current: readonly PackageName[],
+  cells: ReadonlyMap<PackageName, Cell>,
+): PackageName[] | 'remove' => {
+  const values = [...cells.values()];
+  if (values.length > 0 && values.every((v) => v === false)) return 'remove';
+  const on = [...cells].filter(([, v]) => v === true).map(([p]) => p);
+  const newBase = on.some((p) => !packageInfo(p).needsOneOf);
+  const kept = current.filter(
+    (p) => cells.get(p) !== false && !(newBase && !packageInfo(p).needsOneOf && !on.includes(p)),
+  );
+  return [...kept, ...on.filter((p) => !kept.includes(p))];
+};
+
+const applyRow = (
+  tx: WorldTx,
+  index: UserIndex,
+  c: Customer,
+  r: CsvRecord,
+  behavior: ImportBehavior,
+): RowReport => {
+  const cells = r.cells;
+  const email = cells[EMAIL_COLUMN] ?? '';
+  const errors: ErrorItem[] = [];
+  const report = (outcome: Outcome, warnings: readonly string[] = []): RowReport => ({
+    line: r.line,
+    email,
+    outcome,
+    errors,
+    warnings: warnings.map((description) => ({ description })),
+  });
+  if (email === '')
+    errors.push({ description: `${EMAIL_COLUMN}: is required`, errorCode: ErrorCode.required });
+  else if (!emailField.safeParse(email).success)
+    errors.push({
+      description: `${EMAIL_COLUMN}: must be an email address such as ana@example.com`,
+      errorCode: ErrorCode.invalidValue,
+    });
+  const pkgCells = new Map<PackageName, Cell>();
+  for (const [col, p] of PACKAGE_COLUMNS)
+    if (col in cells) pkgCells.set(p, cellOf(cells[col], col, errors));
+  const basic: Partial<Record<keyof Licenses, Cell>> = {};
+  for (const [col, k] of Object.entries(BASIC_COLUMNS)) basic[k] = cellOf(cells[col], col, errors);
+  const text = (col: string) =>
+    cells[col] === undefined || cells[col] === '' ? undefined : cells[col];
+  const phone = text('Phone Number');
+  const extension = text('Extension');
+  if (phone && !phoneField.safeParse(phone).success)
+    errors.push({
+      description: 'Phone Number: must be a phone number such as +12405551212',
+      errorCode: ErrorCode.invalidValue,
+    });
+  if (extension && !extensionField.safeParse(extension).success)
+    errors.push({
+      description: 'Extension: must be 2 to 10 digits',
+      errorCode: ErrorCode.invalidValue,
+    });
+  const locName = text('Location');
+  const location = locName ? index.location(locName) : undefined;
+  if (locName && !location)
+    errors.push({
+      description: `Location: the customer has no location named ${JSON.stringify(locName)}`,
+      errorCode: ErrorCode.invalidValue,
+    });
+  if (errors.length > 0) return report('failed');
+  const before = index.user(email);
+  if (!before && index.emailTaken(email)) {
+    errors.push({
+      description: `${EMAIL_COLUMN}: ${email} is already associated with another customer's or partner's user`,
+      errorCode: ErrorCode.inUse,
+    });
+    return report('failed');
+  }
+  const packages = rowPackages(before?.packages ?? [], pkgCells);
+  if (packages === 'remove') {
+    if (!before)
+      return report('unchanged', [
+        `${email} is not a user of this customer; nothing to remove (USR-4)`,
+      ]);
+    const admin = checkAdminPackage(before, [], 'package columns');
+    if (admin) {
+      errors.push(admin);
+      return report('failed');
+    }
+    tx.delete('subscribers', before.id);
+    index.remove(before);
+    return report('removed');
+  }
+  const old = before?.licenses ?? BASIC_LICENSES;
+  const licenses: Licenses =
+    behavior === 'default'
+      ? BASIC_LICENSES
+      : {
+          messaging: basic.messaging ?? old.messaging,
+          meetings: basic.meetings ?? old.meetings,
+          calling: basic.calling ?? old.calling,
+        };
+  const draft: UserDraft = {
+    email: before?.email ?? email,
+    firstName: text('First Name') ?? before?.firstName,
+    lastName: text('Last Name') ?? before?.lastName,
+    displayName: text('Display Name') ?? before?.displayName,
+    phone: phone ?? before?.primaryPhoneNumber,
+    extension: extension ?? before?.extension,
+    locationId: location?.id ?? before?.locationId,
+    preferredWebexSite: text('Preferred Webex Site') ?? before?.preferredWebexSite,
+    packages,
+    licenses,
+  };
+  if (before && unchanged(before, draft)) return report('unchanged');
+  const checked = checkUser(index, c, before, draft, FIELDS);
+  errors.push(...checked.errors);
+  if (errors.length > 0) return report('failed');
+  saveUser(tx, index, c, before, draft);
+  return report(before ? 'updated' : 'created', checked.warnings);
+};
+
+/**
+ * `POST …/users/csv` (USR-2..4): an unreadable file changes nothing (400 naming the line, 413 past
+ * 20,000 rows); otherwise each row applies on its own and a failing row changes nothing.
+ */
+export const importUsersCsv = (
+  tx: WorldTx,
+  user: PartnerUser,
+  customerId: string,
+  bytes: Uint8Array,
+  behavior: ImportBehavior,
+): Result<ImportReport> => {
+  const found = usersCustomer(tx, user, customerId);
+  if (!found.ok) return found;
+  const file = readUsersCsv(bytes);
+  if (!file.ok) return file;
+  const c = usableCustomer(found.value);
+  if (!c.ok) return c;
+  const index = new UserIndex(tx, c.value.id);
+  const seen = new Set<string>();
+  const rows = file.value.records.map((r) => {
+    const email = (r.cells[EMAIL_COLUMN] ?? '').toLowerCase();
+    if (email && seen.has(email))
+      return {
+        line: r.line,
+        email: r.cells[EMAIL_COLUMN] ?? '',
+        outcome: 'failed' as const,
+        errors: [
+          {
+            description: `${EMAIL_COLUMN}: ${email} appears on an earlier row of this file`,
+            errorCode: ErrorCode.invalidValue,
+          },
+        ],
+        warnings: [],
+      };
+    seen.add(email);
+    return applyRow(tx, index, c.value, r, behavior);
+  });
+  const count = (o: Outcome) => rows.filter((r) => r.outcome === o).length;
+  const summary = {
+    rows: rows.length,
+    created: count('created'),
+    updated: count('updated'),
+    removed: count('removed'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+    warnings: rows.reduce((n, r) => n + r.warnings.length, 0),
+  };
+  return ok({ summary, rows });
+};
