@@ -1,4 +1,4 @@
-// Generates simulator/http/published-operations.ts from the project's copy of Cisco's OpenAPI files,
+// Generates simulator/http/surfaces/v1/published-operations.ts from the project's copy of Cisco's OpenAPI files,
 // so the server (and the browser bundle) knows every published /v1 operation without loading 1 MB of
 // JSON. `npm run gen` rewrites it; published-operations.test.ts fails when it is out of step.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,6 @@ export const render = (): string =>
   `\n];\n`;
 
 if (process.argv[1]?.endsWith('gen-published-operations.ts')) {
-  writeFileSync('simulator/http/published-operations.ts', render());
-  console.log('wrote simulator/http/published-operations.ts');
+  writeFileSync('simulator/http/surfaces/v1/published-operations.ts', render());
+  console.log('wrote simulator/http/surfaces/v1/published-operations.ts');
 }

@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { acceptBroadWorksConsent } from '../../../core/broadworks/subscribers.ts';
+import type { Result } from '../../../core/kernel/result.ts';
+import {
+  acceptConsent,
+  subscriberByConsentToken,
+} from '../../../core/subscribers/wholesale-subscribers.ts';
+import type { WorldReader, WorldTx } from '../../../core/kernel/world-tx.ts';
+
+/** The move of a free account, for a wholesale or a BroadWorks subscriber. */
+const accept = (
+  tx: WorldTx,
+  token: string,
+): Result<{ id: string; status: string; email: string; company: string }> => {
+  const bw = acceptBroadWorksConsent(tx, token);
+  if (bw)
+    return bw.ok
+      ? {
+          ok: true,
+          value: {
+            id: bw.value.id,
+            status: bw.value.status,
+            email: bw.value.email ?? '',
+            company: tx.get('partners', bw.value.partnerId)?.name ?? 'Your provider',
+          },
+        }
+      : bw;
+  const w = acceptConsent(tx, token);
+  return w.ok
+    ? {
+        ok: true,
+        value: {
+          id: w.value.id,
+          status: w.value.status,
+          email: w.value.email,
+          company: tx.get('customers', w.value.customerId)?.name ?? 'Your provider',
+        },
+      }
+    : w;
+};
+
+const pending = (w: WorldReader, token: string): { email: string; company: string } | undefined => {
+  const bw = w.list('broadworksSubscribers').find((x) => x.consentToken === token);
+  if (bw)
+    return {
+      email: bw.email ?? '',
+      company: w.get('partners', bw.partnerId)?.name ?? 'Your provider',
+    };
+  const s = subscriberByConsentToken(w, token);
+  return s.ok
+    ? {
+        email: s.value.email,
+        company: w.get('customers', s.value.customerId)?.name ?? 'Your provider',
+      }
+    : undefined;
+};
+import type { SurfaceEnv } from '../../env.ts';
+import { sendResult } from '../../respond.ts';
+import { ConsentPage } from './views/consent.tsx';
+import { Layout } from '../../pages/layout.tsx';
+
+/** The link of the consent mail (api.md `/v1` subscribers): no token header; the link is the key. */
+export const consentRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+
+  app.post('/api/:token', (c) => {
+    const r = c.env.world.transact((tx) => accept(tx, c.req.param('token')));
+    return sendResult(c, r, 200, (s) => ({ subscriberId: s.id, status: s.status }));
+  });
+
+  app.use(
+    '*',
+    jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, {
+      docType: true,
+    }),
+  );
+  app.get('/:token', async (c) => {
+    const p = pending(c.env.world.read(), c.req.param('token'));
+    if (!p) {
+      const page = await c.render(
+        <ConsentPage
+          view={{
+            state: 'error',
+            message: 'Consent link not found (it may have been used already).',
+          }}
+        />,
+        { title: 'Webex account move' },
+      );
+      return new Response(page.body, { status: 404, headers: page.headers });
+    }
+    return c.render(
+      <ConsentPage
+        view={{
+          state: 'ask',
+          email: p.email,
+          company: p.company,
+          action: `${c.env.base}/consent/${c.req.param('token')}`,
+        }}
+      />,
+      { title: 'Move your Webex account' },
+    );
+  });
+  app.post('/:token', async (c) => {
+    const r = c.env.world.transact((tx) => accept(tx, c.req.param('token')));
+    if (!r.ok) {
+      const page = await c.render(
+        <ConsentPage view={{ state: 'error', message: r.error.message }} />,
+        { title: 'Webex account move' },
+      );
+      return new Response(page.body, { status: r.error.status, headers: page.headers });
+    }
+    return c.render(
+      <ConsentPage view={{ state: 'done', email: r.value.email, company: r.value.company }} />,
+      { title: 'Your account has moved' },
+    );
+  });
+  return app;
+};

@@ -1,0 +1,98 @@
+import { Hono, type Context } from 'hono';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { selfActivate, templateByLinkId } from '../../../core/broadworks/activation.ts';
+import { verifyEmail } from '../../../core/broadworks/subscribers.ts';
+import { readJson } from '../../body.ts';
+import type { SurfaceEnv } from '../../env.ts';
+import { pickLang, TEXT } from './views/i18n.ts';
+import { Portal, type PortalView } from './views/activation.tsx';
+import { Layout } from '../../pages/layout.tsx';
+import { sendError, sendResult } from '../../respond.ts';
+import { formValues } from '../../pages/page-helpers.tsx';
+
+/** `/activation`: the template's activation link, the verification link, and their JSON twins. No token. */
+export const activationRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+
+  app.post('/api/verify/:token', (c) =>
+    sendResult(
+      c,
+      c.env.world.transact((tx) => verifyEmail(tx, c.req.param('token'))),
+      200,
+      (s) => ({ subscriberId: s.id, status: s.status }),
+    ),
+  );
+  app.post('/api/:linkId', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    const r = c.env.world.transact((tx) => selfActivate(tx, c.req.param('linkId'), body.value));
+    if (!r.ok) return sendError(c, r.error);
+    return r.value.failure
+      ? sendError(c, r.value.failure)
+      : c.json({ subscriberId: r.value.subscriber.id, status: r.value.subscriber.status }, 202);
+  });
+
+  const lang = (c: Context<SurfaceEnv>) =>
+    pickLang(c.req.query('lang'), c.req.header('accept-language'));
+  app.use(
+    '*',
+    jsxRenderer(
+      ({ children, title, lang: l }) => (
+        <Layout title={title} lang={l ?? 'en'}>
+          {children}
+        </Layout>
+      ),
+      { docType: true },
+    ),
+  );
+  const page = (c: Context<SurfaceEnv>, view: PortalView, status: number = 200) => {
+    const l = lang(c);
+    c.status(status as 200);
+    return c.render(<Portal view={view} t={TEXT[l]} />, { title: TEXT[l].title, lang: l });
+  };
+  const here = (c: Context<SurfaceEnv>, linkId: string, extra: Record<string, string> = {}) => {
+    const u = new URL(`${c.env.base}/activation/${linkId}`);
+    u.searchParams.set('lang', lang(c));
+    for (const [k, v] of Object.entries(extra)) u.searchParams.set(k, v);
+    return u.toString();
+  };
+
+  app.get('/verify/:token', (c) => {
+    const r = c.env.world.transact((tx) => verifyEmail(tx, c.req.param('token')));
+    return r.ok
+      ? page(c, { state: 'verified' })
+      : page(c, { state: 'error', message: r.error.message, retry: c.req.url }, r.error.status);
+  });
+  app.get('/:linkId', (c) => {
+    const linkId = c.req.param('linkId');
+    const t = templateByLinkId(c.env.world.read(), linkId);
+    if (!t.ok) return page(c, { state: 'error', message: t.error.message, retry: c.req.url }, 404);
+    return page(c, {
+      state: 'form',
+      action: here(c, linkId),
+      userId: c.req.query('userId') ?? '',
+      email: c.req.query('email') ?? '',
+    });
+  });
+  app.post('/:linkId', async (c) => {
+    const linkId = c.req.param('linkId');
+    const v = await formValues(c);
+    const r = c.env.world.transact((tx) =>
+      selfActivate(tx, linkId, { userId: v.userId ?? '', email: v.email ?? '' }),
+    );
+    const outcome = r.ok ? r.value : undefined;
+    const error = !r.ok ? r.error : outcome?.failure;
+    if (error)
+      return page(
+        c,
+        {
+          state: 'error',
+          message: error.errors.map((e) => e.description).join(' '),
+          retry: here(c, linkId, { userId: v.userId ?? '' }),
+        },
+        error.status,
+      );
+    return page(c, { state: 'sent', email: outcome?.subscriber.email ?? '' });
+  });
+  return app;
+};

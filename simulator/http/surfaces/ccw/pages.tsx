@@ -1,0 +1,239 @@
+import type { Context, Hono } from 'hono';
+import {
+  changeContact,
+  completeSetup,
+  lineView,
+  orderBySetupToken,
+  orderView,
+  placeOrder,
+  resendMail,
+} from '../../../core/ccw/orders.ts';
+import type { DomainError } from '../../../core/kernel/errors.ts';
+import { authorize } from '../../../core/kernel/identity.ts';
+import type { Order } from '../../../core/ccw/model.ts';
+import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import type { SurfaceEnv } from '../../env.ts';
+import { OrderPage, OrdersList, SubscriptionsPage, type LineRow } from './views/orders.tsx';
+import { SetupPage } from './views/setup.tsx';
+import { formErrors, NO_ERRORS, type FormErrors } from '../partner-hub/views/common.tsx';
+import { formValues, notFoundPage } from '../../pages/page-helpers.tsx';
+import { pageSession } from '../../pages/page-session.tsx';
+
+const day = (iso: string | null) =>
+  iso ? iso.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC') : '—';
+
+const rows = (c: Context<SurfaceEnv>, o: Order): LineRow[] =>
+  o.lines.map((l) => {
+    const v = lineView(o, l);
+    const base = `${c.env.base}/ccw/orders/${o.id}/lines/${l.id}`;
+    return {
+      id: l.id,
+      offer: v.offer,
+      status: v.status,
+      contact: v.provisioningContactEmail,
+      rsd: day(v.requestedStartDate),
+      emailSentAt: day(v.emailSentAt),
+      closesAt: day(v.closesAt),
+      notice: v.notice,
+      resendAction: `${base}/resend`,
+      contactAction: `${base}/contact`,
+    };
+  });
+
+/** Cisco Commerce Workspace's screens (CCW-1..8): orders, resend with its confirmation, subscriptions, setup. */
+export const ccwPages = (): Hono<SurfaceEnv> => {
+  const { app, guard } = pageSession({
+    surface: 'ccw',
+    path: 'ccw',
+    title: 'Cisco Commerce Workspace',
+    landing: 'orders',
+    links: [
+      { label: 'Orders', path: 'orders' },
+      { label: 'Cloud/SaaS subscriptions', path: 'subscriptions' },
+    ],
+  });
+
+  // The mail's Set Up Your Service link: no sign-in; the link is the key.
+  const setupForm = (c: Context<SurfaceEnv>, values: Record<string, string>, errors: FormErrors) =>
+    c.render(
+      <SetupPage
+        view={{
+          state: 'form',
+          action: `${c.env.base}/ccw/setup/${c.req.param('token')}`,
+          values,
+          errors,
+        }}
+      />,
+      { title: 'Set up your Webex service' },
+    );
+  app.get('/setup/:token', (c) => {
+    const order = orderBySetupToken(c.env.world.read(), c.req.param('token'));
+    if (!order.ok) return notFoundPage(c, order.error.message);
+    if (order.value.customerId !== undefined) {
+      c.status(409);
+      return c.render(
+        <SetupPage
+          view={{
+            state: 'refused',
+            message:
+              'This order is already set up: service setup continues at https://admin.webex.com.',
+          }}
+        />,
+        { title: 'Set up your Webex service' },
+      );
+    }
+    return setupForm(c, {}, NO_ERRORS);
+  });
+  app.post('/setup/:token', async (c) => {
+    const v = await formValues(c);
+    const opt = (k: string) => (v[k] ? { [k]: v[k] } : {});
+    const body = {
+      companyName: v.companyName ?? '',
+      adminEmail: v.adminEmail ?? '',
+      headquarters: {
+        addressLine1: v.addressLine1 ?? '',
+        ...opt('addressLine2'),
+        city: v.city ?? '',
+        ...opt('stateOrProvince'),
+        ...opt('zipOrPostalCode'),
+        country: v.country ?? '',
+      },
+    };
+    const r = c.env.world.transact((tx) => completeSetup(tx, c.req.param('token'), body));
+    if (r.ok)
+      return c.render(<SetupPage view={{ state: 'done', company: body.companyName }} />, {
+        title: 'Your service is being set up',
+      });
+    c.status(r.error.status as 400);
+    if (r.error.status !== 400)
+      return c.render(<SetupPage view={{ state: 'refused', message: r.error.message }} />, {
+        title: 'Set up your Webex service',
+      });
+    return setupForm(
+      c,
+      v,
+      formErrors(r.error.errors.map((e) => e.description.replace(/^address\./, 'headquarters.'))),
+    );
+  });
+
+  app.use('*', guard);
+  app.get('/', (c) => c.redirect(`${c.env.base}/ccw/orders`, 303));
+
+  const ordersPage = (c: Context<SurfaceEnv>, errors: FormErrors) => {
+    const orders = ownList(c.env.world.read(), 'orders', c.get('user').partnerId).map((o) => ({
+      id: o.id,
+      href: `${c.env.base}/ccw/orders/${o.id}`,
+      created: day(o.created),
+      lines: o.lines.length,
+      statuses: [...new Set(o.lines.map((l) => l.status.replace(/_/g, ' ')))].join(', '),
+    }));
+    return c.render(
+      <OrdersList
+        view={{
+          orders,
+          placeAction: `${c.env.base}/ccw/orders`,
+          canOrder: authorize(c.get('user'), 'ccw', 'write').ok,
+          errors,
+        }}
+      />,
+      { title: 'Orders · CCW' },
+    );
+  };
+  app.get('/orders', (c) => ordersPage(c, NO_ERRORS));
+  app.post('/orders', async (c) => {
+    const v = await formValues(c);
+    const r = c.env.world.transact((tx) =>
+      placeOrder(tx, c.get('user'), {
+        lines: [
+          {
+            offer: v.offer ?? '',
+            provisioningContactEmail: v.provisioningContactEmail ?? '',
+            requestedStartDate: v.requestedStartDate ?? '',
+          },
+        ],
+      }),
+    );
+    if (r.ok) return c.redirect(`${c.env.base}/ccw/orders/${r.value.id}`, 303);
+    c.status(r.error.status as 400);
+    return ordersPage(c, formErrors(r.error.errors.map((e) => e.description)));
+  });
+
+  const orderPage = (
+    c: Context<SurfaceEnv>,
+    id: string,
+    flash?: { kind: 'ok' | 'error'; text: string },
+  ) => {
+    const found = ownedBy(c.env.world.read(), 'orders', id, c.get('user').partnerId, 'Order');
+    if (!found.ok) return notFoundPage(c, found.error.message);
+    const view = orderView(found.value);
+    return c.render(
+      <OrderPage
+        view={{
+          id: view.id,
+          ponrReached: view.ponrReached,
+          lines: rows(c, found.value),
+          backHref: `${c.env.base}/ccw/orders`,
+          ...(flash ? { flash } : {}),
+        }}
+      />,
+      { title: 'Order · CCW' },
+    );
+  };
+  const refused = (c: Context<SurfaceEnv>, id: string, e: DomainError) => {
+    c.status(e.status as 409);
+    return orderPage(c, id, { kind: 'error', text: e.message });
+  };
+  const allowed = (c: Context<SurfaceEnv>) => authorize(c.get('user'), 'ccw', 'write');
+
+  app.get('/orders/:id', (c) => orderPage(c, c.req.param('id')));
+  app.post('/orders/:id/lines/:lineId/resend', (c) => {
+    const id = c.req.param('id');
+    const may = allowed(c);
+    if (!may.ok) return refused(c, id, may.error);
+    const r = c.env.world.transact((tx) =>
+      resendMail(tx, c.get('user'), id, c.req.param('lineId')),
+    );
+    return r.ok
+      ? orderPage(c, id, {
+          kind: 'ok',
+          text: `The provisioning email was resent to ${r.value.to}.`,
+        })
+      : refused(c, id, r.error);
+  });
+  app.post('/orders/:id/lines/:lineId/contact', async (c) => {
+    const id = c.req.param('id');
+    const may = allowed(c);
+    if (!may.ok) return refused(c, id, may.error);
+    const v = await formValues(c);
+    const r = c.env.world.transact((tx) =>
+      changeContact(tx, c.get('user'), id, c.req.param('lineId'), {
+        provisioningContactEmail: v.provisioningContactEmail ?? '',
+      }),
+    );
+    return r.ok
+      ? orderPage(c, id, { kind: 'ok', text: 'The provisioning contact was changed.' })
+      : refused(c, id, r.error);
+  });
+
+  app.get('/subscriptions', (c) => {
+    const status = c.req.query('status');
+    const list = ownList(c.env.world.read(), 'orders', c.get('user').partnerId).flatMap((o) =>
+      rows(c, o)
+        .filter((l) => status === undefined || l.status === status)
+        .map((l) => ({ ...l, orderHref: `${c.env.base}/ccw/orders/${o.id}` })),
+    );
+    const href = (s?: string) => `${c.env.base}/ccw/subscriptions${s ? `?status=${s}` : ''}`;
+    return c.render(
+      <SubscriptionsPage
+        rows={list}
+        filters={[
+          { label: 'All', href: href() },
+          { label: 'Closed', href: href('closed') },
+          { label: 'Awaiting provisioning details', href: href('awaiting_provisioning_details') },
+        ]}
+      />,
+      { title: 'Subscriptions · CCW' },
+    );
+  });
+  return app;
+};

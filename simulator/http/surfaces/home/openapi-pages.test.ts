@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, TEST_ORIGIN } from '../../../adapters/testing.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const operations = (paths: Record<string, Record<string, unknown>>, prefix = ''): string[] =>
+  Object.entries(paths)
+    .flatMap(([p, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${prefix}${p}`),
+    )
+    .sort();
+const cisco = (file: string) => JSON.parse(readFileSync(`openapi/${file}`, 'utf8'));
+
+describe('GET /openapi.json', () => {
+  it("has exactly the operations of Cisco's files under /v1, and the other surfaces", async () => {
+    const r = await createTestApp().call('GET', '/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.body.openapi).toMatch(/^3\.0\./);
+    expect(r.body.servers).toEqual([{ url: TEST_ORIGIN }]);
+    const all = operations(r.body.paths);
+    const v1 = all.filter((o) => o.split(' ')[1]!.startsWith('/v1/'));
+    const expected = [
+      ...new Set([
+        ...operations(cisco('webex-wholesale.json').paths, '/v1'),
+        ...operations(cisco('webex-broadworks.json').paths, '/v1'),
+      ]),
+    ].sort();
+    expect(v1).toEqual(expected);
+    for (const op of [
+      'GET /sim/world',
+      'GET /sim/requests',
+      'POST /partner-hub/api/templates',
+      'POST /ccw/api/orders',
+      'POST /activation/api/{linkId}',
+    ]) {
+      expect(all).toContain(op);
+    }
+  });
+
+  it("keeps every $ref resolvable after merging the two files' components", async () => {
+    const doc = (await createTestApp().call('GET', '/openapi.json')).body;
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/([^"]+)"/g)];
+    expect(refs.length).toBeGreaterThan(50);
+    for (const [, kind, name] of refs)
+      expect(doc.components[kind!]?.[name!], `${kind}/${name}`).toBeDefined();
+    // Both files define a Subscriber; each keeps its own.
+    expect(doc.components.schemas.Subscriber).toBeDefined();
+    expect(doc.components.schemas.BroadWorksSubscriber).toBeDefined();
+  });
+});
+
+describe('GET /docs', () => {
+  it('renders the reference offline: every operation grouped by surface, with statuses', async () => {
+    const r = await createTestApp().call('GET', '/docs');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.text).not.toMatch(/<script|<link|https:\/\/cdn/);
+    const doc = (await createTestApp().call('GET', '/openapi.json')).body;
+    expect((r.text.match(/data-testid="operation"/g) ?? []).length).toBe(
+      operations(doc.paths).length,
+    );
+    const v1 = r.text.slice(
+      r.text.indexOf('data-testid="group-v1"'),
+      r.text.indexOf('data-testid="group-partner-hub"'),
+    );
+    expect(v1).toContain('<code>POST</code> <code>/v1/wholesale/customers</code>');
+    expect(r.text).toContain('<code>GET</code> <code>/sim/requests</code>');
+    expect(r.text).toMatch(/Statuses: 202/);
+  });
+});

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { invalidField } from '../../../core/kernel/errors.ts';
+import type { SurfaceEnv } from '../../env.ts';
+import { sendError } from '../../respond.ts';
+
+/** `/sim/requests`: the world's request journal, newest first (`?method=&path=&status=`), and clearing it. */
+export const simRequestRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+  app.get('/', (c) => {
+    const method = c.req.query('method');
+    const path = c.req.query('path');
+    const status = c.req.query('status');
+    if (status !== undefined && !/^([1-5]\d\d|[1-5]xx)$/i.test(status)) {
+      return sendError(
+        c,
+        invalidField(
+          'status',
+          `must be a status such as 429 or a class such as 4xx (got ${JSON.stringify(status)})`,
+        ),
+      );
+    }
+    const items = c.env.registry.journalOf(c.env.world).list({
+      ...(method !== undefined ? { method } : {}),
+      ...(path !== undefined ? { path } : {}),
+      ...(status !== undefined ? { status } : {}),
+    });
+    return c.json({ items });
+  });
+  app.delete('/', (c) => {
+    c.env.registry.journalOf(c.env.world).clear();
+    return c.body(null, 204);
+  });
+  return app;
+};

@@ -1,0 +1,175 @@
+import { Hono, type Context } from 'hono';
+import {
+  deleteBroadWorks,
+  precheckBroadWorks,
+  provisionBroadWorks,
+  updateBroadWorks,
+} from '../../../core/broadworks/subscribers.ts';
+import { TRANSITIONS } from '../../../core/broadworks/states.ts';
+import { parseInstant } from '../../../core/kernel/clock.ts';
+import { ErrorCode, invalidField } from '../../../core/kernel/errors.ts';
+import type { BroadWorksStatus } from '../../../core/broadworks/model.ts';
+import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import { fail, ok, type Result } from '../../../core/kernel/result.ts';
+import { readJson } from '../../body.ts';
+import type { SurfaceEnv } from '../../env.ts';
+import { multiValue } from '../../paging.ts';
+import { sendError, sendResult } from '../../respond.ts';
+import { broadworksV1, enterpriseV1, PRECHECK_OK } from './views.ts';
+
+const STATUSES = Object.keys(TRANSITIONS) as BroadWorksStatus[];
+
+/** `max` (published default, limit) and the opaque `cursor` of the `Link` next URL (api.md, `/v1` lists). */
+const cursorPage = (
+  c: Context<SurfaceEnv>,
+  defaultMax: number,
+  limit: number,
+): Result<{ max: number; from: number }> => {
+  const text = c.req.query('max');
+  const max = text === undefined ? defaultMax : Number(text);
+  if (!Number.isInteger(max) || max < 1)
+    return fail(
+      invalidField('max', `must be a whole number of at least 1 (got ${JSON.stringify(text)})`),
+    );
+  if (max > limit) return fail(invalidField('max', `must be at most ${limit}`, ErrorCode.tooLong));
+  const cursor = c.req.query('cursor');
+  if (cursor === undefined) return ok({ max, from: 0 });
+  const from = Number(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')).replace(/^o:/, ''));
+  return Number.isInteger(from) && from >= 0
+    ? ok({ max, from })
+    : fail(invalidField('cursor', 'is not a cursor this simulator made; follow the Link header'));
+};
+
+const nextLink = (c: Context<SurfaceEnv>, next: number): void => {
+  const url = new URL(c.req.url);
+  const to = new URL(`${c.env.base}${url.pathname}`);
+  url.searchParams.forEach((v, k) => k !== 'cursor' && to.searchParams.append(k, v));
+  to.searchParams.set(
+    'cursor',
+    btoa(`o:${next}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+  );
+  c.header('Link', `<${to.toString()}>; rel="next"`);
+};
+
+const instant = (text: string | undefined, name: string): Result<number | undefined> =>
+  text === undefined
+    ? ok(undefined)
+    : /^\d+$/.test(text)
+      ? ok(Number(text))
+      : parseInstant(text, name);
+
+/** `/v1/broadworks` (webex-broadworks.json): subscribers on the transition table, enterprises. */
+export const v1BroadWorksRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+  const url = (base: string, id: string) => `${base}/v1/broadworks/subscribers/${id}`;
+
+  app.get('/enterprises', (c) => {
+    const page = cursorPage(c, 100, 1000);
+    if (!page.ok) return sendError(c, page.error);
+    const { spEnterpriseId, startsWith } = c.req.query();
+    const items = ownList(c.env.world.read(), 'enterprises', c.get('user').partnerId).filter(
+      (e) =>
+        (spEnterpriseId === undefined || e.spEnterpriseId === spEnterpriseId) &&
+        (startsWith === undefined || e.spEnterpriseId.startsWith(startsWith)),
+    );
+    if (page.value.from + page.value.max < items.length)
+      nextLink(c, page.value.from + page.value.max);
+    return c.json({
+      items: items.slice(page.value.from, page.value.from + page.value.max).map(enterpriseV1),
+    });
+  });
+
+  app.get('/subscribers', (c) => {
+    const page = cursorPage(c, 50, 100);
+    if (!page.ok) return sendError(c, page.error);
+    const q = c.req.query();
+    const status = multiValue(c, 'status');
+    const bad = status?.find((s) => !STATUSES.includes(s as BroadWorksStatus));
+    if (bad)
+      return sendError(
+        c,
+        invalidField(
+          'status',
+          `${JSON.stringify(bad)} is not a subscriber status (${STATUSES.join(', ')})`,
+        ),
+      );
+    const after = instant(q.after, 'after');
+    if (!after.ok) return sendError(c, after.error);
+    const changed = instant(q.lastStatusChange, 'lastStatusChange');
+    if (!changed.ok) return sendError(c, changed.error);
+    if (q.selfActivated !== undefined && q.selfActivated !== 'true' && q.selfActivated !== 'false')
+      return sendError(c, invalidField('selfActivated', 'must be true or false'));
+    const items = ownList(
+      c.env.world.read(),
+      'broadworksSubscribers',
+      c.get('user').partnerId,
+    ).filter(
+      (s) =>
+        (!status || status.includes(s.status)) &&
+        (q.userId === undefined || s.userId.toLowerCase() === q.userId.toLowerCase()) &&
+        (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
+        (q.email === undefined || s.email?.toLowerCase() === q.email.toLowerCase()) &&
+        (q.provisioningId === undefined || s.provisioningId === q.provisioningId) &&
+        (q.spEnterpriseId === undefined || s.spEnterpriseId === q.spEnterpriseId) &&
+        (q.selfActivated === undefined || String(s.selfActivated) === q.selfActivated) &&
+        (after.value === undefined || Date.parse(s.created) > after.value) &&
+        (changed.value === undefined || Date.parse(s.lastStatusChange) > changed.value),
+    );
+    if (page.value.from + page.value.max < items.length)
+      nextLink(c, page.value.from + page.value.max);
+    return c.json({
+      items: items.slice(page.value.from, page.value.from + page.value.max).map(broadworksV1),
+    });
+  });
+
+  app.post('/subscribers/validate', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    return sendResult(
+      c,
+      precheckBroadWorks(c.env.world.read(), c.get('user'), body.value),
+      200,
+      () => PRECHECK_OK,
+    );
+  });
+  app.post('/subscribers', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    const r = c.env.world.transact((tx) => provisionBroadWorks(tx, c.get('user'), body.value));
+    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+    return sendResult(c, r, 200, broadworksV1);
+  });
+  app.get('/subscribers/:id', (c) =>
+    sendResult(
+      c,
+      ownedBy(
+        c.env.world.read(),
+        'broadworksSubscribers',
+        c.req.param('id'),
+        c.get('user').partnerId,
+        'Subscriber',
+      ),
+      200,
+      broadworksV1,
+    ),
+  );
+  app.put('/subscribers/:id', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    return sendResult(
+      c,
+      c.env.world.transact((tx) =>
+        updateBroadWorks(tx, c.get('user'), c.req.param('id'), body.value),
+      ),
+      200,
+      broadworksV1,
+    );
+  });
+  app.delete('/subscribers/:id', (c) => {
+    const r = c.env.world.transact((tx) =>
+      deleteBroadWorks(tx, c.get('user').partnerId, c.req.param('id')),
+    );
+    return r.ok ? c.body(null, 204) : sendError(c, r.error);
+  });
+  return app;
+};

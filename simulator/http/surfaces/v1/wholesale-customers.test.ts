@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_ORIGIN, type TestApp } from '../../../adapters/testing.ts';
+import { createValidatingApp } from '../../../../test/openapi/validating-app.ts';
+
+import {
+  ADDRESS,
+  ADMIN,
+  advance,
+  customerBody,
+  provisioningId,
+} from '../../../../test/fixtures/wholesale.ts';
+
+const post = async (t: TestApp, extra: Record<string, unknown> = {}) =>
+  t.call('POST', '/v1/wholesale/customers', {
+    ...ADMIN,
+    json: customerBody(await provisioningId(t), extra),
+  });
+const get = async (t: TestApp, id: string) =>
+  (await t.call('GET', `/v1/wholesale/customers/${id}`, ADMIN)).body;
+const idOf = (url: string) => url.split('/').pop()!;
+
+describe('POST /v1/wholesale/customers', () => {
+  it('answers 202 with the url and Location, then moves provisioning → provisioned on the virtual clock (SIM-1)', async () => {
+    const t = createValidatingApp();
+    const r = await post(t);
+    expect(r.status).toBe(202);
+    expect(r.body.url).toMatch(new RegExp(`^${TEST_ORIGIN}/v1/wholesale/customers/`));
+    expect(r.headers.get('location')).toBe(r.body.url);
+    const id = idOf(r.body.url);
+    expect(Buffer.from(id, 'base64url').toString()).toMatch(
+      /^ciscospark:\/\/us\/ENTERPRISE\/[0-9a-f-]{36}$/,
+    );
+    const before = await get(t, id);
+    expect(before).toMatchObject({
+      status: 'provisioning',
+      externalId: 'ext-1',
+      packages: ['webex_calling', 'webex_meetings'],
+      errors: [],
+    });
+    expect(before.orgId).toBeUndefined();
+    await advance(t, 'PT4M59S');
+    expect((await get(t, id)).status).toBe('provisioning');
+    await advance(t, 'PT1S');
+    const after = await get(t, id);
+    expect(after.status).toBe('provisioned');
+    expect(after.orgId).toEqual(expect.any(String));
+    expect(after.resourceDetails.packages).toEqual([
+      { name: 'webex_calling', status: 'provisioned' },
+      { name: 'webex_meetings', status: 'provisioned' },
+    ]);
+  });
+
+  it('takes its delay from /sim/config', async () => {
+    const t = createValidatingApp();
+    await t.call('PATCH', '/sim/config', { json: { delays: { customer: 'PT10S' } } });
+    const id = idOf((await post(t)).body.url);
+    await advance(t, 'PT10S');
+    expect((await get(t, id)).status).toBe('provisioned');
+  });
+
+  it('ends in error with the injected step fault in errors[] (SIM-4)', async () => {
+    const t = createValidatingApp();
+    await t.call('POST', '/sim/faults', {
+      json: {
+        on: 'customer',
+        errorCode: 4003,
+        description: 'Calling location could not be created',
+        times: 1,
+      },
+    });
+    const id = idOf((await post(t)).body.url);
+    await advance(t, 'PT5M');
+    expect(await get(t, id)).toMatchObject({
+      status: 'error',
+      errors: [{ errorCode: 4003, description: 'Calling location could not be created' }],
+    });
+  });
+
+  it('needs a calling location for calling packages', async () => {
+    const t = createValidatingApp();
+    const r = await post(t, { provisioningParameters: {} });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([
+      {
+        description: 'provisioningParameters.calling.location: is required for calling packages',
+        errorCode: 1001,
+      },
+    ]);
+  });
+
+  it('follows the published required fields: provisioningId, packages, externalId, address', async () => {
+    const t = createValidatingApp();
+    const r = await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: {} });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { description: string }) => e.description)).toEqual(
+      expect.arrayContaining([
+        'provisioningId: is required',
+        'packages: is required',
+        'externalId: is required',
+        'address: is required',
+      ]),
+    );
+    expect(r.body.errors.every((e: { errorCode: number }) => e.errorCode === 1001)).toBe(true);
+  });
+
+  it('rejects an address line over 50 characters with 1002', async () => {
+    const t = createValidatingApp();
+    const r = await post(t, { address: { ...ADDRESS, addressLine1: 'x'.repeat(51) } });
+    expect(r.body.errors).toEqual([
+      { description: 'address.addressLine1: must be at most 50 characters', errorCode: 1002 },
+    ]);
+  });
+
+  it('rejects an unknown provisioning ID (404) and a broadworks one (400) (TPL-1)', async () => {
+    const t = createValidatingApp();
+    expect(
+      (
+        await t.call('POST', '/v1/wholesale/customers', {
+          ...ADMIN,
+          json: customerBody('0'.repeat(32)),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.call('POST', '/v1/wholesale/customers', {
+          ...ADMIN,
+          json: customerBody(await provisioningId(t, 'wholesale', 1)),
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.call('POST', '/v1/wholesale/customers', {
+          ...ADMIN,
+          json: customerBody(await provisioningId(t, 'broadworks')),
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('refuses a second customer with the same externalId (409)', async () => {
+    const t = createValidatingApp();
+    expect((await post(t)).status).toBe(202);
+    const again = await post(t);
+    expect(again.status).toBe(409);
+    expect(again.body.errors[0].errorCode).toBe(1200);
+  });
+
+  it('415 for a body that is not JSON; readonly may not provision (403)', async () => {
+    const t = createValidatingApp();
+    expect(
+      (
+        await t.call('POST', '/v1/wholesale/customers', {
+          ...ADMIN,
+          body: 'x',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await t.call('POST', '/v1/wholesale/customers', {
+          token: 'acme-readonly',
+          json: customerBody(await provisioningId(t)),
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('answers injected 429s with Retry-After and creates nothing (SIM-4)', async () => {
+    const t = createValidatingApp();
+    await t.call('POST', '/sim/faults', {
+      json: {
+        method: 'POST',
+        path: '/v1/wholesale/customers',
+        status: 429,
+        retryAfter: 5,
+        times: 1,
+      },
+    });
+    const limited = await post(t);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('5');
+    expect((await t.call('GET', '/v1/wholesale/customers', ADMIN)).body.items).toEqual([]);
+    expect((await post(t)).status).toBe(202);
+  });
+});
+
+describe('GET /v1/wholesale/customers', () => {
+  const three = async (t: TestApp) => {
+    for (const n of [1, 2, 3]) await post(t, { externalId: `ext-${n}` });
+  };
+
+  it('pages with max and offset, and a Link to the next page with the same filters', async () => {
+    const t = createValidatingApp();
+    await three(t);
+    const first = await t.call('GET', '/v1/wholesale/customers?max=2&status=provisioning', ADMIN);
+    expect(first.body.items.map((c: { externalId: string }) => c.externalId)).toEqual([
+      'ext-1',
+      'ext-2',
+    ]);
+    const link = first.headers.get('link')!;
+    expect(link).toMatch(/^<http:\/\/provisim\.test\/v1\/wholesale\/customers\?.*>; rel="next"$/);
+    const next = new URL(link.slice(1, link.indexOf('>')));
+    expect(next.searchParams.get('status')).toBe('provisioning');
+    const second = await t.call('GET', `${next.pathname}${next.search}`, ADMIN);
+    expect(second.body.items.map((c: { externalId: string }) => c.externalId)).toEqual(['ext-3']);
+    expect(second.headers.get('link')).toBeNull();
+  });
+
+  it('filters by status (repeated and comma-separated), externalId and orgId', async () => {
+    const t = createValidatingApp();
+    await three(t);
+    await advance(t, 'PT5M');
+    await post(t, { externalId: 'ext-4' });
+    const ids = async (q: string) =>
+      (await t.call('GET', `/v1/wholesale/customers?${q}`, ADMIN)).body.items.map(
+        (c: { externalId: string }) => c.externalId,
+      );
+    expect(await ids('status=provisioning')).toEqual(['ext-4']);
+    expect(await ids('status=provisioned,provisioning')).toHaveLength(4);
+    expect(await ids('status=error&status=provisioning')).toEqual(['ext-4']);
+    expect(await ids('externalId=ext-2')).toEqual(['ext-2']);
+    const orgId = (await t.call('GET', '/v1/wholesale/customers?externalId=ext-3', ADMIN)).body
+      .items[0].orgId;
+    expect(await ids(`orgId=${orgId}`)).toEqual(['ext-3']);
+  });
+
+  it('rejects a bad max or status naming the parameter', async () => {
+    const t = createValidatingApp();
+    const tooMany = await t.call('GET', '/v1/wholesale/customers?max=5000', ADMIN);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0]).toEqual({
+      description: 'max: must be at most 1000',
+      errorCode: 1002,
+    });
+    expect(
+      (await t.call('GET', '/v1/wholesale/customers?max=zero', ADMIN)).body.errors[0].description,
+    ).toMatch(/^max: must be a whole number/);
+    expect(
+      (await t.call('GET', '/v1/wholesale/customers?status=sleeping', ADMIN)).body.errors[0]
+        .description,
+    ).toMatch(/^status: "sleeping" is not a customer status/);
+  });
+
+  it("lists only the partner's own customers; another partner's answers 404 (SIM-3)", async () => {
+    const t = createValidatingApp();
+    const id = idOf((await post(t)).body.url);
+    expect(
+      (await t.call('GET', '/v1/wholesale/customers', { token: 'globex-admin' })).body.items,
+    ).toEqual([]);
+    expect(
+      (await t.call('GET', `/v1/wholesale/customers/${id}`, { token: 'globex-admin' })).status,
+    ).toBe(404);
+    expect(
+      (await t.call('DELETE', `/v1/wholesale/customers/${id}`, { token: 'globex-admin' })).status,
+    ).toBe(404);
+    expect((await get(t, id)).status).toBe('provisioning');
+  });
+});
+
+describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
+  it('updates: 202, updating, then provisioned; refuses while provisioning (409)', async () => {
+    const t = createValidatingApp();
+    const id = idOf((await post(t)).body.url);
+    const early = await t.call('PUT', `/v1/wholesale/customers/${id}`, {
+      ...ADMIN,
+      json: { packages: ['webex_calling'] },
+    });
+    expect(early.status).toBe(409);
+    await advance(t, 'PT5M');
+    const r = await t.call('PUT', `/v1/wholesale/customers/${id}`, {
+      ...ADMIN,
+      json: { packages: ['webex_suite'], externalId: 'ext-9' },
+    });
+    expect(r.status).toBe(202);
+    expect(r.body.url).toBe(`${TEST_ORIGIN}/v1/wholesale/customers/${id}`);
+    expect(await get(t, id)).toMatchObject({
+      status: 'updating',
+      packages: ['webex_suite'],
+      externalId: 'ext-9',
+    });
+    await advance(t, 'PT2M');
+    expect((await get(t, id)).status).toBe('provisioned');
+  });
+
+  it('deletes: 202, deleting, then gone (404)', async () => {
+    const t = createValidatingApp();
+    const id = idOf((await post(t)).body.url);
+    await advance(t, 'PT5M');
+    const r = await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN);
+    expect(r.status).toBe(202);
+    expect((await get(t, id)).status).toBe('deleting');
+    expect((await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(409);
+    await advance(t, 'PT1M');
+    expect((await t.call('GET', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(404);
+  });
+});
+
+describe('POST /v1/wholesale/customers/validate', () => {
+  it('answers the precheck success, and the same errors as provisioning; readonly may precheck', async () => {
+    const t = createValidatingApp();
+    const pid = await provisioningId(t);
+    const good = await t.call('POST', '/v1/wholesale/customers/validate', {
+      token: 'acme-readonly',
+      json: {
+        provisioningId: pid,
+        address: ADDRESS,
+        customerInfo: { name: 'X', primaryEmail: 'x@x.example' },
+      },
+    });
+    expect(good.status).toBe(200);
+    expect(good.body).toEqual({
+      message: 'success',
+      info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' },
+    });
+    const bad = await t.call('POST', '/v1/wholesale/customers/validate', {
+      ...ADMIN,
+      json: { address: { ...ADDRESS, country: 'KP' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(
+      (await t.call('POST', '/v1/wholesale/customers/validate', { ...ADMIN, json: {} })).body
+        .errors[0],
+    ).toEqual({ description: 'address: is required', errorCode: 1001 });
+    expect((await t.call('GET', '/v1/wholesale/customers', ADMIN)).body.items).toEqual([]);
+  });
+});
+
+describe('GET /v1/locations', () => {
+  it("lists a provisioned customer's locations by orgId", async () => {
+    const t = createValidatingApp();
+    const id = idOf((await post(t)).body.url);
+    await advance(t, 'PT5M');
+    const orgId = (await get(t, id)).orgId;
+    const r = await t.call('GET', `/v1/locations?orgId=${orgId}`, ADMIN);
+    expect(r.body.items).toEqual([
+      {
+        id: expect.any(String),
+        name: 'Head Office',
+        orgId,
+        timeZone: 'America/Los_Angeles',
+        preferredLanguage: 'en_us',
+        address: {
+          address1: '771 Alder Drive',
+          city: 'Milpitas',
+          state: 'CA',
+          postalCode: '95035',
+          country: 'US',
+        },
+      },
+    ]);
+    expect((await t.call('GET', '/v1/locations', ADMIN)).body.errors[0].errorCode).toBe(1001);
+    expect(
+      (await t.call('GET', `/v1/locations?orgId=${orgId}`, { token: 'globex-admin' })).status,
+    ).toBe(404);
+  });
+});

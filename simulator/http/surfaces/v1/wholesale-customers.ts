@@ -1,0 +1,107 @@
+import { Hono } from 'hono';
+import {
+  deleteCustomer,
+  precheckCustomer,
+  provisionCustomer,
+  provisionSchema,
+  updateCustomer,
+} from '../../../core/organisations/customers.ts';
+import { invalidField } from '../../../core/kernel/errors.ts';
+import type { Customer } from '../../../core/organisations/model.ts';
+import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import { parseWith } from '../../../core/kernel/validation.ts';
+import { readJson } from '../../body.ts';
+import type { SurfaceEnv } from '../../env.ts';
+import { multiValue, pageOf, readPage } from '../../paging.ts';
+import { sendError, sendResult } from '../../respond.ts';
+import { customerV1, PRECHECK_OK } from './views.ts';
+
+const STATUSES: readonly Customer['status'][] = [
+  'provisioning',
+  'provisioned',
+  'updating',
+  'deleting',
+  'error',
+];
+
+/** `/v1/wholesale/customers` (webex-wholesale.json; TPL-1, ORG-2): 202 and asynchronous steps. */
+export const v1CustomerRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+  const url = (base: string, id: string) => `${base}/v1/wholesale/customers/${id}`;
+
+  app.get('/', (c) => {
+    const page = readPage(c, 100, 1000);
+    if (!page.ok) return sendError(c, page.error);
+    const status = multiValue(c, 'status');
+    const bad = status?.find((s) => !STATUSES.includes(s as Customer['status']));
+    if (bad)
+      return sendError(
+        c,
+        invalidField(
+          'status',
+          `${JSON.stringify(bad)} is not a customer status (${STATUSES.join(', ')})`,
+        ),
+      );
+    const { externalId, orgId } = c.req.query();
+    const items = ownList(c.env.world.read(), 'customers', c.get('user').partnerId).filter(
+      (x) =>
+        (!status || status.includes(x.status)) &&
+        (externalId === undefined || x.externalId === externalId) &&
+        (orgId === undefined || (x.status === 'provisioned' && x.orgId === orgId)),
+    );
+    return c.json({ items: pageOf(c, items, page.value).map(customerV1) });
+  });
+
+  app.post('/validate', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    return sendResult(
+      c,
+      precheckCustomer(c.env.world.read(), c.get('user'), body.value),
+      200,
+      () => PRECHECK_OK,
+    );
+  });
+
+  app.post('/', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    const r = c.env.world.transact((tx) => {
+      const input = parseWith(provisionSchema, body.value);
+      return input.ok ? provisionCustomer(tx, c.get('user'), input.value) : input;
+    });
+    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+    return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
+  });
+
+  app.get('/:id', (c) =>
+    sendResult(
+      c,
+      ownedBy(
+        c.env.world.read(),
+        'customers',
+        c.req.param('id'),
+        c.get('user').partnerId,
+        'Customer',
+      ),
+      200,
+      customerV1,
+    ),
+  );
+
+  app.put('/:id', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    const r = c.env.world.transact((tx) =>
+      updateCustomer(tx, c.get('user'), c.req.param('id'), body.value),
+    );
+    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+    return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
+  });
+
+  app.delete('/:id', (c) => {
+    const r = c.env.world.transact((tx) => deleteCustomer(tx, c.get('user'), c.req.param('id')));
+    return r.ok ? c.body(null, 202) : sendError(c, r.error);
+  });
+  return app;
+};

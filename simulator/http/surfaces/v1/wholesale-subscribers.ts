@@ -1,0 +1,141 @@
+import { Hono } from 'hono';
+import { invalidField } from '../../../core/kernel/errors.ts';
+import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
+import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import { parseInstant } from '../../../core/kernel/clock.ts';
+import {
+  deleteSubscriber,
+  precheckSubscriber,
+  provisionSubscriber,
+  resendConsent,
+  updateSubscriber,
+} from '../../../core/subscribers/wholesale-subscribers.ts';
+import type { WorldReader } from '../../../core/kernel/world-tx.ts';
+import { readJson } from '../../body.ts';
+import type { SurfaceEnv } from '../../env.ts';
+import { multiValue, pageOf, readPage } from '../../paging.ts';
+import { sendError, sendResult } from '../../respond.ts';
+import { PRECHECK_OK, subscriberV1 } from './views.ts';
+
+const STATUSES: readonly WholesaleSubscriber['status'][] = [
+  'provisioned',
+  'pending_user_migration',
+];
+
+const instant = (text: string | undefined, name: string) => {
+  if (text === undefined) return undefined;
+  if (/^\d+$/.test(text)) return { ok: true as const, value: Number(text) };
+  return parseInstant(text, name);
+};
+
+const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
+  subscriberV1(s, w.get('customers', s.customerId));
+
+/** `/v1/wholesale/subscribers` (webex-wholesale.json): synchronous, as published. */
+export const v1SubscriberRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+  const url = (base: string, id: string) => `${base}/v1/wholesale/subscribers/${id}`;
+
+  app.get('/', (c) => {
+    const page = readPage(c, 50, 100);
+    if (!page.ok) return sendError(c, page.error);
+    const q = c.req.query();
+    const status = multiValue(c, 'status');
+    const bad = status?.find((s) => !STATUSES.includes(s as WholesaleSubscriber['status']));
+    if (bad)
+      return sendError(
+        c,
+        invalidField(
+          'status',
+          `${JSON.stringify(bad)} is not a subscriber status (${STATUSES.join(', ')})`,
+        ),
+      );
+    const after = instant(q.after, 'after');
+    if (after && !after.ok) return sendError(c, after.error);
+    const changed = instant(q.lastStatusChange, 'lastStatusChange');
+    if (changed && !changed.ok) return sendError(c, changed.error);
+    const sortBy = q.sortBy ?? 'created';
+    if (sortBy !== 'created' && sortBy !== 'lastStatusChange')
+      return sendError(c, invalidField('sortBy', 'must be created or lastStatusChange'));
+    const order = (q.sortOrder ?? 'ASC').toUpperCase();
+    if (order !== 'ASC' && order !== 'DESC')
+      return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
+    const w = c.env.world.read();
+    const items = ownList(w, 'subscribers', c.get('user').partnerId)
+      .filter(
+        (s) =>
+          (!status || status.includes(s.status)) &&
+          (q.customerId === undefined || s.customerId === q.customerId) &&
+          (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
+          (q.email === undefined || s.email.toLowerCase() === q.email.toLowerCase()) &&
+          (q.externalCustomerId === undefined ||
+            w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
+          (!after || Date.parse(s.created) > after.value) &&
+          (!changed || Date.parse(s.lastStatusChange) > changed.value),
+      )
+      .map((s, i) => ({ s, i }))
+      .sort(
+        (a, b) =>
+          (a.s[sortBy] === b.s[sortBy] ? a.i - b.i : a.s[sortBy] < b.s[sortBy] ? -1 : 1) *
+          (order === 'DESC' ? -1 : 1),
+      )
+      .map((x) => x.s);
+    return c.json({ items: pageOf(c, items, page.value).map(view(w)) });
+  });
+
+  app.post('/validate', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    return sendResult(
+      c,
+      precheckSubscriber(c.env.world.read(), c.get('user'), body.value),
+      200,
+      () => PRECHECK_OK,
+    );
+  });
+
+  app.post('/', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    const r = c.env.world.transact((tx) => provisionSubscriber(tx, c.get('user'), body.value));
+    if (!r.ok) return sendError(c, r.error);
+    c.header('Location', url(c.env.base, r.value.id));
+    return c.json(view(c.env.world.read())(r.value), r.value.status === 'provisioned' ? 200 : 202);
+  });
+
+  app.get('/:id', (c) => {
+    const w = c.env.world.read();
+    return sendResult(
+      c,
+      ownedBy(w, 'subscribers', c.req.param('id'), c.get('user').partnerId, 'Subscriber'),
+      200,
+      view(w),
+    );
+  });
+
+  app.put('/:id', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return sendError(c, body.error);
+    const r = c.env.world.transact((tx) =>
+      updateSubscriber(tx, c.get('user'), c.req.param('id'), body.value),
+    );
+    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+    return sendResult(c, r, 200, view(c.env.world.read()));
+  });
+
+  app.delete('/:id', (c) => {
+    const r = c.env.world.transact((tx) => deleteSubscriber(tx, c.get('user'), c.req.param('id')));
+    return r.ok ? c.body(null, 204) : sendError(c, r.error);
+  });
+  return app;
+};
+
+/** `POST /v1/subscribers/{id}/emails/consentMove`: 204 and the consent mail again. */
+export const v1ConsentMoveRoutes = (): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>();
+  app.post('/:id/emails/consentMove', (c) => {
+    const r = c.env.world.transact((tx) => resendConsent(tx, c.get('user'), c.req.param('id')));
+    return r.ok ? c.body(null, 204) : sendError(c, r.error);
+  });
+  return app;
+};
