@@ -66,7 +66,11 @@ describe('provisim seed', () => {
     expect(new Set(first.customers.map((c: { status: string }) => c.status))).toEqual(
       new Set(['provisioned']),
     );
-    expect(first.subscribers).toHaveLength(30);
+    // 3 subscribers each, and each customer's full administrator (ORG-4, api.md Wave 2 pins).
+    expect(first.subscribers).toHaveLength(40);
+    expect(
+      first.subscribers.filter((s: { email: string }) => s.email.startsWith('admin@')),
+    ).toHaveLength(10);
     expect(new Set(first.subscribers.map((s: { status: string }) => s.status))).toEqual(
       new Set(['provisioned']),
     );

@@ -1,13 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { base, en, Faker } from '@faker-js/faker';
-import {
-  provisionCustomer,
-  type ProvisionInput,
-} from '../simulator/core/organisations/customers.ts';
+import { provisionCustomer, type NewCustomer } from '../simulator/core/organisations/customers.ts';
 import { EVENT_HANDLERS } from '../simulator/core/event-handlers.ts';
 import type { PartnerUser } from '../simulator/core/kernel/model.ts';
-import { provisionSubscriber } from '../simulator/core/subscribers/wholesale-subscribers.ts';
+import { provisionSubscriber } from '../simulator/core/subscribers/commands.ts';
 import { World } from '../simulator/core/kernel/world.ts';
 import { openDurableStore } from '../simulator/store/durable-store.ts';
 
@@ -96,18 +93,20 @@ export const seedData = async (
     };
     const company = faker.company.name().replace(/%/g, '');
     const domain = `${faker.internet.domainWord()}-${i + 1}.example`;
-    const input: ProvisionInput = {
+    const input: NewCustomer = {
       provisioningId: templates[i % admins.length]!.provisioningId,
       packages: ['webex_calling', 'webex_meetings'],
       externalId: `seed-${o.seed}-${i + 1}`,
       address,
       customerInfo: { name: company.slice(0, 256), primaryEmail: `admin@${domain}` },
-      provisioningParameters: {
-        calling: {
-          location: { name: 'Headquarters', address, timezone: place.timezone, language: 'en_us' },
-        },
+      callingLocation: {
+        name: 'Headquarters',
+        address,
+        timezone: place.timezone,
+        language: 'en_us',
       },
-    } as ProvisionInput;
+      source: 'api',
+    };
     const c = world.transact((tx) => provisionCustomer(tx, admin, input));
     if (!c.ok) throw new Error(`customer ${i + 1}: ${c.error.message}`);
     const moved = world.changeClock({ advance: 'PT5M' });
@@ -123,8 +122,9 @@ export const seedData = async (
         provisionSubscriber(tx, admin, {
           customerId: c.value.id,
           email,
-          package: 'webex_meetings',
-          provisioningParameters: { firstName, lastName },
+          packages: ['webex_meetings'],
+          firstName,
+          lastName,
         }),
       );
       if (!s.ok) throw new Error(`customer ${i + 1}, user ${u + 1}: ${s.error.message}`);

@@ -7,7 +7,11 @@ import type { SurfaceEnv } from './env.ts';
 /** The Webex error body (api.md, Errors; SIM-2). */
 export const errorBody = (e: DomainError, trackingId: string) => ({
   message: e.message,
-  errors: e.errors,
+  errors: e.errors.map((i) =>
+    i.errorCode === undefined
+      ? { description: i.description }
+      : { description: i.description, errorCode: i.errorCode },
+  ),
   trackingId,
 });
 

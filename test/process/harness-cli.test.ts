@@ -64,5 +64,5 @@ describe('provisim run / validate / merge-reports (the CLI a CI job calls)', () 
     const one = provisim(['merge-reports', join(a, 'report.json'), '--out', out]);
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).fullLibrary).toBe(false);
     expect(one.status).toBe(0);
-  });
+  }, 90_000);
 });

@@ -116,7 +116,9 @@ export const sendBroadWorksConsent = (tx: WorldTx, s: BroadWorksSubscriber): voi
     to: [s.email ?? ''],
     subject: 'Move your Webex account to your service provider',
     text: `Your free Webex account ${s.email ?? ''} moves to your service provider's Webex once you accept: {{link:0}}`,
-    links: [{ label: 'Accept and move my account', path: `/consent/${s.consentToken ?? ''}` }],
+    links: [
+      { label: 'Accept and move my account', link: { to: 'consent', token: s.consentToken ?? '' } },
+    ],
   });
 };
 
@@ -137,7 +139,7 @@ export const sendVerification = (
     to: [email],
     subject: 'Verify your email address for Webex',
     text: `Hello ${s.firstName}, confirm ${email} to finish setting up Webex: {{link:0}}`,
-    links: [{ label: 'Verify my email address', path: `/activation/verify/${token}` }],
+    links: [{ label: 'Verify my email address', link: { to: 'activation-verify', token } }],
   });
   return r;
 };

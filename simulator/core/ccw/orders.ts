@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { parseInstant } from '../kernel/clock.ts';
 import { provisionCustomer } from '../organisations/customers.ts';
-import { conflict, ErrorCode, invalidFields, notFound, type ErrorItem } from '../kernel/errors.ts';
+import { invalidFields, notFound, renameFields, type ErrorItem } from '../kernel/errors.ts';
+import { transition, stepApplies } from '../kernel/state-table.ts';
+import { orgErrors } from '../organisations/errors.ts';
+import { CUSTOMER_FORM_FIELDS } from '../organisations/customer-forms.ts';
+import { ccwErrors } from './errors.ts';
+import { LINE_STATES } from './line-states.ts';
 import { webexId } from '../kernel/ids.ts';
-import type { CcwOffer, Order, OrderLine } from './model.ts';
+import type { CcwOffer, Order, OrderLine, OrderLineStatus } from './model.ts';
 import type { PartnerUser } from '../kernel/model.ts';
 import { ownedBy, ownList } from '../kernel/ownership.ts';
 import { checkPackages, hasCalling, type PackageName } from '../organisations/packages.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import { addressSchema, defaultTimezone, emailField } from '../kernel/fields.ts';
+import { addressSchema, emailField } from '../kernel/fields.ts';
 import { templateByProvisioningId } from '../organisations/templates.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
@@ -29,8 +34,7 @@ export const WINDOW_DAYS: Readonly<Record<CcwOffer, number>> = {
 };
 const DAY = 86_400_000;
 
-export const PONR_MESSAGE =
-  "The order's organization is already onboarded in Control Hub (point of no return), so the provisioning email can no longer be resent or its contact changed. The provisioning contact or an administrator can complete service setup directly at https://admin.webex.com.";
+export const PONR_MESSAGE = ccwErrors.pastPonr.spec.message;
 export const PENDING_NOTICE =
   'Provisioning is still pending: the order line closed before setup was completed. Its contact can still be changed and its provisioning email resent from Cloud/SaaS subscriptions.';
 
@@ -64,8 +68,7 @@ export const placeOrder = (tx: WorldTx, user: PartnerUser, body: unknown): Resul
   const provisioningId =
     v.provisioningId ??
     ownList(tx, 'templates', user.partnerId).find((t) => t.offer === 'wholesale')?.provisioningId;
-  if (provisioningId === undefined)
-    return fail(conflict('The partner has no wholesale template: create one first (TPL-1).'));
+  if (provisioningId === undefined) return fail(orgErrors.noWholesaleTemplate({}));
   const template = templateByProvisioningId(tx, user.partnerId, provisioningId, 'wholesale');
   if (!template.ok) return template;
   const lines: OrderLine[] = v.lines.map((l, i) => ({
@@ -100,7 +103,7 @@ const sendProvisioningMail = (tx: WorldTx, order: Order, line: OrderLine): void 
     to: [line.provisioningContactEmail],
     subject: 'Set up your Webex service',
     text: `Your order ${order.id} (${line.offer}) is ready. Set up your service: {{link:0}}`,
-    links: [{ label: 'Set Up Your Service', path: `/ccw/setup/${order.setupToken}` }],
+    links: [{ label: 'Set Up Your Service', link: { to: 'ccw-setup', token: order.setupToken } }],
   });
 };
 
@@ -125,7 +128,7 @@ const firstMail = (tx: WorldTx, order: Order, lineId: string): Order => {
     return order;
   sendProvisioningMail(tx, order, line);
   const closesAt = tx.now + WINDOW_DAYS[line.offer] * DAY;
-  tx.schedule(CCW_CLOSE, closesAt, { orderId: order.id, lineId });
+  tx.schedule(CCW_CLOSE, closesAt, { orderId: order.id, lineId, expect: line.status });
   return withLine(tx, order, lineId, {
     emailSentAt: tx.nowIso,
     closesAt: new Date(closesAt).toISOString(),
@@ -137,27 +140,27 @@ export const onRequestedStartDate = (tx: WorldTx, p: Readonly<Record<string, unk
   if (order) firstMail(tx, order, String(p.lineId));
 };
 
+/** Moves a line through its state table (a move the table forbids changes nothing). */
+const moveLine = (tx: WorldTx, order: Order, line: OrderLine, to: OrderLineStatus): Order => {
+  const t = transition(LINE_STATES, line.status, to, 'Order line');
+  return t.ok ? withLine(tx, order, line.id, { status: to }) : order;
+};
+
 /** At the end of the window, an unprovisioned line before PONR closes (CCW-5). */
 export const onWindowEnd = (tx: WorldTx, p: Readonly<Record<string, unknown>>): void => {
   const order = tx.get('orders', String(p.orderId));
   const line = order?.lines.find((l) => l.id === p.lineId);
-  if (
-    order &&
-    line &&
-    line.status === 'awaiting_provisioning_details' &&
-    order.customerId === undefined
-  )
-    withLine(tx, order, line.id, { status: 'closed' });
+  if (order && line && order.customerId === undefined && stepApplies(line, p))
+    moveLine(tx, order, line, 'closed');
 };
 
 /** When the order's customer is provisioned, every line is (api.md `/ccw/api`). */
 export const onCustomerProvisioned = (tx: WorldTx, customerId: string): void => {
   for (const o of tx.list('orders')) {
-    if (o.customerId === customerId)
-      tx.put('orders', {
-        ...o,
-        lines: o.lines.map((l) => ({ ...l, status: 'provisioned' as const })),
-      });
+    if (o.customerId !== customerId) continue;
+    let order = o;
+    for (const line of o.lines)
+      if (line.status !== 'provisioned') order = moveLine(tx, order, line, 'provisioned');
   }
 };
 
@@ -183,13 +186,9 @@ export const resendMail = (
   const found = ownLine(tx, user, orderId, lineId);
   if (!found.ok) return found;
   const { order, line } = found.value;
-  if (order.customerId !== undefined) return fail(conflict(PONR_MESSAGE));
+  if (order.customerId !== undefined) return fail(ccwErrors.pastPonr({}));
   if (tx.now < Date.parse(line.requestedStartDate)) {
-    return fail(
-      conflict(
-        `The provisioning email goes out on the requested start date (${line.requestedStartDate}); it can be resent from then on.`,
-      ),
-    );
+    return fail(ccwErrors.beforeRsd({ rsd: line.requestedStartDate }));
   }
   sendProvisioningMail(tx, order, line);
   return ok({ sentAt: tx.nowIso, to: line.provisioningContactEmail });
@@ -209,7 +208,7 @@ export const changeContact = (
   if (!order.ok) return order;
   if (lineId !== undefined && !order.value.lines.some((l) => l.id === lineId))
     return fail(notFound(`Order line ${lineId}`));
-  if (order.value.customerId !== undefined) return fail(conflict(PONR_MESSAGE));
+  if (order.value.customerId !== undefined) return fail(ccwErrors.pastPonr({}));
   const next: Order = {
     ...order.value,
     lines: order.value.lines.map((l) =>
@@ -237,10 +236,7 @@ export const orderBySetupToken = (w: WorldReader, token: string): Result<Order> 
 export const completeSetup = (tx: WorldTx, token: string, body: unknown) => {
   const order = orderBySetupToken(tx, token);
   if (!order.ok) return order;
-  if (order.value.customerId !== undefined)
-    return fail(
-      conflict('This order is already set up: service setup continues at https://admin.webex.com.'),
-    );
+  if (order.value.customerId !== undefined) return fail(ccwErrors.alreadySetUp({}));
   const input = parseWith(setupSchema, body);
   if (!input.ok) return input;
   const placedBy = tx.get('users', order.value.placedBy);
@@ -251,37 +247,16 @@ export const completeSetup = (tx: WorldTx, token: string, body: unknown) => {
     .list('templates')
     .find((t) => t.provisioningId === order.value.provisioningId);
   const language = template?.language ?? 'en_US';
-  const customer = provisionCustomer(
-    tx,
-    placedBy,
-    {
-      provisioningId: order.value.provisioningId,
-      packages,
-      externalId: `ccw-${order.value.id}`,
-      address: hq,
-      customerInfo: {
-        name: input.value.companyName,
-        primaryEmail: input.value.adminEmail,
-        language,
-      },
-      ...(hasCalling(packages)
-        ? {
-            provisioningParameters: {
-              calling: {
-                location: {
-                  name: 'Headquarters',
-                  address: hq,
-                  timezone: defaultTimezone(hq.country),
-                  language,
-                },
-              },
-            },
-          }
-        : {}),
-    },
-    { source: 'ccw', headquartersName: 'Headquarters' },
-  );
-  if (!customer.ok) return customer;
+  const customer = provisionCustomer(tx, placedBy, {
+    provisioningId: order.value.provisioningId,
+    packages,
+    externalId: `ccw-${order.value.id}`,
+    address: hq,
+    customerInfo: { name: input.value.companyName, primaryEmail: input.value.adminEmail, language },
+    ...(hasCalling(packages) ? { callingLocation: 'headquarters' as const } : {}),
+    source: 'ccw',
+  });
+  if (!customer.ok) return fail(renameFields(customer.error, CUSTOMER_FORM_FIELDS));
   tx.put('orders', { ...order.value, customerId: customer.value.id, ponrAt: tx.nowIso });
   return customer;
 };
@@ -316,10 +291,7 @@ export const openCase = (tx: WorldTx, user: PartnerUser, body: unknown) => {
   const problems: ErrorItem[] = [];
   (v.attachments ?? []).forEach((a, i) => {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.dataBase64) || a.dataBase64.length % 4 !== 0)
-      problems.push({
-        description: `attachments[${i}].dataBase64: must be base64`,
-        errorCode: ErrorCode.invalidValue,
-      });
+      problems.push(ccwErrors.notBase64.at(`attachments[${i}].dataBase64`, {}));
     else
       attachments.push({
         name: a.name,
@@ -331,7 +303,7 @@ export const openCase = (tx: WorldTx, user: PartnerUser, body: unknown) => {
   if (problems.length > 0) return fail(invalidFields(problems));
   const found = ownLine(tx, user, v.orderId, v.lineId);
   if (!found.ok) return found;
-  if (found.value.order.customerId !== undefined) return fail(conflict(PONR_MESSAGE));
+  if (found.value.order.customerId !== undefined) return fail(ccwErrors.pastPonr({}));
   const c = {
     id: webexId('SUPPORT_CASE', tx.uuid()),
     partnerId: user.partnerId,

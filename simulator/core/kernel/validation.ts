@@ -14,7 +14,13 @@ export const fieldPath = (path: readonly PropertyKey[]): string =>
 const custom = (issue: z.core.$ZodIssue): string | undefined =>
   /^Invalid\b/.test(issue.message) ? undefined : issue.message;
 
-const describe = (issue: z.core.$ZodIssue): ErrorItem[] => {
+const describe = (issue: z.core.$ZodIssue): ErrorItem[] =>
+  describeIssue(issue).map((item) => {
+    const field = item.description.slice(0, item.description.indexOf(':'));
+    return field === 'body' ? item : { ...item, field };
+  });
+
+const describeIssue = (issue: z.core.$ZodIssue): ErrorItem[] => {
   const path = fieldPath(issue.path);
   if (
     (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&

@@ -1,416 +1,279 @@
-import { z } from 'zod';
 import { durationMs, parseDuration } from '../kernel/duration.ts';
-import {
-  conflict,
-  ErrorCode,
-  invalidField,
-  invalidFields,
-  type ErrorItem,
-} from '../kernel/errors.ts';
-import { takeStepFault } from '../sim/fault-ops.ts';
+import { invalidFields, rejection, type ErrorItem } from '../kernel/errors.ts';
+import { defaultTimezone } from '../kernel/fields.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { Address, PartnerUser } from '../kernel/model.ts';
-import type { Customer, Location } from './model.ts';
-import { ownedBy } from '../kernel/ownership.ts';
-import { checkPackages, hasCalling, type PackageName } from './packages.ts';
+import { ownedBy, ownList } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import {
-  addressSchema,
-  defaultTimezone,
-  emailField,
-  languageField,
-  timezoneField,
-} from '../kernel/fields.ts';
-import { templateByProvisioningId } from './templates.ts';
-import { parseWith } from '../kernel/validation.ts';
+import { stepApplies, transition } from '../kernel/state-table.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
+import { takeStepFault } from '../sim/fault-ops.ts';
+import { checkCountry } from './countries.ts';
+import { CUSTOMER_STATES } from './customer-states.ts';
+import { orgErrors } from './errors.ts';
+import { customerLocations, newLocation, type LocationInput } from './locations.ts';
+import type { Customer, CustomerStatus, Template } from './model.ts';
+import { checkPackages, hasCalling, type PackageName } from './packages.ts';
+import { templateByProvisioningId } from './templates.ts';
 
 /**
- * Wholesale customers (ORG-1, ORG-2, TPL-1; api.md `/v1` customers). Provisioning, updates and
- * deletes are asynchronous: `provisioning` | `updating` | `deleting` end after the configured delay
- * in virtual time, in `provisioned` (or `error`, when a step fault waits), or gone.
+ * Wholesale customers (ORG-1, ORG-2, TPL-1; api.md `/v1` customers), whichever door they come
+ * through: `/v1`, Partner Hub's Create customer, or CCW's Set Up Your Service. Each door maps its
+ * body to a `NewCustomer` and gets one answer. Field paths in errors are the domain's (the `/v1`
+ * names); a door that names them otherwise renames them (`renameFields`).
+ *
+ * Statuses move only through `CUSTOMER_STATES`. Provisioning, updates and deletes end in a step
+ * scheduled on the virtual clock; the step carries the status it expects, so a customer deleted
+ * while `provisioning` is never `provisioned`.
  */
 export const CUSTOMER_STEP = 'customer.step';
 
-const locationSchema = z.object({
-  name: z.string().min(1, 'must not be empty').max(80),
-  address: addressSchema,
-  timezone: timezoneField,
-  language: languageField,
-  emergencyLocationIdentifier: z.string().max(40).optional(),
-});
+export interface NewCustomer {
+  readonly provisioningId: string;
+  readonly packages: readonly string[];
+  readonly externalId: string;
+  readonly address: Address;
+  readonly orgId?: string | undefined;
+  readonly customerInfo?:
+    | {
+        readonly name?: string | undefined;
+        readonly primaryEmail: string;
+        readonly language?: string | undefined;
+      }
+    | undefined;
+  /** The calling location: given, or the headquarters itself (Partner Hub, CCW). */
+  readonly callingLocation?: LocationInput | 'headquarters' | undefined;
+  readonly meetingsTimezone?: string | undefined;
+  /** The name of the headquarters location when it is not the calling location. */
+  readonly headquartersName?: string | undefined;
+  readonly supportedLocationAttested?: boolean | undefined;
+  readonly source: Customer['source'];
+}
 
-const packagesField = z.array(z.string()).min(1, 'must name at least one package').max(20);
+/** What a precheck may leave out: anything but the address (webex-wholesale.json). */
+export type CustomerDraft = Partial<Omit<NewCustomer, 'address' | 'source'>> & {
+  readonly address: Address;
+};
 
-export const provisionSchema = z.object({
-  provisioningId: z.string().min(1),
-  packages: packagesField,
-  orgId: z.string().optional(),
-  externalId: z.string().min(1).max(256),
-  address: addressSchema,
-  customerInfo: z
-    .object({
-      name: z
-        .string()
-        .min(1)
-        .max(256)
-        .regex(/^[^%]*$/, 'must not include the "%" character'),
-      primaryEmail: emailField,
-      language: languageField.optional(),
-    })
-    .optional(),
-  provisioningParameters: z
-    .object({
-      calling: z.object({ location: locationSchema }).optional(),
-      meetings: z.object({ timezone: timezoneField.optional() }).optional(),
-    })
-    .optional(),
-});
+export interface CustomerChange {
+  readonly packages: readonly string[];
+  readonly externalId?: string | undefined;
+  readonly address?: Address | undefined;
+  readonly callingLocation?: LocationInput | undefined;
+}
 
-export const updateSchema = z.object({
-  externalId: z.string().min(1).max(256).optional(),
-  packages: packagesField,
-  address: addressSchema.optional(),
-  provisioningParameters: provisionSchema.shape.provisioningParameters,
-});
+const CALLING_PATH = 'provisioningParameters.calling.location';
 
-export type ProvisionInput = z.output<typeof provisionSchema>;
+/**
+ * Every check of a new customer, in the order Webex makes them: the template (TPL-1), then each
+ * field (packages, ORG-2 countries, the calling location), then conflicts with the world. A
+ * precheck runs the same checks on the fields it was given.
+ */
+const checkNewCustomer = (
+  w: WorldReader,
+  user: PartnerUser,
+  d: CustomerDraft,
+): Result<Template | undefined> => {
+  let template: Template | undefined;
+  if (d.provisioningId !== undefined) {
+    const t = templateByProvisioningId(w, user.partnerId, d.provisioningId, 'wholesale');
+    if (!t.ok) return t;
+    template = t.value;
+  }
+  const problems: ErrorItem[] = [];
+  if (d.packages !== undefined) {
+    problems.push(...checkPackages(d.packages, 'packages', 'customer'));
+    const calling = problems.length === 0 && hasCalling(d.packages as PackageName[]);
+    if (calling && d.callingLocation === undefined)
+      problems.push(orgErrors.callingLocationRequired.at(CALLING_PATH, {}));
+  }
+  problems.push(...checkCountry(w, d.address, 'address'));
+  if (d.callingLocation !== undefined && d.callingLocation !== 'headquarters')
+    problems.push(...checkCountry(w, d.callingLocation.address, `${CALLING_PATH}.address`));
+  if (d.provisioningId !== undefined && !d.customerInfo && !d.orgId)
+    problems.push(orgErrors.customerInfoRequired.at('customerInfo', {}));
+  const mine = ownList(w, 'customers', user.partnerId);
+  if (d.externalId !== undefined && mine.some((c) => c.externalId === d.externalId))
+    problems.push(orgErrors.externalIdTaken.item({ externalId: d.externalId }));
+  if (d.orgId !== undefined && w.list('customers').some((c) => c.orgId === d.orgId))
+    problems.push(orgErrors.orgIdTaken.item({ orgId: d.orgId }));
+  return problems.length > 0 ? fail(rejection(problems)) : ok(template);
+};
 
-/** The country of an address must be one the simulator supports (ORG-2). */
-export const checkCountry = (w: WorldReader, address: Address, path: string): ErrorItem[] =>
-  w.meta.supportedCountries.includes(address.country)
-    ? []
-    : [
-        {
-          description: `${path}.country: ${address.country} is not a Webex-supported location (supported: ${w.meta.supportedCountries.join(', ')}) (ORG-2)`,
-          errorCode: ErrorCode.invalidValue,
-        },
-      ];
+/** `POST /v1/wholesale/customers/validate`: the same checks as provisioning, nothing made. */
+export const precheckCustomer = (w: WorldReader, user: PartnerUser, d: CustomerDraft) => {
+  const r = checkNewCustomer(w, user, d);
+  return r.ok ? ok(undefined) : r;
+};
 
 const delayOf = (tx: WorldTx, name: 'customer' | 'customerUpdate' | 'customerDelete'): number => {
   const d = parseDuration(tx.meta.config.delays[name]);
   return d.ok ? durationMs(d.value, tx.now) : 0;
 };
 
-const setStatus = (
+/** Moves a customer through its state table, stamping the change. */
+export const moveCustomer = (
   tx: WorldTx,
   c: Customer,
-  status: Customer['status'],
-  errors: readonly ErrorItem[] = [],
-): Customer => {
-  const next: Customer = { ...c, status, errors, lastStatusChange: tx.nowIso };
+  to: CustomerStatus,
+  what: string,
+  patch: Partial<Customer> = {},
+): Result<Customer> => {
+  const t = transition(CUSTOMER_STATES, c.status, to, what);
+  if (!t.ok) return t;
+  const next: Customer = { ...c, ...patch, status: to, lastStatusChange: tx.nowIso };
   tx.put('customers', next);
-  return next;
+  return ok(next);
 };
 
-const newLocation = (
-  tx: WorldTx,
-  c: Pick<Customer, 'id' | 'partnerId'>,
-  l: Omit<Location, 'id' | 'partnerId' | 'customerId' | 'created'>,
-): Location => {
-  const loc: Location = {
-    id: webexId('LOCATION', tx.uuid()),
-    partnerId: c.partnerId,
-    customerId: c.id,
-    created: tx.nowIso,
-    ...l,
-  };
-  tx.put('locations', loc);
-  return loc;
-};
+const scheduleStep = (tx: WorldTx, c: Customer, delay: number): void =>
+  tx.schedule(CUSTOMER_STEP, tx.now + delay, { customerId: c.id, expect: c.status });
 
-/** The checks shared by provisioning and its precheck; answers the template. */
-const checkProvision = (tx: WorldReader, user: PartnerUser, input: ProvisionInput) => {
-  const template = templateByProvisioningId(tx, user.partnerId, input.provisioningId, 'wholesale');
-  if (!template.ok) return template;
-  const problems = [
-    ...checkPackages(input.packages, 'packages', 'customer'),
-    ...checkCountry(tx, input.address, 'address'),
-  ];
-  const packages = input.packages as PackageName[];
-  if (problems.length === 0 && hasCalling(packages) && !input.provisioningParameters?.calling) {
-    problems.push({
-      description: 'provisioningParameters.calling.location: is required for calling packages',
-      errorCode: ErrorCode.required,
-    });
-  }
-  if (input.provisioningParameters?.calling)
-    problems.push(
-      ...checkCountry(
-        tx,
-        input.provisioningParameters.calling.location.address,
-        'provisioningParameters.calling.location.address',
-      ),
-    );
-  if (!input.customerInfo && !input.orgId)
-    problems.push({
-      description: 'customerInfo: is required for a new customer (one without orgId)',
-      errorCode: ErrorCode.required,
-    });
-  if (problems.length > 0) return fail(invalidFields(problems));
-  const mine = tx.list('customers').filter((c) => c.partnerId === user.partnerId);
-  if (mine.some((c) => c.externalId === input.externalId))
-    return fail(conflict(`externalId ${input.externalId} is already used by another customer.`));
-  if (input.orgId !== undefined && tx.list('customers').some((c) => c.orgId === input.orgId))
-    return fail(conflict(`Organization ${input.orgId} is already a wholesale customer.`));
-  return template;
-};
-
-/** Starts provisioning a customer: 202 and `provisioning` at once, `provisioned` after the delay. */
+/** Starts provisioning a customer: `provisioning` at once, its step after the configured delay. */
 export const provisionCustomer = (
   tx: WorldTx,
   user: PartnerUser,
-  input: ProvisionInput,
-  extra: {
-    source: Customer['source'];
-    supportedLocationAttested?: boolean;
-    headquartersName?: string;
-  } = { source: 'api' },
+  cmd: NewCustomer,
 ): Result<Customer> => {
-  const template = checkProvision(tx, user, input);
-  if (!template.ok) return template;
+  const checked = checkNewCustomer(tx, user, cmd);
+  if (!checked.ok) return checked;
+  const template = checked.value!;
   const id = webexId('ENTERPRISE', tx.uuid());
   const base = { id, partnerId: user.partnerId };
-  const language = input.customerInfo?.language ?? template.value.language;
-  const calling = input.provisioningParameters?.calling?.location;
-  const hq = calling
-    ? newLocation(tx, base, {
-        name: calling.name,
-        address: calling.address,
-        timezone: calling.timezone,
-        language: calling.language,
-        ...(calling.emergencyLocationIdentifier
-          ? { emergencyLocationIdentifier: calling.emergencyLocationIdentifier }
-          : {}),
-      })
-    : newLocation(tx, base, {
-        name: extra.headquartersName ?? 'Headquarters',
-        address: input.address,
-        timezone: defaultTimezone(input.address.country),
-        language,
-      });
+  const language = cmd.customerInfo?.language ?? template.language;
+  const calling = cmd.callingLocation;
+  const hq =
+    calling !== undefined && calling !== 'headquarters'
+      ? newLocation(tx, base, calling)
+      : newLocation(tx, base, {
+          name: cmd.headquartersName ?? 'Headquarters',
+          address: cmd.address,
+          timezone: defaultTimezone(cmd.address.country),
+          language,
+        });
   const customer: Customer = {
     ...base,
-    templateId: template.value.id,
-    provisioningId: input.provisioningId,
-    orgId: input.orgId ?? webexId('ORGANIZATION', tx.uuid()),
-    externalId: input.externalId,
-    name: input.customerInfo?.name ?? `Organization ${input.orgId ?? ''}`.trim(),
-    primaryEmail: input.customerInfo?.primaryEmail ?? '',
+    templateId: template.id,
+    provisioningId: cmd.provisioningId,
+    orgId: cmd.orgId ?? webexId('ORGANIZATION', tx.uuid()),
+    externalId: cmd.externalId,
+    name: cmd.customerInfo?.name ?? `Organization ${cmd.orgId ?? ''}`.trim(),
+    primaryEmail: cmd.customerInfo?.primaryEmail ?? '',
     language,
-    packages: input.packages as PackageName[],
-    address: input.address,
+    packages: cmd.packages as PackageName[],
+    address: cmd.address,
     status: 'provisioning',
     errors: [],
     headquartersLocationId: hq.id,
-    ...(calling ? { callingLocationId: hq.id } : {}),
-    ...(input.provisioningParameters?.meetings?.timezone
-      ? { meetingsTimezone: input.provisioningParameters.meetings.timezone }
+    ...(calling !== undefined ? { callingLocationId: hq.id } : {}),
+    ...(cmd.meetingsTimezone ? { meetingsTimezone: cmd.meetingsTimezone } : {}),
+    ...(cmd.supportedLocationAttested !== undefined
+      ? { supportedLocationAttested: cmd.supportedLocationAttested }
       : {}),
-    ...(extra.supportedLocationAttested !== undefined
-      ? { supportedLocationAttested: extra.supportedLocationAttested }
-      : {}),
-    source: extra.source,
+    source: cmd.source,
     created: tx.nowIso,
     lastStatusChange: tx.nowIso,
   };
   tx.put('customers', customer);
-  tx.schedule(CUSTOMER_STEP, tx.now + delayOf(tx, 'customer'), { customerId: id, op: 'provision' });
+  scheduleStep(tx, customer, delayOf(tx, 'customer'));
   return ok(customer);
 };
 
-/** The precheck of `POST /v1/wholesale/customers/validate`: the same checks, nothing made. */
-export const precheckCustomer = (
-  w: WorldReader,
-  user: PartnerUser,
-  body: unknown,
-): Result<void> => {
-  const schema = provisionSchema.partial({
-    provisioningId: true,
-    packages: true,
-    externalId: true,
-  });
-  const input = parseWith(schema, body);
-  if (!input.ok) return input;
-  const v = input.value;
-  if (v.provisioningId !== undefined) {
-    const t = templateByProvisioningId(w, user.partnerId, v.provisioningId, 'wholesale');
-    if (!t.ok) return t;
-  }
-  const problems = [
-    ...(v.packages ? checkPackages(v.packages, 'packages', 'customer') : []),
-    ...checkCountry(w, v.address, 'address'),
-  ];
-  if (problems.length > 0) return fail(invalidFields(problems));
-  if (
-    v.externalId !== undefined &&
-    w.list('customers').some((c) => c.partnerId === user.partnerId && c.externalId === v.externalId)
-  ) {
-    return fail(conflict(`externalId ${v.externalId} is already used by another customer.`));
-  }
-  return ok(undefined);
-};
-
-const busy = (c: Customer, doing: string): Result<never> | undefined =>
-  c.status === 'provisioning' || c.status === 'updating' || c.status === 'deleting'
-    ? fail(conflict(`Customer ${c.id} is ${c.status}; it cannot be ${doing} until that ends.`))
-    : undefined;
-
-/** `PUT /v1/wholesale/customers/{id}`: 202, `updating`, then `provisioned` after the delay. */
+/** `PUT /v1/wholesale/customers/{id}`: `updating`, then `provisioned` after the delay. */
 export const updateCustomer = (
   tx: WorldTx,
   user: PartnerUser,
   id: string,
-  body: unknown,
+  change: CustomerChange,
 ): Result<Customer> => {
   const found = ownedBy(tx, 'customers', id, user.partnerId, 'Customer');
   if (!found.ok) return found;
-  const input = parseWith(updateSchema, body);
-  if (!input.ok) return input;
   const c = found.value;
-  const isBusy = busy(c, 'updated');
-  if (isBusy) return isBusy;
-  const v = input.value;
-  const packages = v.packages as PackageName[];
+  const packages = change.packages as PackageName[];
   const problems = [
-    ...checkPackages(v.packages, 'packages', 'customer'),
-    ...(v.address ? checkCountry(tx, v.address, 'address') : []),
+    ...checkPackages(change.packages, 'packages', 'customer'),
+    ...(change.address ? checkCountry(tx, change.address, 'address') : []),
   ];
   if (
     problems.length === 0 &&
     hasCalling(packages) &&
     !c.callingLocationId &&
-    !v.provisioningParameters?.calling
-  ) {
-    problems.push({
-      description: 'provisioningParameters.calling.location: is required to add a calling package',
-      errorCode: ErrorCode.required,
-    });
-  }
+    !change.callingLocation
+  )
+    problems.push(orgErrors.callingLocationToAdd.at(CALLING_PATH, {}));
+  if (change.callingLocation)
+    problems.push(...checkCountry(tx, change.callingLocation.address, `${CALLING_PATH}.address`));
   if (problems.length > 0) return fail(invalidFields(problems));
+  if (!CUSTOMER_STATES.moves[c.status].updating)
+    return fail(orgErrors.customerBusy({ id, status: c.status, doing: 'updated' }));
   const removed = c.packages.filter((p) => !packages.includes(p));
   const inUse = removed.filter((p) =>
     tx.list('subscribers').some((s) => s.customerId === id && s.packages.includes(p)),
   );
   if (inUse.length > 0)
     return fail(
-      conflict(
-        `packages: ${inUse.join(', ')} still assigned to subscribers of this customer; change their packages first.`,
-      ),
+      rejection([orgErrors.packagesInUse.at('packages', { packages: inUse.join(', ') })]),
     );
+  const newExternal = change.externalId !== undefined && change.externalId !== c.externalId;
   if (
-    v.externalId !== undefined &&
-    v.externalId !== c.externalId &&
-    tx
-      .list('customers')
-      .some((o) => o.partnerId === user.partnerId && o.externalId === v.externalId)
-  ) {
-    return fail(conflict(`externalId ${v.externalId} is already used by another customer.`));
-  }
-  const calling = v.provisioningParameters?.calling?.location;
+    newExternal &&
+    ownList(tx, 'customers', user.partnerId).some((o) => o.externalId === change.externalId)
+  )
+    return fail(orgErrors.externalIdTaken({ externalId: change.externalId! }));
   const callingLocationId =
-    calling && !c.callingLocationId
-      ? newLocation(tx, c, {
-          name: calling.name,
-          address: calling.address,
-          timezone: calling.timezone,
-          language: calling.language,
-        }).id
+    change.callingLocation && !c.callingLocationId
+      ? newLocation(tx, c, change.callingLocation).id
       : c.callingLocationId;
-  const next = setStatus(
-    tx,
-    {
-      ...c,
-      packages,
-      ...(v.address ? { address: v.address } : {}),
-      ...(v.externalId ? { externalId: v.externalId } : {}),
-      ...(callingLocationId ? { callingLocationId } : {}),
-    },
-    'updating',
-  );
-  tx.schedule(CUSTOMER_STEP, tx.now + delayOf(tx, 'customerUpdate'), {
-    customerId: id,
-    op: 'update',
+  const moved = moveCustomer(tx, c, 'updating', 'Update', {
+    packages,
+    ...(change.address ? { address: change.address } : {}),
+    ...(change.externalId ? { externalId: change.externalId } : {}),
+    ...(callingLocationId ? { callingLocationId } : {}),
   });
-  return ok(next);
+  if (moved.ok) scheduleStep(tx, moved.value, delayOf(tx, 'customerUpdate'));
+  return moved;
 };
 
-/** `DELETE /v1/wholesale/customers/{id}`: 202, `deleting`, then gone with its locations and subscribers. */
+/** `DELETE /v1/wholesale/customers/{id}`: `deleting`, then gone with its locations and users. */
 export const deleteCustomer = (tx: WorldTx, user: PartnerUser, id: string): Result<Customer> => {
   const found = ownedBy(tx, 'customers', id, user.partnerId, 'Customer');
   if (!found.ok) return found;
-  if (found.value.status === 'deleting')
-    return fail(conflict(`Customer ${id} is already being deleted.`));
-  const next = setStatus(tx, found.value, 'deleting');
-  tx.schedule(CUSTOMER_STEP, tx.now + delayOf(tx, 'customerDelete'), {
-    customerId: id,
-    op: 'delete',
-  });
-  return ok(next);
+  const moved = moveCustomer(tx, found.value, 'deleting', 'Delete');
+  if (moved.ok) scheduleStep(tx, moved.value, delayOf(tx, 'customerDelete'));
+  return moved;
 };
 
-/** The end of an asynchronous customer step, at its due time. */
+/** Steps stored before steps carried their expected status (older data files). */
+const LEGACY_EXPECT: Readonly<Record<string, CustomerStatus>> = {
+  provision: 'provisioning',
+  update: 'updating',
+  delete: 'deleting',
+};
+
+/**
+ * The end of an asynchronous customer step, at its due time: nothing if the customer has moved on
+ * or is gone; otherwise provisioned (or where a waiting step fault sends it), or removed.
+ * Answers the customer as the step left it (undefined when removed or untouched).
+ */
 export const finishCustomerStep = (
   tx: WorldTx,
   payload: Readonly<Record<string, unknown>>,
-): void => {
+): Customer | undefined => {
   const c = tx.get('customers', String(payload.customerId));
-  if (!c) return;
-  if (payload.op === 'delete') {
-    for (const l of tx.list('locations')) if (l.customerId === c.id) tx.delete('locations', l.id);
+  const expect = payload.expect ?? LEGACY_EXPECT[String(payload.op)];
+  if (!stepApplies(c, { expect })) return undefined;
+  if (c.status === 'deleting') {
+    for (const l of customerLocations(tx, c.id)) tx.delete('locations', l.id);
     for (const s of tx.list('subscribers'))
       if (s.customerId === c.id) tx.delete('subscribers', s.id);
     tx.delete('customers', c.id);
-    return;
+    return undefined;
   }
   const fault = takeStepFault(tx, 'customer');
-  if (fault)
-    setStatus(tx, c, 'error', [{ errorCode: fault.errorCode, description: fault.description }]);
-  else setStatus(tx, c, 'provisioned');
+  const moved = fault
+    ? moveCustomer(tx, c, 'error', 'Provisioning', {
+        errors: [{ errorCode: fault.errorCode, description: fault.description }],
+      })
+    : moveCustomer(tx, c, 'provisioned', 'Provisioning', { errors: [] });
+  return moved.ok ? moved.value : undefined;
 };
-
-/** `POST /partner-hub/api/customers/{id}/locations` (ORG-3): another location, unique by name. */
-export const addLocation = (
-  tx: WorldTx,
-  user: PartnerUser,
-  customerId: string,
-  body: unknown,
-): Result<Location> => {
-  const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
-  if (!found.ok) return found;
-  const input = parseWith(
-    z.strictObject({
-      name: z.string().trim().min(1, 'must not be empty').max(80),
-      address: addressSchema,
-      timezone: timezoneField.optional(),
-      language: languageField.optional(),
-    }),
-    body,
-  );
-  if (!input.ok) return input;
-  const problems = checkCountry(tx, input.value.address, 'address');
-  if (problems.length > 0) return fail(invalidFields(problems));
-  if (found.value.status === 'deleting')
-    return fail(conflict(`Customer ${customerId} is being deleted.`));
-  const name = input.value.name;
-  if (
-    tx
-      .list('locations')
-      .some((l) => l.customerId === customerId && l.name.toLowerCase() === name.toLowerCase())
-  ) {
-    return fail(conflict(`The customer already has a location named "${name}".`));
-  }
-  return ok(
-    newLocation(tx, found.value, {
-      name,
-      address: input.value.address,
-      timezone: input.value.timezone ?? defaultTimezone(input.value.address.country),
-      language: input.value.language ?? found.value.language ?? 'en_US',
-    }),
-  );
-};
-
-export const customerLocations = (w: WorldReader, customerId: string): Location[] =>
-  w.list('locations').filter((l) => l.customerId === customerId);
-
-export { invalidField };

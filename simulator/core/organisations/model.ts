@@ -27,7 +27,14 @@ export interface Template {
   readonly createdAt: string;
 }
 
-export type CustomerStatus = 'provisioning' | 'provisioned' | 'updating' | 'deleting' | 'error';
+export type CustomerStatus =
+  | 'provisioning'
+  | 'pending_rpl_review'
+  | 'provisioned'
+  | 'provisioned_with_errors'
+  | 'updating'
+  | 'deleting'
+  | 'error';
 
 /** A wholesale customer org (ORG-1..4), made in Partner Hub, by `/v1` or by CCW setup. */
 export interface Customer {

@@ -1,4 +1,5 @@
-import { ErrorCode, type ErrorItem } from '../kernel/errors.ts';
+import type { ErrorItem } from '../kernel/errors.ts';
+import { orgErrors } from './errors.ts';
 
 /**
  * Wholesale packages (api.md, Packages). A *calling* package has the calling service; a *downgrade*
@@ -127,29 +128,20 @@ export const checkPackages = (
   kind: 'customer' | 'subscriber',
 ): ErrorItem[] => {
   const problems: ErrorItem[] = [];
-  const offered = PACKAGE_NAMES.filter((p) => PACKAGES[p][kind]);
+  const offered = PACKAGE_NAMES.filter((p) => PACKAGES[p][kind]).join(', ');
   names.forEach((n, i) => {
-    if (!isPackage(n) || !PACKAGES[n][kind]) {
-      problems.push({
-        description: `${path}[${i}]: ${JSON.stringify(n)} is not a ${kind} package the simulator offers (${offered.join(', ')})`,
-        errorCode: ErrorCode.invalidValue,
-      });
-    } else if (names.indexOf(n) !== i) {
-      problems.push({
-        description: `${path}[${i}]: ${n} is listed twice`,
-        errorCode: ErrorCode.invalidValue,
-      });
-    }
+    if (!isPackage(n) || !PACKAGES[n][kind])
+      problems.push(
+        orgErrors.unknownPackage.at(`${path}[${i}]`, { name: JSON.stringify(n), kind, offered }),
+      );
+    else if (names.indexOf(n) !== i)
+      problems.push(orgErrors.packageTwice.at(`${path}[${i}]`, { name: n }));
   });
   if (problems.length > 0) return problems;
   for (const n of names as PackageName[]) {
     const needs = packageInfo(n).needsOneOf;
-    if (needs && !needs.some((b) => names.includes(b))) {
-      problems.push({
-        description: `${path}: ${n} needs one of ${needs.join(', ')} beside it`,
-        errorCode: ErrorCode.invalidValue,
-      });
-    }
+    if (needs && !needs.some((b) => names.includes(b)))
+      problems.push(orgErrors.packageNeedsBase.at(path, { name: n, needs: needs.join(', ') }));
   }
   return problems;
 };

@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  conflict,
-  ErrorCode,
-  invalidField,
-  invalidFields,
-  notFound,
-  type ErrorItem,
-} from '../kernel/errors.ts';
+import { invalidFields, notFound, type ErrorItem } from '../kernel/errors.ts';
+import { orgErrors } from './errors.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { Offer, Template } from './model.ts';
 import type { PartnerUser } from '../kernel/model.ts';
@@ -49,37 +43,6 @@ export type TemplateInput = z.output<typeof createSchema>;
 export const PSTN_WARNING =
   'A cloud-connected PSTN provider is chosen: the documentation does not recommend it for wholesale templates (TPL-3).';
 
-/** The template as Partner Hub shows it: links absolute, warnings computed (TPL-3, TPL-4). */
-export const templateView = (t: Template, base: string) => {
-  const activationLink = t.activationLinkId
-    ? `${base}/activation/${t.activationLinkId}`
-    : undefined;
-  return {
-    id: t.id,
-    name: t.name,
-    offer: t.offer,
-    provisioningId: t.provisioningId,
-    country: t.country,
-    language: t.language,
-    ...(t.subscriptionId !== undefined ? { subscriptionId: t.subscriptionId } : {}),
-    ...(t.authMethod !== undefined ? { authMethod: t.authMethod } : {}),
-    ...(t.pstnProvider !== undefined ? { pstnProvider: t.pstnProvider } : {}),
-    commonSettings: t.commonSettings ?? {},
-    callingSettings: t.callingSettings ?? {},
-    ...(t.userVerification
-      ? {
-          userVerification: {
-            emailTrust: t.userVerification.emailTrust,
-            shareLink: t.userVerification.shareLink ?? activationLink,
-          },
-        }
-      : {}),
-    ...(activationLink ? { activationLink } : {}),
-    warnings: t.pstnProvider !== undefined ? [{ description: PSTN_WARNING }] : [],
-    createdAt: t.createdAt,
-  };
-};
-
 /** The link id a share link points to (`…/activation/{linkId}`), compared with the activation link's (TPL-4). */
 export const shareLinkId = (t: Template): string | undefined => {
   const link = t.userVerification?.shareLink;
@@ -95,43 +58,35 @@ const offerRules = (
   const problems: ErrorItem[] = [];
   const meta = w.meta;
   if (!meta.supportedCountries.includes(t.country))
-    problems.push({
-      description: `country: ${t.country} is not a Webex-supported country (${meta.supportedCountries.join(', ')})`,
-      errorCode: ErrorCode.invalidValue,
-    });
+    problems.push(
+      orgErrors.templateCountry.at('country', {
+        country: t.country,
+        supported: meta.supportedCountries.join(', '),
+      }),
+    );
   if (t.offer === 'wholesale') {
     if (t.subscriptionId === undefined)
-      problems.push({
-        description: 'subscriptionId: is required for a wholesale template',
-        errorCode: ErrorCode.required,
-      });
+      problems.push(orgErrors.templateFieldRequired.at('subscriptionId', { offer: 'wholesale' }));
     if (t.authMethod === undefined)
-      problems.push({
-        description: 'authMethod: is required for a wholesale template',
-        errorCode: ErrorCode.required,
-      });
+      problems.push(orgErrors.templateFieldRequired.at('authMethod', { offer: 'wholesale' }));
     if (t.userVerification)
-      problems.push({
-        description: 'userVerification: is for broadworks templates only',
-        errorCode: ErrorCode.invalidValue,
-      });
+      problems.push(
+        orgErrors.templateFieldForOffer.at('userVerification', { offer: 'broadworks' }),
+      );
     if (t.pstnProvider !== undefined && !meta.pstnProviders.includes(t.pstnProvider))
-      problems.push({
-        description: `pstnProvider: must be one of ${meta.pstnProviders.map((p) => JSON.stringify(p)).join(', ')}`,
-        errorCode: ErrorCode.invalidValue,
-      });
+      problems.push(
+        orgErrors.pstnProviderUnknown.at('pstnProvider', {
+          providers: meta.pstnProviders.map((p) => JSON.stringify(p)).join(', '),
+        }),
+      );
   } else {
     if (!t.userVerification)
-      problems.push({
-        description: 'userVerification.emailTrust: is required for a broadworks template',
-        errorCode: ErrorCode.required,
-      });
+      problems.push(
+        orgErrors.templateFieldRequired.at('userVerification.emailTrust', { offer: 'broadworks' }),
+      );
     for (const f of ['subscriptionId', 'authMethod', 'pstnProvider'] as const)
       if (t[f] !== undefined)
-        problems.push({
-          description: `${f}: is for wholesale templates only`,
-          errorCode: ErrorCode.invalidValue,
-        });
+        problems.push(orgErrors.templateFieldForOffer.at(f, { offer: 'wholesale' }));
   }
   if (problems.length > 0) return fail(invalidFields(problems));
   if (
@@ -142,16 +97,13 @@ const offerRules = (
   ) {
     return fail(notFound(`Subscription ${t.subscriptionId}`));
   }
-  if (
-    ownList(w, 'templates', user.partnerId).some(
-      (o) =>
-        o.name.toLowerCase() === t.name.toLowerCase() &&
-        o.offer === t.offer &&
-        o.id !== (t as { id?: string }).id,
-    )
-  ) {
-    return fail(conflict(`A ${t.offer} template named "${t.name}" already exists.`));
-  }
+  const sameName = ownList(w, 'templates', user.partnerId).some(
+    (o) =>
+      o.name.toLowerCase() === t.name.toLowerCase() &&
+      o.offer === t.offer &&
+      o.id !== (t as { id?: string }).id,
+  );
+  if (sameName) return fail(orgErrors.templateNameTaken({ offer: t.offer, name: t.name }));
   return ok(undefined);
 };
 
@@ -207,12 +159,10 @@ export const deleteTemplate = (tx: WorldTx, user: PartnerUser, id: string): Resu
   const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
   if (!found.ok) return found;
   const users = tx.list('customers').filter((c) => c.templateId === id).length;
-  if (users > 0)
-    return fail(
-      conflict(
-        `Template "${found.value.name}" is in use by ${users} customer${users === 1 ? '' : 's'}; it cannot be deleted.`,
-      ),
-    );
+  if (users > 0) {
+    const count = `${users} customer${users === 1 ? '' : 's'}`;
+    return fail(orgErrors.templateInUse({ name: found.value.name, count }));
+  }
   tx.delete('templates', id);
   return ok(undefined);
 };
@@ -229,10 +179,9 @@ export const templateByProvisioningId = (
   if (!t) return fail(notFound(`Template with provisioning ID ${provisioningId}`));
   if (t.offer !== offer)
     return fail(
-      invalidField(
-        path,
-        `names the ${t.offer} template "${t.name}"; a ${offer} template is needed (TPL-1)`,
-      ),
+      invalidFields([
+        orgErrors.wrongOffer.at(path, { offer: t.offer, name: t.name, wanted: offer }),
+      ]),
     );
   return ok(t);
 };

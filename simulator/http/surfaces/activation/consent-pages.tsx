@@ -2,10 +2,7 @@ import { Hono } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { acceptBroadWorksConsent } from '../../../core/broadworks/subscribers.ts';
 import type { Result } from '../../../core/kernel/result.ts';
-import {
-  acceptConsent,
-  subscriberByConsentToken,
-} from '../../../core/subscribers/wholesale-subscribers.ts';
+import { acceptConsent, subscriberByConsentToken } from '../../../core/subscribers/consent.ts';
 import type { WorldReader, WorldTx } from '../../../core/kernel/world-tx.ts';
 
 /** The move of a free account, for a wholesale or a BroadWorks subscriber. */

@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
-import { addLocation } from '../../../core/organisations/customers.ts';
+import { addLocation } from '../../../core/organisations/locations.ts';
 import { notFound } from '../../../core/kernel/errors.ts';
-import {
-  createPartnerHubCustomer,
-  partnerHubCustomerView,
-} from '../../../core/organisations/partner-hub-customers.ts';
+import { createPartnerHubCustomer, partnerHubCustomerView } from './customers-door.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import {
   createTemplate,
   deleteTemplate,
-  templateView,
   updateTemplate,
 } from '../../../core/organisations/templates.ts';
+import { templateView } from './template-view.ts';
 import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { requireUser } from '../../middleware/auth.ts';

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { customerLocations } from '../../../core/organisations/customers.ts';
+import { customerLocations } from '../../../core/organisations/locations.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { PACKAGE_NAMES, packageInfo } from '../../../core/organisations/packages.ts';
-import { createPartnerHubCustomer } from '../../../core/organisations/partner-hub-customers.ts';
+import { createPartnerHubCustomer } from './customers-door.ts';
 import type { Address } from '../../../core/kernel/model.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from './views/common.tsx';
@@ -88,7 +88,7 @@ export const customerPages = (): Hono<SurfaceEnv> => {
     const descriptions =
       r.error.status === 404
         ? [`provisioningId: ${r.error.message}`]
-        : r.error.errors.map((e) => e.description.replace(/^address\./, 'headquarters.'));
+        : r.error.errors.map((e) => e.description);
     return form(c, values, formErrors(descriptions));
   });
 

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
-import { createTemplate, templateView } from '../../../core/organisations/templates.ts';
+import { createTemplate } from '../../../core/organisations/templates.ts';
+import { templateView } from './template-view.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from './views/common.tsx';
 import { TemplateDetail, TemplateForm, TemplatesList } from './views/templates.tsx';

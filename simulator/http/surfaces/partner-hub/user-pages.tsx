@@ -1,13 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { customerLocations } from '../../../core/organisations/customers.ts';
+import { customerLocations } from '../../../core/organisations/locations.ts';
 import type { DomainError } from '../../../core/kernel/errors.ts';
-import { ownedBy } from '../../../core/kernel/ownership.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
-import { addUsers, patchUser, usersCustomer } from '../../../core/subscribers/users-api.ts';
-import { exportUsersCsv } from '../../../core/subscribers/users-csv.ts';
-import { importUsersCsv, type ImportReport } from '../../../core/subscribers/users-import.ts';
-import { basePackage, customerUsers } from '../../../core/subscribers/users.ts';
-import { ok } from '../../../core/kernel/result.ts';
+import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
+import { importUsersCsv, type ImportReport } from '../../../core/subscribers/csv-import.ts';
+import { basePackage } from '../../../core/subscribers/rules.ts';
+import {
+  addPartnerHubUsers,
+  customerUsers,
+  patchPartnerHubUser,
+  usersCustomer,
+} from './users-door.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from './views/common.tsx';
 import { UsersPage } from './views/users.tsx';
@@ -23,15 +26,11 @@ export const userPages = (): Hono<SurfaceEnv> => {
 
   const page = (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS, report?: ImportReport) => {
     const id = c.req.param('id') ?? '';
-    const r = c.env.world.transact((tx) => {
-      const found = usersCustomer(tx, c.get('user'), id);
-      return found.ok
-        ? ok({ customer: found.value, users: customerUsers(tx, found.value.id) })
-        : found;
-    });
-    if (!r.ok) return notFoundPage(c, r.error.message);
     const w = c.env.world.read();
-    const { customer, users } = r.value;
+    const found = usersCustomer(w, c.get('user'), id);
+    if (!found.ok) return notFoundPage(c, found.error.message);
+    const customer = found.value;
+    const users = customerUsers(w, customer.id);
     const locations = customerLocations(w, customer.id);
     const packages = customer.packages
       .filter((p) => packageInfo(p).subscriber && !packageInfo(p).needsOneOf)
@@ -90,20 +89,11 @@ export const userPages = (): Hono<SurfaceEnv> => {
 
   app.get('/:id/users', (c) => page(c));
   app.get('/:id/users/export.csv', (c) => {
-    const found = ownedBy(
-      c.env.world.read(),
-      'customers',
-      c.req.param('id'),
-      c.get('user').partnerId,
-      'Customer',
-    );
+    const w = c.env.world.read();
+    const found = usersCustomer(w, c.get('user'), c.req.param('id'));
     if (!found.ok) return notFoundPage(c, found.error.message);
-    const csv = c.env.world.transact((tx) => {
-      const x = usersCustomer(tx, c.get('user'), found.value.id);
-      return x.ok ? ok(exportUsersCsv(tx, customerUsers(tx, x.value.id))) : x;
-    });
-    if (!csv.ok) return notFoundPage(c, csv.error.message);
-    return c.body(csv.value, 200, {
+    const csv = exportUsersCsv(w, customerUsers(w, found.value.id));
+    return c.body(csv, 200, {
       'content-type': 'text/csv; charset=UTF-8',
       'content-disposition': 'attachment; filename="users.csv"',
     });
@@ -126,7 +116,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
         };
       });
     const r = c.env.world.transact((tx) =>
-      addUsers(tx, c.get('user'), c.req.param('id'), { users }),
+      addPartnerHubUsers(tx, c.get('user'), c.req.param('id'), { users }),
     );
     return r.ok ? c.redirect(href(c, c.req.param('id'), '/users'), 303) : rejected(c, r.error);
   });
@@ -153,7 +143,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
       ...(v.extension ? { extension: v.extension } : {}),
     };
     const r = c.env.world.transact((tx) =>
-      patchUser(tx, c.get('user'), c.req.param('id'), c.req.param('userId'), body),
+      patchPartnerHubUser(tx, c.get('user'), c.req.param('id'), c.req.param('userId'), body),
     );
     return r.ok ? c.redirect(href(c, c.req.param('id'), '/users'), 303) : rejected(c, r.error);
   });

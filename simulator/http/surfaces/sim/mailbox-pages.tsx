@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { jsxRenderer } from 'hono/jsx-renderer';
-import { newestFirst, renderMail } from '../../../core/kernel/mail.ts';
+import { newestFirst } from '../../../core/kernel/mail.ts';
+import { renderMail } from '../../links.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { Layout } from '../../pages/layout.tsx';
 import { Mailbox } from './views/mailbox.tsx';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ErrorCode, invalidField, notFound } from '../../../core/kernel/errors.ts';
-import { customerLocations } from '../../../core/organisations/customers.ts';
+import { customerLocations } from '../../../core/organisations/locations.ts';
 import { ownList } from '../../../core/kernel/ownership.ts';
 import { locationV1 } from './views.ts';
 import { v1BroadWorksRoutes } from './broadworks.ts';

@@ -1,3 +1,4 @@
+import { isUsable } from '../../../core/organisations/customer-states.ts';
 import type { ErrorItem } from '../../../core/kernel/errors.ts';
 import type { Address } from '../../../core/kernel/model.ts';
 import type { BroadWorksSubscriber, Enterprise } from '../../../core/broadworks/model.ts';
@@ -17,7 +18,7 @@ import type {
 const packageStatus = (
   s: Customer['status'],
 ): 'provisioned' | 'provisioning' | 'deleting' | 'error' =>
-  s === 'provisioned'
+  s === 'provisioned' || s === 'provisioned_with_errors'
     ? 'provisioned'
     : s === 'deleting'
       ? 'deleting'
@@ -37,7 +38,7 @@ const errorsV1 = (errors: readonly ErrorItem[]): V1Error[] =>
 
 export const customerV1 = (c: Customer): V1Customer => ({
   id: c.id,
-  ...(c.status === 'provisioned' ? { orgId: c.orgId } : {}),
+  ...(isUsable(c.status) ? { orgId: c.orgId } : {}),
   externalId: c.externalId,
   address: addressV1(c.address),
   status: c.status,

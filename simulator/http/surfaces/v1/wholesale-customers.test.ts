@@ -272,13 +272,13 @@ describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
     await advance(t, 'PT5M');
     const r = await t.call('PUT', `/v1/wholesale/customers/${id}`, {
       ...ADMIN,
-      json: { packages: ['webex_suite'], externalId: 'ext-9' },
+      json: { packages: ['webex_calling', 'webex_suite'], externalId: 'ext-9' },
     });
     expect(r.status).toBe(202);
     expect(r.body.url).toBe(`${TEST_ORIGIN}/v1/wholesale/customers/${id}`);
     expect(await get(t, id)).toMatchObject({
       status: 'updating',
-      packages: ['webex_suite'],
+      packages: ['webex_calling', 'webex_suite'],
       externalId: 'ext-9',
     });
     await advance(t, 'PT2M');

@@ -3,26 +3,20 @@ import {
   deleteCustomer,
   precheckCustomer,
   provisionCustomer,
-  provisionSchema,
   updateCustomer,
 } from '../../../core/organisations/customers.ts';
+import { CUSTOMER_STATES, isUsable } from '../../../core/organisations/customer-states.ts';
+import { precheckDraft, provisionCommand, updateCommand } from './customer-door.ts';
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { Customer } from '../../../core/organisations/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
-import { parseWith } from '../../../core/kernel/validation.ts';
 import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { multiValue, pageOf, readPage } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { customerV1, PRECHECK_OK } from './views.ts';
 
-const STATUSES: readonly Customer['status'][] = [
-  'provisioning',
-  'provisioned',
-  'updating',
-  'deleting',
-  'error',
-];
+const STATUSES: readonly Customer['status'][] = CUSTOMER_STATES.statuses;
 
 /** `/v1/wholesale/customers` (webex-wholesale.json; TPL-1, ORG-2): 202 and asynchronous steps. */
 export const v1CustomerRoutes = (): Hono<SurfaceEnv> => {
@@ -47,7 +41,7 @@ export const v1CustomerRoutes = (): Hono<SurfaceEnv> => {
       (x) =>
         (!status || status.includes(x.status)) &&
         (externalId === undefined || x.externalId === externalId) &&
-        (orgId === undefined || (x.status === 'provisioned' && x.orgId === orgId)),
+        (orgId === undefined || (isUsable(x.status) && x.orgId === orgId)),
     );
     return c.json({ items: pageOf(c, items, page.value).map(customerV1) });
   });
@@ -55,21 +49,18 @@ export const v1CustomerRoutes = (): Hono<SurfaceEnv> => {
   app.post('/validate', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      precheckCustomer(c.env.world.read(), c.get('user'), body.value),
-      200,
-      () => PRECHECK_OK,
-    );
+    const draft = precheckDraft(body.value);
+    if (!draft.ok) return sendError(c, draft.error);
+    const r = precheckCustomer(c.env.world.read(), c.get('user'), draft.value);
+    return sendResult(c, r, 200, () => PRECHECK_OK);
   });
 
   app.post('/', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => {
-      const input = parseWith(provisionSchema, body.value);
-      return input.ok ? provisionCustomer(tx, c.get('user'), input.value) : input;
-    });
+    const cmd = provisionCommand(body.value);
+    if (!cmd.ok) return sendError(c, cmd.error);
+    const r = c.env.world.transact((tx) => provisionCustomer(tx, c.get('user'), cmd.value));
     if (r.ok) c.header('Location', url(c.env.base, r.value.id));
     return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
   });
@@ -92,8 +83,10 @@ export const v1CustomerRoutes = (): Hono<SurfaceEnv> => {
   app.put('/:id', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
+    const change = updateCommand(body.value);
+    if (!change.ok) return sendError(c, change.error);
     const r = c.env.world.transact((tx) =>
-      updateCustomer(tx, c.get('user'), c.req.param('id'), body.value),
+      updateCustomer(tx, c.get('user'), c.req.param('id'), change.value),
     );
     if (r.ok) c.header('Location', url(c.env.base, r.value.id));
     return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));

@@ -4,12 +4,14 @@ import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
 import {
-  deleteSubscriber,
+  changeSubscriber,
   precheckSubscriber,
   provisionSubscriber,
-  resendConsent,
-  updateSubscriber,
-} from '../../../core/subscribers/wholesale-subscribers.ts';
+  removeSubscriber,
+} from '../../../core/subscribers/commands.ts';
+import { resendConsent } from '../../../core/consent-move.ts';
+import { SUBSCRIBER_STATES } from '../../../core/subscribers/states.ts';
+import { asV1, provisionCommand, updateCommand } from './subscriber-door.ts';
 import type { WorldReader } from '../../../core/kernel/world-tx.ts';
 import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
@@ -17,10 +19,7 @@ import { multiValue, pageOf, readPage } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
 
-const STATUSES: readonly WholesaleSubscriber['status'][] = [
-  'provisioned',
-  'pending_user_migration',
-];
+const STATUSES: readonly WholesaleSubscriber['status'][] = SUBSCRIBER_STATES.statuses;
 
 const instant = (text: string | undefined, name: string) => {
   if (text === undefined) return undefined;
@@ -86,18 +85,18 @@ export const v1SubscriberRoutes = (): Hono<SurfaceEnv> => {
   app.post('/validate', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      precheckSubscriber(c.env.world.read(), c.get('user'), body.value),
-      200,
-      () => PRECHECK_OK,
-    );
+    const cmd = provisionCommand(body.value, true);
+    if (!cmd.ok) return sendError(c, cmd.error);
+    const r = asV1(precheckSubscriber(c.env.world.read(), c.get('user'), cmd.value));
+    return sendResult(c, r, 200, () => PRECHECK_OK);
   });
 
   app.post('/', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => provisionSubscriber(tx, c.get('user'), body.value));
+    const cmd = provisionCommand(body.value);
+    if (!cmd.ok) return sendError(c, cmd.error);
+    const r = asV1(c.env.world.transact((tx) => provisionSubscriber(tx, c.get('user'), cmd.value)));
     if (!r.ok) return sendError(c, r.error);
     c.header('Location', url(c.env.base, r.value.id));
     return c.json(view(c.env.world.read())(r.value), r.value.status === 'provisioned' ? 200 : 202);
@@ -116,15 +115,19 @@ export const v1SubscriberRoutes = (): Hono<SurfaceEnv> => {
   app.put('/:id', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) =>
-      updateSubscriber(tx, c.get('user'), c.req.param('id'), body.value),
+    const change = updateCommand(body.value);
+    if (!change.ok) return sendError(c, change.error);
+    const r = asV1(
+      c.env.world.transact((tx) =>
+        changeSubscriber(tx, c.get('user'), c.req.param('id'), change.value),
+      ),
     );
     if (r.ok) c.header('Location', url(c.env.base, r.value.id));
     return sendResult(c, r, 200, view(c.env.world.read()));
   });
 
   app.delete('/:id', (c) => {
-    const r = c.env.world.transact((tx) => deleteSubscriber(tx, c.get('user'), c.req.param('id')));
+    const r = c.env.world.transact((tx) => removeSubscriber(tx, c.get('user'), c.req.param('id')));
     return r.ok ? c.body(null, 204) : sendError(c, r.error);
   });
   return app;

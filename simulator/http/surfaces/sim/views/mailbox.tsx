@@ -1,4 +1,4 @@
-import type { MailView } from '../../../../core/kernel/mail.ts';
+import type { MailView } from '../../../links.ts';
 
 /** The mailbox page over `/sim/mail`: every mail with its links, so a person can click through. */
 export const Mailbox = ({

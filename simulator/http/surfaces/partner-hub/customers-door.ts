@@ -1,18 +1,22 @@
 import { z } from 'zod';
-import { customerLocations, provisionCustomer } from './customers.ts';
-import type { Customer } from './model.ts';
-import type { PartnerUser } from '../kernel/model.ts';
-import { isCalling, isPackage } from './packages.ts';
-import type { Result } from '../kernel/result.ts';
-import { addressSchema, defaultTimezone, emailField } from '../kernel/fields.ts';
-import { templateByProvisioningId } from './templates.ts';
-import { parseWith } from '../kernel/validation.ts';
-import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
+import { renameFields } from '../../../core/kernel/errors.ts';
+import { addressSchema, emailField } from '../../../core/kernel/fields.ts';
+import type { PartnerUser } from '../../../core/kernel/model.ts';
+import { fail, type Result } from '../../../core/kernel/result.ts';
+import { parseWith } from '../../../core/kernel/validation.ts';
+import type { WorldReader, WorldTx } from '../../../core/kernel/world-tx.ts';
+import { CUSTOMER_FORM_FIELDS } from '../../../core/organisations/customer-forms.ts';
+import { provisionCustomer } from '../../../core/organisations/customers.ts';
+import { customerLocations } from '../../../core/organisations/locations.ts';
+import type { Customer } from '../../../core/organisations/model.ts';
+import { isCalling, isPackage } from '../../../core/organisations/packages.ts';
+import { templateByProvisioningId } from '../../../core/organisations/templates.ts';
 
 /**
- * Partner Hub's Create customer (ORG-1, ORG-2): company name, admin email and template, then
- * packages, then the headquarters, attested to be in a Webex-supported location. The headquarters is
- * also the first location and, for calling packages, the calling location.
+ * Partner Hub's Create customer (ORG-1, ORG-2), a door to the one customer command: company name,
+ * admin email and template, then packages, then the headquarters, attested to be in a
+ * Webex-supported location. The headquarters is also the first location and, for calling packages,
+ * the calling location. Errors name the form's fields (`headquarters.country`, not `/v1`'s).
  */
 export const partnerHubCustomerSchema = z.strictObject({
   companyName: z
@@ -41,32 +45,18 @@ export const createPartnerHubCustomer = (
   const template = templateByProvisioningId(tx, user.partnerId, v.provisioningId, 'wholesale');
   const language = template.ok ? template.value.language : 'en_US';
   const calling = v.packages.some((p) => isPackage(p) && isCalling(p));
-  return provisionCustomer(
-    tx,
-    user,
-    {
-      provisioningId: v.provisioningId,
-      packages: v.packages,
-      externalId: tx.uuid(),
-      address: v.headquarters,
-      customerInfo: { name: v.companyName, primaryEmail: v.adminEmail, language },
-      ...(calling
-        ? {
-            provisioningParameters: {
-              calling: {
-                location: {
-                  name: 'Headquarters',
-                  address: v.headquarters,
-                  timezone: defaultTimezone(v.headquarters.country),
-                  language,
-                },
-              },
-            },
-          }
-        : {}),
-    },
-    { source: 'partner_hub', supportedLocationAttested: true, headquartersName: 'Headquarters' },
-  );
+  const r = provisionCustomer(tx, user, {
+    provisioningId: v.provisioningId,
+    packages: v.packages,
+    externalId: tx.uuid(),
+    address: v.headquarters,
+    customerInfo: { name: v.companyName, primaryEmail: v.adminEmail, language },
+    ...(calling ? { callingLocation: 'headquarters' as const } : {}),
+    headquartersName: 'Headquarters',
+    supportedLocationAttested: true,
+    source: 'partner_hub',
+  });
+  return r.ok ? r : fail(renameFields(r.error, CUSTOMER_FORM_FIELDS));
 };
 
 /** A customer as Partner Hub shows it. */
@@ -89,7 +79,9 @@ export const partnerHubCustomerView = (w: WorldReader, c: Customer) => ({
     language: l.language,
   })),
   status: c.status,
-  ...(c.status === 'provisioned' ? { orgId: c.orgId } : {}),
+  ...(c.status === 'provisioned' || c.status === 'provisioned_with_errors'
+    ? { orgId: c.orgId }
+    : {}),
   errors: c.errors,
   externalId: c.externalId,
   source: c.source,

@@ -1,21 +1,28 @@
-import { ErrorCode, type ErrorItem } from '../kernel/errors.ts';
-import type { Customer } from '../organisations/model.ts';
-import type { PartnerUser } from '../kernel/model.ts';
-import { packageInfo, type PackageName } from '../organisations/packages.ts';
-import { ok, type Result } from '../kernel/result.ts';
+import { ErrorCode, renameItems, type ErrorItem, type FieldMap } from '../kernel/errors.ts';
 import { emailField, extensionField, phoneField } from '../kernel/fields.ts';
-import { checkUser, saveUser, unchanged, type FieldNames, type UserDraft } from './user-changes.ts';
-import { UserIndex } from './user-index.ts';
+import type { PartnerUser } from '../kernel/model.ts';
+import { ownedBy } from '../kernel/ownership.ts';
+import { ok, type Result } from '../kernel/result.ts';
+import type { WorldTx } from '../kernel/world-tx.ts';
+import type { Customer } from '../organisations/model.ts';
+import { packageInfo, type PackageName } from '../organisations/packages.ts';
+import { saveUser, usableCustomer } from './commands.ts';
 import {
   BASIC_COLUMNS,
   EMAIL_COLUMN,
   PACKAGE_COLUMNS,
   readUsersCsv,
   type CsvRecord,
-} from './users-csv.ts';
-import { BASIC_LICENSES, checkAdminPackage, usableCustomer, type Licenses } from './users.ts';
-import { usersCustomer } from './users-api.ts';
-import type { WorldTx } from '../kernel/world-tx.ts';
+} from './csv.ts';
+import {
+  BASIC_LICENSES,
+  checkAdminRemoval,
+  checkUser,
+  unchanged,
+  type Licenses,
+  type UserDraft,
+} from './rules.ts';
+import { UserIndex } from './uniqueness.ts';
 
 export type ImportBehavior = 'default' | 'add_and_remove_services';
 export type Outcome = 'created' | 'updated' | 'removed' | 'unchanged' | 'failed';
@@ -31,13 +38,14 @@ export interface ImportReport {
   readonly rows: RowReport[];
 }
 
-const FIELDS: FieldNames = {
+/** The rules' fields as the file names them: its columns. */
+export const CSV_FIELDS: FieldMap = {
   email: EMAIL_COLUMN,
-  package: 'package columns',
-  phone: 'Phone Number',
+  packages: 'package columns',
+  phoneNumber: 'Phone Number',
   extension: 'Extension',
-  location: 'Location',
-  site: 'Preferred Webex Site',
+  locationId: 'Location',
+  preferredWebexSite: 'Preferred Webex Site',
 };
 
 type Cell = boolean | undefined;
@@ -52,7 +60,7 @@ const cellOf = (v: string | undefined, col: string, errors: ErrorItem[]): Cell =
   return undefined;
 };
 
-/** The packages a row asks for: a TRUE base replaces the old base, FALSE removes; undefined: all FALSE (USR-4). */
+/** The packages a row asks for: a TRUE base replaces the old base, FALSE removes; all FALSE: remove (USR-4). */
 const rowPackages = (
   current: readonly PackageName[],
   cells: ReadonlyMap<PackageName, Cell>,
@@ -67,23 +75,11 @@ const rowPackages = (
   return [...kept, ...on.filter((p) => !kept.includes(p))];
 };
 
-const applyRow = (
-  tx: WorldTx,
-  index: UserIndex,
-  c: Customer,
-  r: CsvRecord,
-  behavior: ImportBehavior,
-): RowReport => {
+/** The cells of a row checked one by one: what they say, and what is wrong with them. */
+const readRow = (index: UserIndex, r: CsvRecord) => {
   const cells = r.cells;
-  const email = cells[EMAIL_COLUMN] ?? '';
   const errors: ErrorItem[] = [];
-  const report = (outcome: Outcome, warnings: readonly string[] = []): RowReport => ({
-    line: r.line,
-    email,
-    outcome,
-    errors,
-    warnings: warnings.map((description) => ({ description })),
-  });
+  const email = cells[EMAIL_COLUMN] ?? '';
   if (email === '')
     errors.push({ description: `${EMAIL_COLUMN}: is required`, errorCode: ErrorCode.required });
   else if (!emailField.safeParse(email).success)
@@ -117,24 +113,36 @@ const applyRow = (
       description: `Location: the customer has no location named ${JSON.stringify(locName)}`,
       errorCode: ErrorCode.invalidValue,
     });
+  return { email, pkgCells, basic, text, phone, extension, location, errors };
+};
+
+const applyRow = (
+  tx: WorldTx,
+  index: UserIndex,
+  c: Customer,
+  r: CsvRecord,
+  behavior: ImportBehavior,
+): RowReport => {
+  const row = readRow(index, r);
+  const { email, errors } = row;
+  const report = (outcome: Outcome, warnings: readonly ErrorItem[] = []): RowReport => ({
+    line: r.line,
+    email,
+    outcome,
+    errors: renameItems(errors, CSV_FIELDS).map(({ field: _f, ...e }) => e),
+    warnings: renameItems(warnings, CSV_FIELDS).map((w) => ({ description: w.description })),
+  });
   if (errors.length > 0) return report('failed');
   const before = index.user(email);
-  if (!before && index.emailTaken(email)) {
-    errors.push({
-      description: `${EMAIL_COLUMN}: ${email} is already associated with another customer's or partner's user`,
-      errorCode: ErrorCode.inUse,
-    });
-    return report('failed');
-  }
-  const packages = rowPackages(before?.packages ?? [], pkgCells);
+  const packages = rowPackages(before?.packages ?? [], row.pkgCells);
   if (packages === 'remove') {
     if (!before)
       return report('unchanged', [
-        `${email} is not a user of this customer; nothing to remove (USR-4)`,
+        { description: `${email} is not a user of this customer; nothing to remove (USR-4)` },
       ]);
-    const admin = checkAdminPackage(before, [], 'package columns');
+    const admin = checkAdminRemoval(before);
     if (admin) {
-      errors.push(admin);
+      errors.push({ ...admin, field: 'packages', description: `packages: ${admin.description}` });
       return report('failed');
     }
     tx.delete('subscribers', before.id);
@@ -142,28 +150,29 @@ const applyRow = (
     return report('removed');
   }
   const old = before?.licenses ?? BASIC_LICENSES;
+  const b = row.basic;
   const licenses: Licenses =
     behavior === 'default'
       ? BASIC_LICENSES
       : {
-          messaging: basic.messaging ?? old.messaging,
-          meetings: basic.meetings ?? old.meetings,
-          calling: basic.calling ?? old.calling,
+          messaging: b.messaging ?? old.messaging,
+          meetings: b.meetings ?? old.meetings,
+          calling: b.calling ?? old.calling,
         };
   const draft: UserDraft = {
     email: before?.email ?? email,
-    firstName: text('First Name') ?? before?.firstName,
-    lastName: text('Last Name') ?? before?.lastName,
-    displayName: text('Display Name') ?? before?.displayName,
-    phone: phone ?? before?.primaryPhoneNumber,
-    extension: extension ?? before?.extension,
-    locationId: location?.id ?? before?.locationId,
-    preferredWebexSite: text('Preferred Webex Site') ?? before?.preferredWebexSite,
+    firstName: row.text('First Name') ?? before?.firstName,
+    lastName: row.text('Last Name') ?? before?.lastName,
+    displayName: row.text('Display Name') ?? before?.displayName,
+    phone: row.phone ?? before?.primaryPhoneNumber,
+    extension: row.extension ?? before?.extension,
+    locationId: row.location?.id ?? before?.locationId,
+    preferredWebexSite: row.text('Preferred Webex Site') ?? before?.preferredWebexSite,
     packages,
     licenses,
   };
   if (before && unchanged(before, draft)) return report('unchanged');
-  const checked = checkUser(index, c, before, draft, FIELDS);
+  const checked = checkUser(index, c, before, draft);
   errors.push(...checked.errors);
   if (errors.length > 0) return report('failed');
   saveUser(tx, index, c, before, draft);
@@ -172,7 +181,8 @@ const applyRow = (
 
 /**
  * `POST …/users/csv` (USR-2..4): an unreadable file changes nothing (400 naming the line, 413 past
- * 20,000 rows); otherwise each row applies on its own and a failing row changes nothing.
+ * 20,000 rows); otherwise each row applies on its own and a failing row changes nothing. Rows meet
+ * the same rules as every other door (rules.ts), their fields named by the file's columns.
  */
 export const importUsersCsv = (
   tx: WorldTx,
@@ -181,21 +191,21 @@ export const importUsersCsv = (
   bytes: Uint8Array,
   behavior: ImportBehavior,
 ): Result<ImportReport> => {
-  const found = usersCustomer(tx, user, customerId);
+  const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
   if (!found.ok) return found;
   const file = readUsersCsv(bytes);
   if (!file.ok) return file;
-  const c = usableCustomer(found.value);
+  const c = usableCustomer(tx, user, customerId);
   if (!c.ok) return c;
   const index = new UserIndex(tx, c.value.id);
   const seen = new Set<string>();
-  const rows = file.value.records.map((r) => {
+  const rows = file.value.records.map((r): RowReport => {
     const email = (r.cells[EMAIL_COLUMN] ?? '').toLowerCase();
     if (email && seen.has(email))
       return {
         line: r.line,
         email: r.cells[EMAIL_COLUMN] ?? '',
-        outcome: 'failed' as const,
+        outcome: 'failed',
         errors: [
           {
             description: `${EMAIL_COLUMN}: ${email} appears on an earlier row of this file`,

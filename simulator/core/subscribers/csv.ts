@@ -3,7 +3,7 @@ import { ErrorCode, invalidField, payloadTooLarge, type DomainError } from '../k
 import type { WholesaleSubscriber } from './model.ts';
 import { PACKAGES, SUBSCRIBER_PACKAGES, type PackageName } from '../organisations/packages.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import { BASIC_LICENSES } from './users.ts';
+import { BASIC_LICENSES } from './rules.ts';
 import type { WorldReader } from '../kernel/world-tx.ts';
 
 /** The users CSV (api.md, CSV; USR-2..4): one format for export and import. */

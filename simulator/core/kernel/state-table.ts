@@ -1,0 +1,80 @@
+import { conflict, ErrorCode } from './errors.ts';
+import { fail, ok, type Result } from './result.ts';
+
+/**
+ * A resource's statuses and the moves between them, in one table (architecture.md, principle 6).
+ * Every status change of a resource goes through its table: an illegal move is an error value
+ * (409, 1202), never a silent overwrite. Each cell names what makes the move, for the docs and the
+ * tests. Removal (the resource is gone) is listed apart: `removable` names the statuses it may go
+ * from.
+ */
+export interface StateTable<S extends string> {
+  /** The resource, as messages name it (`customer`, `subscriber`, `order line`). */
+  readonly resource: string;
+  readonly statuses: readonly S[];
+  /** For each status, the statuses it may move to and what moves it there. */
+  readonly moves: { readonly [F in S]: Readonly<Partial<Record<S, string>>> };
+  /** The statuses from which the resource may be removed. */
+  readonly removable: readonly S[];
+}
+
+export const defineStateTable = <S extends string>(table: StateTable<S>): StateTable<S> => table;
+
+export const canMove = <S extends string>(table: StateTable<S>, from: S, to: S): boolean =>
+  Object.hasOwn(table.moves[from], to);
+
+/** Every allowed move of a table as `[from, to, what]`. */
+export const allowedMoves = <S extends string>(table: StateTable<S>): [S, S, string][] =>
+  table.statuses.flatMap((from) =>
+    Object.entries(table.moves[from]).map(([to, what]): [S, S, string] => [
+      from,
+      to as S,
+      String(what),
+    ]),
+  );
+
+/** The move from one status to another, or a 409 (1202) naming the resource and both statuses. */
+export const transition = <S extends string>(
+  table: StateTable<S>,
+  from: S,
+  to: S,
+  what: string,
+): Result<S> =>
+  canMove(table, from, to)
+    ? ok(to)
+    : fail(
+        conflict(
+          `${what}: a ${table.resource} in ${from} cannot move to ${to}.`,
+          ErrorCode.illegalTransition,
+        ),
+      );
+
+/** Whether the resource may be removed from its status, or a 409 (1202) saying why not. */
+export const removal = <S extends string>(
+  table: StateTable<S>,
+  from: S,
+  what: string,
+): Result<S> =>
+  table.removable.includes(from)
+    ? ok(from)
+    : fail(
+        conflict(
+          `${what}: a ${table.resource} in ${from} cannot be removed.`,
+          ErrorCode.illegalTransition,
+        ),
+      );
+
+/**
+ * A scheduled step carries the status it expects its resource to be in when it comes due. A step
+ * whose resource has moved on (or is gone) does nothing: a customer deleted while `provisioning`
+ * is never `provisioned`.
+ */
+export interface StepPayload<S extends string> {
+  readonly id: string;
+  readonly expect: S;
+}
+
+export const stepApplies = <S extends string>(
+  current: { readonly status: S } | undefined,
+  step: { readonly expect?: unknown },
+): current is { readonly status: S } => current !== undefined && current.status === step.expect;

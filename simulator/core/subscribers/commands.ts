@@ -1,0 +1,294 @@
+import { notFound, rejection, type ErrorItem } from '../kernel/errors.ts';
+import { webexId } from '../kernel/ids.ts';
+import type { PartnerUser } from '../kernel/model.ts';
+import { ownedBy } from '../kernel/ownership.ts';
+import { fail, ok, type Result } from '../kernel/result.ts';
+import { removal } from '../kernel/state-table.ts';
+import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
+import type { Customer } from '../organisations/model.ts';
+import { hasCalling, type PackageName } from '../organisations/packages.ts';
+import { takeStepFault } from '../sim/fault-ops.ts';
+import { sendConsentMail } from './consent.ts';
+import { subErrors } from './errors.ts';
+import type { WholesaleSubscriber } from './model.ts';
+import {
+  BASIC_LICENSES,
+  checkAdminRemoval,
+  checkUser,
+  customerUsable,
+  samePackages,
+  type Licenses,
+  type UserDraft,
+} from './rules.ts';
+import { isChangeable, SUBSCRIBER_STATES } from './states.ts';
+import { UserIndex } from './uniqueness.ts';
+
+/**
+ * The commands on wholesale subscribers. Every door reaches these: `/v1` (POST, PUT, DELETE),
+ * Partner Hub (Add users, change, delete), CSV rows (through `saveUser` and the same rules) and the
+ * pages. Errors name the domain's fields; each door renames them (`renameFields`).
+ */
+export interface NewSubscriber {
+  readonly customerId: string;
+  readonly email: string;
+  readonly packages: readonly PackageName[];
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+  readonly displayName?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly extension?: string | undefined;
+  readonly locationId?: string | undefined;
+  readonly preferredWebexSite?: string | undefined;
+  readonly licenses?: Licenses | undefined;
+  /** A calling package without a location gets the customer's calling location (`/v1`). */
+  readonly defaultLocation?: boolean | undefined;
+}
+
+/** A change: `packages` replaces the user's packages; absent fields keep their values. */
+export type SubscriberChange = Partial<Omit<NewSubscriber, 'customerId' | 'email'>>;
+
+const callingLocationOf = (c: Customer): string => c.callingLocationId ?? c.headquartersLocationId;
+
+/** The package assignment step: a waiting step fault `{on: "subscriber"}` leaves it in error (USR-6). */
+const assignStep = (tx: WorldTx, s: WholesaleSubscriber): WholesaleSubscriber => {
+  const fault = takeStepFault(tx, 'subscriber');
+  return {
+    ...s,
+    errors: fault ? [{ errorCode: fault.errorCode, description: fault.description }] : [],
+    lastStatusChange: tx.nowIso,
+  };
+};
+
+const opt = <K extends string>(k: K, v: string | undefined) =>
+  v ? ({ [k]: v } as { [P in K]: string }) : {};
+
+/** Writes a checked change; a package assignment takes its step. */
+export const saveUser = (
+  tx: WorldTx,
+  index: UserIndex,
+  c: Customer,
+  before: WholesaleSubscriber | undefined,
+  d: UserDraft,
+): WholesaleSubscriber => {
+  const free = !before && tx.meta.freeAccounts.includes(d.email.toLowerCase());
+  const base: Omit<WholesaleSubscriber, 'email' | 'packages'> = before ?? {
+    id: webexId('SUBSCRIBER', tx.uuid()),
+    partnerId: c.partnerId,
+    customerId: c.id,
+    status: free ? 'pending_user_migration' : 'provisioned',
+    personId: webexId('PEOPLE', tx.uuid()),
+    errors: [],
+    ...(free ? { consentToken: tx.uuid().replace(/-/g, '') } : {}),
+    created: tx.nowIso,
+    lastStatusChange: tx.nowIso,
+  };
+  const {
+    firstName: _f,
+    lastName: _l,
+    displayName: _d,
+    primaryPhoneNumber: _p,
+    extension: _e,
+    locationId: _lo,
+    preferredWebexSite: _s,
+    ...kept
+  } = base;
+  let next: WholesaleSubscriber = {
+    ...kept,
+    email: d.email,
+    ...opt('firstName', d.firstName),
+    ...opt('lastName', d.lastName),
+    ...opt('displayName', d.displayName),
+    ...opt('primaryPhoneNumber', d.phone),
+    ...opt('extension', d.extension),
+    ...opt('locationId', d.locationId),
+    ...opt('preferredWebexSite', d.preferredWebexSite),
+    packages: [...d.packages],
+    licenses: d.licenses,
+  };
+  if (d.packages.length === 0) next = { ...next, errors: [], lastStatusChange: tx.nowIso };
+  else if (!before || !samePackages(before.packages, d.packages)) next = assignStep(tx, next);
+  tx.put('subscribers', next);
+  index.save(next, before);
+  if (free) sendConsentMail(tx, next, c.name);
+  return next;
+};
+
+/** The partner's customer, usable for user changes: 404 unknown, 409 not provisioned. */
+export const usableCustomer = (
+  tx: WorldReader,
+  user: PartnerUser,
+  customerId: string,
+): Result<Customer> => {
+  const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
+  if (!found.ok) return found;
+  const problem = customerUsable(found.value);
+  return problem ? fail(rejection([problem])) : found;
+};
+
+const draftOf = (cmd: NewSubscriber, c: Customer): UserDraft => ({
+  email: cmd.email,
+  firstName: cmd.firstName,
+  lastName: cmd.lastName,
+  displayName: cmd.displayName,
+  phone: cmd.phone,
+  extension: cmd.extension,
+  locationId:
+    cmd.locationId ??
+    (cmd.defaultLocation && hasCalling(cmd.packages) ? callingLocationOf(c) : undefined),
+  preferredWebexSite: cmd.preferredWebexSite,
+  packages: cmd.packages,
+  licenses: cmd.licenses ?? BASIC_LICENSES,
+});
+
+/** Checks a new subscriber without writing: the precheck, and the first half of provisioning. */
+export const checkNewSubscriber = (
+  index: UserIndex,
+  c: Customer,
+  cmd: NewSubscriber,
+): Result<UserDraft> => {
+  if (cmd.locationId !== undefined && !index.locationById(cmd.locationId))
+    return fail(notFound(`Location ${cmd.locationId}`));
+  const draft = draftOf(cmd, c);
+  const checked = checkUser(index, c, undefined, draft);
+  return checked.errors.length > 0 ? fail(rejection(checked.errors)) : ok(draft);
+};
+
+/** `POST /v1/wholesale/subscribers/validate`: the checks of provisioning, nothing written. */
+export const precheckSubscriber = (
+  w: WorldReader,
+  user: PartnerUser,
+  cmd: NewSubscriber,
+): Result<void> => {
+  const c = usableCustomer(w, user, cmd.customerId);
+  if (!c.ok) return c;
+  const draft = checkNewSubscriber(new UserIndex(w, c.value.id), c.value, cmd);
+  return draft.ok ? ok(undefined) : draft;
+};
+
+/** Provisions one subscriber: `provisioned` at once, or `pending_user_migration` for a free account. */
+export const provisionSubscriber = (
+  tx: WorldTx,
+  user: PartnerUser,
+  cmd: NewSubscriber,
+): Result<WholesaleSubscriber> => {
+  const c = usableCustomer(tx, user, cmd.customerId);
+  if (!c.ok) return c;
+  const index = new UserIndex(tx, c.value.id);
+  const draft = checkNewSubscriber(index, c.value, cmd);
+  return draft.ok ? ok(saveUser(tx, index, c.value, undefined, draft.value)) : draft;
+};
+
+/** USR-1: at most this many users are added at once. */
+export const MAX_USERS_PER_ADD = 25;
+
+/** Partner Hub's Add users (USR-1): 1 to 25 users, all or nothing; fields named `users[i].…`. */
+export const addUsers = (
+  tx: WorldTx,
+  user: PartnerUser,
+  customerId: string,
+  users: readonly Omit<NewSubscriber, 'customerId'>[],
+): Result<WholesaleSubscriber[]> => {
+  if (users.length > MAX_USERS_PER_ADD)
+    return fail(rejection([subErrors.tooManyUsers.at('users', { max: MAX_USERS_PER_ADD })]));
+  const c = usableCustomer(tx, user, customerId);
+  if (!c.ok) return c;
+  const index = new UserIndex(tx, c.value.id);
+  const unknown = users.findIndex(
+    (u) => u.locationId !== undefined && !index.locationById(u.locationId),
+  );
+  if (unknown >= 0)
+    return fail(notFound(`users[${unknown}].locationId: Location ${users[unknown]!.locationId}`));
+  const problems: ErrorItem[] = [];
+  const drafts = users.map((u, i) => {
+    const draft = draftOf({ ...u, customerId }, c.value);
+    const checked = checkUser(index, c.value, undefined, draft);
+    problems.push(...checked.errors.map((item) => inRow(item, i)));
+    // Later rows see this one's email and numbers as taken.
+    if (checked.errors.length === 0) index.save({ ...placeholder(draft), id: `row-${i}` });
+    return draft;
+  });
+  if (problems.length > 0) return fail(rejection(problems));
+  const fresh = new UserIndex(tx, c.value.id);
+  return ok(drafts.map((d) => saveUser(tx, fresh, c.value, undefined, d)));
+};
+
+const inRow = (item: ErrorItem, i: number): ErrorItem =>
+  item.field === undefined
+    ? item
+    : {
+        ...item,
+        field: `users[${i}].${item.field}`,
+        description: `users[${i}].${item.description}`,
+      };
+
+/** A stand-in, so that later rows of one add see an earlier row's email and numbers as taken. */
+const placeholder = (d: UserDraft): Omit<WholesaleSubscriber, 'id'> => ({
+  partnerId: '',
+  customerId: '',
+  email: d.email,
+  packages: d.packages,
+  ...opt('primaryPhoneNumber', d.phone),
+  ...opt('extension', d.extension),
+  status: 'provisioned',
+  personId: '',
+  errors: [],
+  created: '',
+  lastStatusChange: '',
+});
+
+/** Changes a subscriber (`PUT /v1/…`, Partner Hub, pages): package, numbers, location, names. */
+export const changeSubscriber = (
+  tx: WorldTx,
+  user: PartnerUser,
+  id: string,
+  change: SubscriberChange,
+  customerId?: string,
+): Result<WholesaleSubscriber> => {
+  const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
+  if (!found.ok || (customerId !== undefined && found.value.customerId !== customerId))
+    return fail(notFound(`${customerId === undefined ? 'Subscriber' : 'User'} ${id}`));
+  const before = found.value;
+  const c = usableCustomer(tx, user, before.customerId);
+  if (!c.ok) return c;
+  if (!isChangeable(before.status))
+    return fail(subErrors.notChangeable({ id, status: before.status }));
+  const index = new UserIndex(tx, c.value.id);
+  if (change.locationId !== undefined && !index.locationById(change.locationId))
+    return fail(notFound(`Location ${change.locationId}`));
+  const packages = change.packages ?? before.packages;
+  const keepOrDefault = (): string | undefined =>
+    before.locationId ?? (hasCalling(packages) ? callingLocationOf(c.value) : undefined);
+  const draft: UserDraft = {
+    email: before.email,
+    firstName: change.firstName ?? before.firstName,
+    lastName: change.lastName ?? before.lastName,
+    displayName: change.displayName ?? before.displayName,
+    phone: change.phone ?? before.primaryPhoneNumber,
+    extension: change.extension ?? before.extension,
+    locationId: change.locationId ?? keepOrDefault(),
+    preferredWebexSite: change.preferredWebexSite ?? before.preferredWebexSite,
+    packages,
+    licenses: change.licenses ?? before.licenses ?? BASIC_LICENSES,
+  };
+  const checked = checkUser(index, c.value, before, draft);
+  if (checked.errors.length > 0) return fail(rejection(checked.errors));
+  return ok(saveUser(tx, index, c.value, before, draft));
+};
+
+/** Removes a subscriber (`DELETE /v1/…`, Partner Hub, CSV): never the full administrator (ORG-4). */
+export const removeSubscriber = (
+  tx: WorldTx,
+  user: PartnerUser,
+  id: string,
+  customerId?: string,
+): Result<WholesaleSubscriber> => {
+  const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
+  if (!found.ok || (customerId !== undefined && found.value.customerId !== customerId))
+    return fail(notFound(`${customerId === undefined ? 'Subscriber' : 'User'} ${id}`));
+  const admin = checkAdminRemoval(found.value);
+  if (admin) return fail(rejection([admin]));
+  const allowed = removal(SUBSCRIBER_STATES, found.value.status, 'Remove');
+  if (!allowed.ok) return allowed;
+  tx.delete('subscribers', id);
+  return found;
+};
