@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailHeld, move, sendVerification } from './subscribers.ts';
-import { conflict, ErrorCode, notFound, type DomainError } from '../kernel/errors.ts';
+import { notFound, type DomainError } from '../kernel/errors.ts';
+import { bwErrors } from './errors.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { BroadWorksSubscriber } from './model.ts';
 import type { Template } from '../organisations/model.ts';
@@ -14,7 +15,7 @@ import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
  * The user activation portal (FT-1, FT-2, FT-5, TPL-4): a BroadWorks user enters their user ID and
  * email at the template's activation link, then follows the verification mail.
  */
-export const MISCONFIGURED = ErrorCode.templateMisconfigured;
+export const MISCONFIGURED = bwErrors.trustedTemplate.spec.code;
 
 export const templateByLinkId = (w: WorldReader, linkId: string): Result<Template> => {
   const t = w
@@ -24,13 +25,14 @@ export const templateByLinkId = (w: WorldReader, linkId: string): Result<Templat
 };
 
 /** Why a template cannot take self-activations, naming the setting (TPL-4), if it cannot. */
-export const misconfiguration = (t: Template): string | undefined => {
-  if (t.userVerification?.emailTrust !== 'untrusted') {
-    return `Self-activation is not set up for the onboarding template "${t.name}": its user verification is "Trusted emails"; it must be "Untrusted emails" for flow-through provisioning with untrusted emails.`;
-  }
-  if (shareLinkId(t) !== t.activationLinkId) {
-    return `Self-activation is not set up for the onboarding template "${t.name}": its share link (${t.userVerification.shareLink ?? ''}) does not point to the template's activation link.`;
-  }
+export const misconfiguration = (t: Template): DomainError | undefined => {
+  if (t.userVerification?.emailTrust !== 'untrusted')
+    return bwErrors.trustedTemplate({ name: t.name });
+  if (shareLinkId(t) !== t.activationLinkId)
+    return bwErrors.shareLinkElsewhere({
+      name: t.name,
+      shareLink: t.userVerification.shareLink ?? '',
+    });
   return undefined;
 };
 
@@ -88,8 +90,7 @@ export const selfActivate = (
       );
     const entry = enterprise?.directory.find((d) => d.userId.toLowerCase() === lower);
     if (!enterprise || !entry) {
-      const description = `BroadWorks user ID ${userId} is not in your service provider's directory; check it and try again.`;
-      return fail({ status: 404, message: description, errors: [{ description }] });
+      return fail(bwErrors.notInDirectory({ userId }));
     }
     s = {
       id: webexId('SUBSCRIBER', tx.uuid()),
@@ -111,21 +112,11 @@ export const selfActivate = (
     tx.put('broadworksSubscribers', s);
   }
   if (s.status !== 'pending_email_input' && s.status !== 'error') {
-    return fail(
-      conflict(
-        `This user is ${s.status.replace(/_/g, ' ')}; there is nothing to activate here.`,
-        1202,
-      ),
-    );
+    return fail(bwErrors.nothingToActivate({ status: s.status.replace(/_/g, ' ') }));
   }
   const problem = misconfiguration(t);
-  if (problem) return failed(tx, s, conflict(problem, MISCONFIGURED));
-  if (emailHeld(tx, email, s.id))
-    return failed(
-      tx,
-      s,
-      conflict('The email is already associated with an existing user.', ErrorCode.inUse),
-    );
+  if (problem) return failed(tx, s, problem);
+  if (emailHeld(tx, email, s.id)) return failed(tx, s, bwErrors.inUse({ what: 'email' }));
   const sent = sendVerification(tx, s, email);
   return sent.ok ? ok({ subscriber: sent.value }) : sent;
 };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { transition } from './states.ts';
 import { durationMs, parseDuration } from '../kernel/duration.ts';
-import { conflict, ErrorCode, invalidFields, notFound } from '../kernel/errors.ts';
+import { invalidFields, notFound } from '../kernel/errors.ts';
+import { emailHeld } from '../subscribers/uniqueness.ts';
+import { bwErrors } from './errors.ts';
+import { stepApplies } from '../kernel/state-table.ts';
 import { takeStepFault } from '../sim/fault-ops.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { BroadWorksStatus, BroadWorksSubscriber } from './model.ts';
@@ -48,16 +51,9 @@ const updateSchema = z.object({
   lastName: fields.lastName.optional(),
 });
 
-/** An email any subscriber (wholesale or BroadWorks) already holds (409, 10022). */
-export const emailHeld = (w: WorldReader, email: string, exceptId?: string): boolean => {
-  const e = email.toLowerCase();
-  return [...w.list('subscribers'), ...w.list('broadworksSubscribers')].some(
-    (s) => s.id !== exceptId && s.email?.toLowerCase() === e,
-  );
-};
+export { emailHeld };
 
-export const inUse = (what: string) =>
-  conflict(`The ${what} is already associated with an existing user.`, ErrorCode.inUse);
+export const inUse = (what: string) => bwErrors.inUse({ what });
 
 const delayOf = (
   tx: WorldTx,
@@ -105,7 +101,7 @@ const startProvisioning = (
   if (r.ok)
     tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriber'), {
       subscriberId: s.id,
-      op: 'provision',
+      expect: 'provisioning',
     });
   return r;
 };
@@ -157,14 +153,7 @@ const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
   )
     return fail(notFound(`Enterprise ${v.spEnterpriseId}`));
   if (template.value.userVerification?.emailTrust === 'trusted' && v.email === undefined) {
-    return fail(
-      invalidFields([
-        {
-          description: 'email: is required under a trusted-email template',
-          errorCode: ErrorCode.required,
-        },
-      ]),
-    );
+    return fail(invalidFields([bwErrors.emailRequiredTrusted.at('email', {})]));
   }
   if (
     w
@@ -318,14 +307,12 @@ export const updateBroadWorks = (
     if (r.ok)
       tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriberUpdate'), {
         subscriberId: s.id,
-        op: 'update',
+        expect: 'updating',
       });
     return r;
   }
   if (s.status === 'provisioning' || s.status === 'updating')
-    return fail(
-      conflict(`Subscriber ${id} is ${s.status}; it can be changed when that ends.`, 1202),
-    );
+    return fail(bwErrors.busy({ id, status: s.status }));
   const next = { ...s, ...patch };
   tx.put('broadworksSubscribers', next);
   return ok(next);
@@ -344,7 +331,8 @@ export const deleteBroadWorks = (
 /** The end of a provisioning or update step: provisioned, or error when a step fault waits (SIM-4). */
 export const finishBroadWorksStep = (tx: WorldTx, p: Readonly<Record<string, unknown>>): void => {
   const s = tx.get('broadworksSubscribers', String(p.subscriberId));
-  if (!s || (s.status !== 'provisioning' && s.status !== 'updating')) return;
+  const expect = p.expect ?? (p.op === 'update' ? 'updating' : 'provisioning');
+  if (!stepApplies(s, { expect })) return;
   const fault = takeStepFault(tx, 'broadworksSubscriber');
   if (fault)
     move(tx, s, 'error', 'Provisioning', {
@@ -381,7 +369,7 @@ export const acceptBroadWorksConsent = (
   if (r.ok)
     tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriber'), {
       subscriberId: s.id,
-      op: 'provision',
+      expect: 'provisioning',
     });
   return r;
 };

@@ -8,7 +8,8 @@ import {
   updateBroadWorks,
 } from './subscribers.ts';
 import { isPending, pendingRequirement } from './states.ts';
-import { conflict, notFound } from '../kernel/errors.ts';
+import { notFound } from '../kernel/errors.ts';
+import { bwErrors } from './errors.ts';
 import type { BroadWorksSubscriber } from './model.ts';
 import type { PartnerUser } from '../kernel/model.ts';
 import type { Template } from '../organisations/model.ts';
@@ -96,12 +97,7 @@ export const retryActivation = (
   const input = parseWith(z.strictObject({ email: emailField }), body);
   if (!input.ok) return input;
   if (s.value.status !== 'error' && !isPending(s.value.status))
-    return fail(
-      conflict(
-        `This user is ${s.value.status}; only users with errors or pending requirements can retry activation.`,
-        1202,
-      ),
-    );
+    return fail(bwErrors.notRetryable({ status: s.value.status }));
   if (emailHeld(tx, input.value.email, s.value.id)) return fail(inUse('email'));
   return sendVerification(tx, s.value, input.value.email);
 };

@@ -1,4 +1,5 @@
-import { conflict, ErrorCode, invalidField } from './errors.ts';
+import { invalidField } from './errors.ts';
+import { kernelErrors } from './kernel-errors.ts';
 import { addDuration, parseDuration } from './duration.ts';
 import { fail, ok, type Result } from './result.ts';
 
@@ -86,10 +87,10 @@ export const applyClockCommand = (
     if (!t.ok) return t;
     if (t.value < next.anchorVirtual) {
       return fail(
-        conflict(
-          `The clock cannot go backwards: it is ${new Date(next.anchorVirtual).toISOString()}, and set asks for ${new Date(t.value).toISOString()}.`,
-          ErrorCode.clockBackwards,
-        ),
+        kernelErrors.clockBackwards({
+          now: new Date(next.anchorVirtual).toISOString(),
+          asked: new Date(t.value).toISOString(),
+        }),
       );
     }
     next = { ...next, anchorVirtual: t.value };

@@ -1,4 +1,4 @@
-import { conflict, ErrorCode } from './errors.ts';
+import { kernelErrors } from './kernel-errors.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /**
@@ -42,12 +42,7 @@ export const transition = <S extends string>(
 ): Result<S> =>
   canMove(table, from, to)
     ? ok(to)
-    : fail(
-        conflict(
-          `${what}: a ${table.resource} in ${from} cannot move to ${to}.`,
-          ErrorCode.illegalTransition,
-        ),
-      );
+    : fail(kernelErrors.illegalTransition({ what, resource: table.resource, from, to }));
 
 /** Whether the resource may be removed from its status, or a 409 (1202) saying why not. */
 export const removal = <S extends string>(
@@ -57,12 +52,7 @@ export const removal = <S extends string>(
 ): Result<S> =>
   table.removable.includes(from)
     ? ok(from)
-    : fail(
-        conflict(
-          `${what}: a ${table.resource} in ${from} cannot be removed.`,
-          ErrorCode.illegalTransition,
-        ),
-      );
+    : fail(kernelErrors.illegalRemoval({ what, resource: table.resource, from }));
 
 /**
  * A scheduled step carries the status it expects its resource to be in when it comes due. A step

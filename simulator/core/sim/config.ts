@@ -1,5 +1,6 @@
 import { parseDuration } from '../kernel/duration.ts';
-import { invalidField, invalidFields, type ErrorItem } from '../kernel/errors.ts';
+import { invalidFields, type ErrorItem } from '../kernel/errors.ts';
+import { simErrors } from './errors.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
 
 /**
@@ -27,31 +28,25 @@ export const defaultConfig = (): SimConfig => ({ delays: { ...DEFAULT_DELAYS } }
 /** Applies a `PATCH /sim/config` body: unknown names and malformed durations are rejected whole. */
 export const patchConfig = (config: SimConfig, body: unknown): Result<SimConfig> => {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return fail(invalidField('body', 'must be a JSON object'));
+    return fail(invalidFields([simErrors.notAnObject.at('body', {})]));
   const { delays, ...rest } = body as { delays?: unknown };
-  const problems: ErrorItem[] = Object.keys(rest).map((k) => ({
-    description: `${k}: unknown setting (known: delays)`,
-    errorCode: 1102,
-  }));
+  const problems: ErrorItem[] = Object.keys(rest).map((k) =>
+    simErrors.unknownSetting.at(k, { known: 'delays' }),
+  );
   const next: Record<string, string> = { ...config.delays };
   if (delays !== undefined) {
     if (typeof delays !== 'object' || delays === null || Array.isArray(delays)) {
-      problems.push({
-        description: 'delays: must be an object of ISO 8601 durations',
-        errorCode: 1100,
-      });
+      problems.push(simErrors.delaysNotObject.at('delays', {}));
     } else {
       for (const [name, value] of Object.entries(delays)) {
         if (!(name in DEFAULT_DELAYS)) {
-          problems.push({
-            description: `delays.${name}: unknown delay (known: ${Object.keys(DEFAULT_DELAYS).join(', ')})`,
-            errorCode: 1102,
-          });
+          problems.push(
+            simErrors.unknownDelay.at(`delays.${name}`, {
+              known: Object.keys(DEFAULT_DELAYS).join(', '),
+            }),
+          );
         } else if (typeof value !== 'string') {
-          problems.push({
-            description: `delays.${name}: must be an ISO 8601 duration such as PT30S`,
-            errorCode: 1100,
-          });
+          problems.push(simErrors.notADuration.at(`delays.${name}`, {}));
         } else {
           const d = parseDuration(value, `delays.${name}`);
           if (d.ok) next[name] = value;

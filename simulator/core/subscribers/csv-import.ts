@@ -1,4 +1,5 @@
-import { ErrorCode, renameItems, type ErrorItem, type FieldMap } from '../kernel/errors.ts';
+import { renameItems, type ErrorItem, type FieldMap } from '../kernel/errors.ts';
+import { csvErrors } from './errors.ts';
 import { emailField, extensionField, phoneField } from '../kernel/fields.ts';
 import type { PartnerUser } from '../kernel/model.ts';
 import { ownedBy } from '../kernel/ownership.ts';
@@ -53,10 +54,7 @@ const cellOf = (v: string | undefined, col: string, errors: ErrorItem[]): Cell =
   if (v === undefined || v === '') return undefined;
   const u = v.toUpperCase();
   if (u === 'TRUE' || u === 'FALSE') return u === 'TRUE';
-  errors.push({
-    description: `${col}: must be TRUE, FALSE or empty, not ${JSON.stringify(v)}`,
-    errorCode: ErrorCode.invalidValue,
-  });
+  errors.push(csvErrors.notBoolean.at(col, { value: JSON.stringify(v) }));
   return undefined;
 };
 
@@ -80,13 +78,9 @@ const readRow = (index: UserIndex, r: CsvRecord) => {
   const cells = r.cells;
   const errors: ErrorItem[] = [];
   const email = cells[EMAIL_COLUMN] ?? '';
-  if (email === '')
-    errors.push({ description: `${EMAIL_COLUMN}: is required`, errorCode: ErrorCode.required });
+  if (email === '') errors.push(csvErrors.required.at(EMAIL_COLUMN, {}));
   else if (!emailField.safeParse(email).success)
-    errors.push({
-      description: `${EMAIL_COLUMN}: must be an email address such as ana@example.com`,
-      errorCode: ErrorCode.invalidValue,
-    });
+    errors.push(csvErrors.notEmail.at(EMAIL_COLUMN, {}));
   const pkgCells = new Map<PackageName, Cell>();
   for (const [col, p] of PACKAGE_COLUMNS)
     if (col in cells) pkgCells.set(p, cellOf(cells[col], col, errors));
@@ -97,22 +91,13 @@ const readRow = (index: UserIndex, r: CsvRecord) => {
   const phone = text('Phone Number');
   const extension = text('Extension');
   if (phone && !phoneField.safeParse(phone).success)
-    errors.push({
-      description: 'Phone Number: must be a phone number such as +12405551212',
-      errorCode: ErrorCode.invalidValue,
-    });
+    errors.push(csvErrors.notPhone.at('Phone Number', {}));
   if (extension && !extensionField.safeParse(extension).success)
-    errors.push({
-      description: 'Extension: must be 2 to 10 digits',
-      errorCode: ErrorCode.invalidValue,
-    });
+    errors.push(csvErrors.notExtension.at('Extension', {}));
   const locName = text('Location');
   const location = locName ? index.location(locName) : undefined;
   if (locName && !location)
-    errors.push({
-      description: `Location: the customer has no location named ${JSON.stringify(locName)}`,
-      errorCode: ErrorCode.invalidValue,
-    });
+    errors.push(csvErrors.noSuchLocation.at('Location', { name: JSON.stringify(locName) }));
   return { email, pkgCells, basic, text, phone, extension, location, errors };
 };
 
@@ -136,10 +121,7 @@ const applyRow = (
   const before = index.user(email);
   const packages = rowPackages(before?.packages ?? [], row.pkgCells);
   if (packages === 'remove') {
-    if (!before)
-      return report('unchanged', [
-        { description: `${email} is not a user of this customer; nothing to remove (USR-4)` },
-      ]);
+    if (!before) return report('unchanged', [csvErrors.nothingToRemove.item({ email })]);
     const admin = checkAdminRemoval(before);
     if (admin) {
       errors.push({ ...admin, field: 'packages', description: `packages: ${admin.description}` });
@@ -206,12 +188,9 @@ export const importUsersCsv = (
         line: r.line,
         email: r.cells[EMAIL_COLUMN] ?? '',
         outcome: 'failed',
-        errors: [
-          {
-            description: `${EMAIL_COLUMN}: ${email} appears on an earlier row of this file`,
-            errorCode: ErrorCode.invalidValue,
-          },
-        ],
+        errors: [csvErrors.repeatedEmail.at(EMAIL_COLUMN, { email })].map(
+          ({ field: _f, ...e }) => e,
+        ),
         warnings: [],
       };
     seen.add(email);

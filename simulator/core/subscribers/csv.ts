@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/browser/esm/sync';
-import { ErrorCode, invalidField, payloadTooLarge, type DomainError } from '../kernel/errors.ts';
+import { invalidFields, type DomainError } from '../kernel/errors.ts';
+import { csvErrors } from './errors.ts';
 import type { WholesaleSubscriber } from './model.ts';
 import { PACKAGES, SUBSCRIBER_PACKAGES, type PackageName } from '../organisations/packages.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
@@ -43,7 +44,7 @@ export interface CsvRecord {
 }
 
 const unreadable = (line: number, problem: string): DomainError =>
-  invalidField(`line ${line}`, problem, ErrorCode.invalidValue);
+  invalidFields([csvErrors.unreadable.at(`line ${line}`, { problem })]);
 
 /** Bytes as UTF-8 text (a BOM is dropped); invalid UTF-8 names the first line it spoils. */
 export const decodeUtf8 = (bytes: Uint8Array): Result<string> => {
@@ -115,11 +116,7 @@ export const readUsersCsv = (
   if (!columns.includes(EMAIL_COLUMN))
     return fail(unreadable(headerLine, `no ${JSON.stringify(EMAIL_COLUMN)} column`));
   if (rows.length > MAX_CSV_ROWS)
-    return fail(
-      payloadTooLarge(
-        `The file has ${rows.length} data rows; at most ${MAX_CSV_ROWS} are imported at once.`,
-      ),
-    );
+    return fail(csvErrors.tooManyRows({ rows: rows.length, max: MAX_CSV_ROWS }));
   const records = rows.map((r) => {
     const cells: Record<string, string> = {};
     columns.forEach((col, i) => (cells[col] = (r.record[i] ?? '').trim()));

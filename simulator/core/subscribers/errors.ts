@@ -87,3 +87,43 @@ export const subErrors = defineErrors('subscribers', {
     message: 'must be at most {max} items (USR-1)',
   },
 });
+
+/** What a users CSV file or row answers when it cannot be applied (USR-2..4). */
+export const csvErrors = defineErrors('subscribers.csv', {
+  unreadable: { status: 400, code: ErrorCode.invalidValue, message: '{problem}' },
+  tooManyRows: {
+    status: 413,
+    message: 'The file has {rows} data rows; at most {max} are imported at once.',
+  },
+  notBoolean: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'must be TRUE, FALSE or empty, not {value}',
+  },
+  required: { status: 400, code: ErrorCode.required, message: 'is required' },
+  notEmail: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'must be an email address such as ana@example.com',
+  },
+  notPhone: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'must be a phone number such as +12405551212',
+  },
+  notExtension: { status: 400, code: ErrorCode.invalidValue, message: 'must be 2 to 10 digits' },
+  noSuchLocation: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'the customer has no location named {name}',
+  },
+  repeatedEmail: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: '{email} appears on an earlier row of this file',
+  },
+  nothingToRemove: {
+    status: 200,
+    message: '{email} is not a user of this customer; nothing to remove (USR-4)',
+  },
+});
