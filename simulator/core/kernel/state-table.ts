@@ -68,3 +68,26 @@ export const stepApplies = <S extends string>(
   current: { readonly status: S } | undefined,
   step: { readonly expect?: unknown },
 ): current is { readonly status: S } => current !== undefined && current.status === step.expect;
+
+/**
+ * What changed between two readings of a resource's statuses (by id), checked against its table:
+ * every move must be an allowed cell, every removal from a removable status, and nothing may
+ * appear from nowhere except in the table's first (creation) statuses. Answers the violations.
+ */
+export const illegalChanges = <S extends string>(
+  table: StateTable<S>,
+  before: ReadonlyMap<string, S>,
+  after: ReadonlyMap<string, S>,
+  creatable: readonly S[],
+): string[] => {
+  const out: string[] = [];
+  for (const [id, from] of before) {
+    const to = after.get(id);
+    if (to === undefined) {
+      if (!table.removable.includes(from)) out.push(`${id}: removed from ${from}`);
+    } else if (to !== from && !canMove(table, from, to)) out.push(`${id}: ${from} → ${to}`);
+  }
+  for (const [id, to] of after)
+    if (!before.has(id) && !creatable.includes(to)) out.push(`${id}: created in ${to}`);
+  return out;
+};
