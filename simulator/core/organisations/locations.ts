@@ -41,7 +41,7 @@ export const newLocation = (
 export const customerLocations = (w: WorldReader, customerId: string): Location[] =>
   w.list('locations').filter((l) => l.customerId === customerId);
 
-const addSchema = z.strictObject({
+export const addLocationSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80),
   address: addressSchema,
   timezone: timezoneField.optional(),
@@ -57,7 +57,7 @@ export const addLocation = (
 ): Result<Location> => {
   const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
   if (!found.ok) return found;
-  const input = parseWith(addSchema, body);
+  const input = parseWith(addLocationSchema, body);
   if (!input.ok) return input;
   const problems = checkCountry(tx, input.value.address, 'address');
   if (problems.length > 0) return fail(invalidFields(problems));

@@ -17,7 +17,7 @@ const verification = z.strictObject({
   shareLink: z.string().max(2000).optional(),
 });
 
-const createSchema = z.strictObject({
+export const createTemplateSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80),
   offer: z.enum(['wholesale', 'broadworks']),
   country: countryField,
@@ -30,7 +30,7 @@ const createSchema = z.strictObject({
   userVerification: verification.optional(),
 });
 
-const patchSchema = createSchema
+export const patchTemplateSchema = createTemplateSchema
   .omit({ offer: true })
   .partial()
   .extend({
@@ -38,7 +38,7 @@ const patchSchema = createSchema
     offer: z.never({ error: 'cannot change; create another template' }).optional(),
   });
 
-export type TemplateInput = z.output<typeof createSchema>;
+export type TemplateInput = z.output<typeof createTemplateSchema>;
 
 export const PSTN_WARNING =
   'A cloud-connected PSTN provider is chosen: the documentation does not recommend it for wholesale templates (TPL-3).';
@@ -111,7 +111,7 @@ const randomId = (tx: WorldTx, n: number, radix: number): string =>
   Array.from({ length: n }, () => Math.floor(tx.random() * radix).toString(radix)).join('');
 
 export const createTemplate = (tx: WorldTx, user: PartnerUser, body: unknown): Result<Template> => {
-  const input = parseWith(createSchema, body);
+  const input = parseWith(createTemplateSchema, body);
   if (!input.ok) return input;
   const { userVerification, ...rest } = input.value;
   const draft = { ...rest, ...(userVerification ? { userVerification } : {}) } as Omit<
@@ -140,7 +140,7 @@ export const updateTemplate = (
 ): Result<Template> => {
   const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
   if (!found.ok) return found;
-  const input = parseWith(patchSchema, body);
+  const input = parseWith(patchTemplateSchema, body);
   if (!input.ok) return input;
   const { pstnProvider, offer: _offer, ...rest } = input.value;
   const next = { ...found.value, ...(rest as Partial<Template>) } as Template & {

@@ -53,6 +53,7 @@ const pending = (w: WorldReader, token: string): { email: string; company: strin
     : undefined;
 };
 import type { SurfaceEnv } from '../../env.ts';
+import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { sendResult } from '../../respond.ts';
 import { ConsentPage } from './views/consent.tsx';
 import { Layout } from '../../pages/layout.tsx';
@@ -60,11 +61,6 @@ import { Layout } from '../../pages/layout.tsx';
 /** The link of the consent mail (api.md `/v1` subscribers): no token header; the link is the key. */
 export const consentRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
-
-  app.post('/api/:token', (c) => {
-    const r = c.env.world.transact((tx) => accept(tx, c.req.param('token')));
-    return sendResult(c, r, 200, (s) => ({ subscriberId: s.id, status: s.status }));
-  });
 
   app.use(
     '*',
@@ -113,4 +109,19 @@ export const consentRoutes = (): Hono<SurfaceEnv> => {
     );
   });
   return app;
+};
+
+/** The JSON twin of the consent page: no token; the link is the key. */
+export const consentApi = (): ApiRoute[] => {
+  const t = new RouteTable('', 'activation');
+
+  t.post(
+    '/consent/api/:token',
+    { summary: 'Accept the move of a free account', responses: [200, 404, 409], public: true },
+    (c) => {
+      const r = c.env.world.transact((tx) => accept(tx, c.req.param('token')));
+      return sendResult(c, r, 200, (s) => ({ subscriberId: s.id, status: s.status }));
+    },
+  );
+  return t.routes;
 };

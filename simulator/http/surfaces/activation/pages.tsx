@@ -4,6 +4,7 @@ import { selfActivate, templateByLinkId } from '../../../core/broadworks/activat
 import { verifyEmail } from '../../../core/broadworks/subscribers.ts';
 import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
+import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { pickLang, TEXT } from './views/i18n.ts';
 import { Portal, type PortalView } from './views/activation.tsx';
 import { Layout } from '../../pages/layout.tsx';
@@ -13,27 +14,9 @@ import { formValues } from '../../pages/page-helpers.tsx';
 /** `/activation`: the template's activation link, the verification link, and their JSON twins. No token. */
 export const activationRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
-
-  app.post('/api/verify/:token', (c) =>
-    sendResult(
-      c,
-      c.env.world.transact((tx) => verifyEmail(tx, c.req.param('token'))),
-      200,
-      (s) => ({ subscriberId: s.id, status: s.status }),
-    ),
-  );
-  app.post('/api/:linkId', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => selfActivate(tx, c.req.param('linkId'), body.value));
-    if (!r.ok) return sendError(c, r.error);
-    return r.value.failure
-      ? sendError(c, r.value.failure)
-      : c.json({ subscriberId: r.value.subscriber.id, status: r.value.subscriber.status }, 202);
-  });
-
   const lang = (c: Context<SurfaceEnv>) =>
     pickLang(c.req.query('lang'), c.req.header('accept-language'));
+
   app.use(
     '*',
     jsxRenderer(
@@ -95,4 +78,41 @@ export const activationRoutes = (): Hono<SurfaceEnv> => {
     return page(c, { state: 'sent', email: outcome?.subscriber.email ?? '' });
   });
   return app;
+};
+
+/** The JSON twins of the activation portal (FT-1, FT-2): no token; the link is the key. */
+export const activationApi = (): ApiRoute[] => {
+  const t = new RouteTable('', 'activation');
+
+  t.post(
+    '/activation/api/verify/:token',
+    { summary: 'Verify the email (FT-1)', responses: [200, 404, 409], public: true },
+    (c) =>
+      sendResult(
+        c,
+        c.env.world.transact((tx) => verifyEmail(tx, c.req.param('token'))),
+        200,
+        (s) => ({ subscriberId: s.id, status: s.status }),
+      ),
+  );
+  t.post(
+    '/activation/api/:linkId',
+    {
+      summary: 'Self-activate {userId, email} (FT-1, FT-2)',
+      responses: [202, 400, 404, 409],
+      body: 'json',
+      public: true,
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => selfActivate(tx, c.req.param('linkId'), body.value));
+      if (!r.ok) return sendError(c, r.error);
+      return r.value.failure
+        ? sendError(c, r.value.failure)
+        : c.json({ subscriberId: r.value.subscriber.id, status: r.value.subscriber.status }, 202);
+    },
+  );
+
+  return t.routes;
 };

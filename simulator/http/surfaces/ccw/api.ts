@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import {
   changeContact,
   completeSetup,
@@ -8,11 +7,11 @@ import {
   placeOrder,
   resendMail,
 } from '../../../core/ccw/orders.ts';
-import { invalidField, notFound } from '../../../core/kernel/errors.ts';
+import { invalidField } from '../../../core/kernel/errors.ts';
 import type { OrderLineStatus } from '../../../core/ccw/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { readJson } from '../../body.ts';
-import type { SurfaceEnv } from '../../env.ts';
+import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { requireUser } from '../../middleware/auth.ts';
 import { multiValue } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
@@ -24,35 +23,43 @@ const LINE_STATUSES: readonly OrderLineStatus[] = [
 ];
 
 /** `POST /ccw/api/setup/{token}`: the mail's link is the key; no token header (CCW-4). */
-export const ccwSetupApi = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
-  app.post('/:token', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => completeSetup(tx, c.req.param('token'), body.value));
-    return sendResult(c, r, 201, (x) => ({ id: x.id, status: x.status }));
-  });
-  return app;
+export const addSetupRoutes = (t: RouteTable): void => {
+  t.post(
+    '/ccw/api/setup/:token',
+    {
+      summary: 'Set Up Your Service (no token; CCW-4)',
+      responses: [201, 400, 404, 409],
+      body: 'json',
+      public: true,
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => completeSetup(tx, c.req.param('token'), body.value));
+      return sendResult(c, r, 201, (x) => ({ id: x.id, status: x.status }));
+    },
+  );
 };
 
 /** `/ccw/api`: orders, the provisioning email, subscriptions and support cases (CCW-1..8). */
-export const ccwApiRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
-  app.use('*', requireUser('ccw'));
-
-  app.get('/orders', (c) =>
+export const addCcwRoutes = (t: RouteTable): void => {
+  t.get('/ccw/api/orders', { summary: 'Orders', responses: [200] }, (c) =>
     c.json({
       items: ownList(c.env.world.read(), 'orders', c.get('user').partnerId).map(orderView),
     }),
   );
-  app.post('/orders', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => placeOrder(tx, c.get('user'), body.value));
-    if (r.ok) c.header('Location', `${c.env.base}/ccw/api/orders/${r.value.id}`);
-    return sendResult(c, r, 201, orderView);
-  });
-  app.get('/orders/:id', (c) =>
+  t.post(
+    '/ccw/api/orders',
+    { summary: 'Place an order (CCW-1)', responses: [201, 400, 403, 404, 409], body: 'json' },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => placeOrder(tx, c.get('user'), body.value));
+      if (r.ok) c.header('Location', `${c.env.base}/ccw/api/orders/${r.value.id}`);
+      return sendResult(c, r, 201, orderView);
+    },
+  );
+  t.get('/ccw/api/orders/:id', { summary: 'An order', responses: [200, 404] }, (c) =>
     sendResult(
       c,
       ownedBy(c.env.world.read(), 'orders', c.req.param('id'), c.get('user').partnerId, 'Order'),
@@ -60,70 +67,106 @@ export const ccwApiRoutes = (): Hono<SurfaceEnv> => {
       orderView,
     ),
   );
-  app.patch('/orders/:id', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      c.env.world.transact((tx) =>
-        changeContact(tx, c.get('user'), c.req.param('id'), undefined, body.value),
+  t.patch(
+    '/ccw/api/orders/:id',
+    {
+      summary: "Change every line's contact (CCW-3)",
+      responses: [200, 400, 403, 404, 409],
+      body: 'json',
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      return sendResult(
+        c,
+        c.env.world.transact((tx) =>
+          changeContact(tx, c.get('user'), c.req.param('id'), undefined, body.value),
+        ),
+        200,
+        orderView,
+      );
+    },
+  );
+  t.patch(
+    '/ccw/api/orders/:id/lines/:lineId',
+    {
+      summary: "Change a line's contact (CCW-3)",
+      responses: [200, 400, 403, 404, 409],
+      body: 'json',
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      return sendResult(
+        c,
+        c.env.world.transact((tx) =>
+          changeContact(tx, c.get('user'), c.req.param('id'), c.req.param('lineId'), body.value),
+        ),
+        200,
+        orderView,
+      );
+    },
+  );
+  t.post(
+    '/ccw/api/orders/:id/lines/:lineId/resend',
+    {
+      summary: 'Resend the provisioning email (CCW-2, CCW-4, CCW-7)',
+      responses: [202, 403, 404, 409],
+    },
+    (c) =>
+      sendResult(
+        c,
+        c.env.world.transact((tx) =>
+          resendMail(tx, c.get('user'), c.req.param('id'), c.req.param('lineId')),
+        ),
+        202,
       ),
-      200,
-      orderView,
-    );
-  });
-  app.patch('/orders/:id/lines/:lineId', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      c.env.world.transact((tx) =>
-        changeContact(tx, c.get('user'), c.req.param('id'), c.req.param('lineId'), body.value),
-      ),
-      200,
-      orderView,
-    );
-  });
-  app.post('/orders/:id/lines/:lineId/resend', (c) =>
-    sendResult(
-      c,
-      c.env.world.transact((tx) =>
-        resendMail(tx, c.get('user'), c.req.param('id'), c.req.param('lineId')),
-      ),
-      202,
-    ),
   );
 
-  app.get('/subscriptions', (c) => {
-    const status = multiValue(c, 'status');
-    const bad = status?.find((s) => !LINE_STATUSES.includes(s as OrderLineStatus));
-    if (bad)
-      return sendError(
-        c,
-        invalidField(
-          'status',
-          `${JSON.stringify(bad)} is not a line status (${LINE_STATUSES.join(', ')})`,
-        ),
-      );
-    const items = ownList(c.env.world.read(), 'orders', c.get('user').partnerId)
-      .flatMap((o) => o.lines.map((l) => lineView(o, l)))
-      .filter((l) => !status || status.includes(l.status));
-    return c.json({ items });
-  });
+  t.get(
+    '/ccw/api/subscriptions',
+    { summary: 'Cloud/SaaS subscriptions (?status=closed; CCW-6)', responses: [200, 400] },
+    (c) => {
+      const status = multiValue(c, 'status');
+      const bad = status?.find((s) => !LINE_STATUSES.includes(s as OrderLineStatus));
+      if (bad)
+        return sendError(
+          c,
+          invalidField(
+            'status',
+            `${JSON.stringify(bad)} is not a line status (${LINE_STATUSES.join(', ')})`,
+          ),
+        );
+      const items = ownList(c.env.world.read(), 'orders', c.get('user').partnerId)
+        .flatMap((o) => o.lines.map((l) => lineView(o, l)))
+        .filter((l) => !status || status.includes(l.status));
+      return c.json({ items });
+    },
+  );
 
-  app.get('/cases', (c) =>
+  t.get('/ccw/api/cases', { summary: 'Support cases', responses: [200] }, (c) =>
     c.json({ items: ownList(c.env.world.read(), 'cases', c.get('user').partnerId) }),
   );
-  app.post('/cases', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      c.env.world.transact((tx) => openCase(tx, c.get('user'), body.value)),
-      201,
-      (x) => ({ id: x.id, caseNumber: x.caseNumber, status: x.status }),
-    );
-  });
-  app.all('*', (c) => sendError(c, notFound(`No CCW API route ${c.req.method} ${c.req.path}`)));
-  return app;
+  t.post(
+    '/ccw/api/cases',
+    { summary: 'Open a support case (CCW-8)', responses: [201, 400, 403, 404, 409], body: 'json' },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      return sendResult(
+        c,
+        c.env.world.transact((tx) => openCase(tx, c.get('user'), body.value)),
+        201,
+        (x) => ({ id: x.id, caseNumber: x.caseNumber, status: x.status }),
+      );
+    },
+  );
+};
+
+/** Every `/ccw/api` route: a token on each, but the setup link's. */
+export const ccwApi = (): ApiRoute[] => {
+  const t = new RouteTable('', 'ccw', [requireUser('ccw')]);
+  addSetupRoutes(t);
+  addCcwRoutes(t);
+  return t.routes;
 };

@@ -1,8 +1,15 @@
-/** Builds the simulator's own OpenAPI 3.0 document (`GET /openapi.json`): Cisco's `/v1` files plus the other surfaces. */
+import { z } from 'zod';
+import { openApiPath, type ApiRoute, type RouteMeta } from '../../route-table.ts';
+
+/**
+ * Builds the simulator's own OpenAPI 3.0 document (`GET /openapi.json`) from the route table:
+ * Cisco's operations as Cisco's files describe them, and the other surfaces from their routes'
+ * summaries, statuses and request schemas. What is served and what is documented are one list.
+ */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The hand-written surfaces: method, path, summary, statuses (the first is the success). */
-const OWN: readonly (readonly [string, string, string, readonly number[]])[] = [
+/** `/sim`, until its routes join the route table. */
+const SIM: readonly (readonly [string, string, string, readonly number[]])[] = [
   ['get', '/sim/health', 'Health', [200]],
   ['get', '/sim/world', 'The world: partners, tokens, templates, enterprises, clock, seed', [200]],
   ['post', '/sim/reset', 'Restore the seeded state {seed?}', [200, 400]],
@@ -25,69 +32,124 @@ const OWN: readonly (readonly [string, string, string, readonly number[]])[] = [
   ['get', '/sim/worlds', 'Worlds', [200]],
   ['post', '/sim/worlds', 'Create a world {seed?, clock?}', [201, 400]],
   ['delete', '/sim/worlds/{id}', 'Drop a world', [204, 404]],
-  ['get', '/partner-hub/api/templates', 'Templates', [200, 401, 403]],
-  ['post', '/partner-hub/api/templates', 'Create a template', [201, 400, 401, 403]],
-  ['get', '/partner-hub/api/templates/{id}', 'A template', [200, 404]],
-  ['patch', '/partner-hub/api/templates/{id}', 'Change a template', [200, 400, 404]],
-  ['delete', '/partner-hub/api/templates/{id}', 'Delete a template', [204, 404, 409]],
-  [
-    'get',
-    '/partner-hub/api/templates/{id}/user-status',
-    'BroadWorks user status (?excludeProvisioned=)',
-    [200, 404],
-  ],
-  ['get', '/partner-hub/api/customers', 'Customers', [200]],
-  ['post', '/partner-hub/api/customers', 'Create a customer', [201, 400, 404]],
-  ['get', '/partner-hub/api/customers/{id}', 'A customer', [200, 404]],
-  ['post', '/partner-hub/api/customers/{id}/locations', 'Add a location', [201, 400, 404, 409]],
-  ['get', '/ccw/api/orders', 'Orders', [200]],
-  ['post', '/ccw/api/orders', 'Place an order', [201, 400, 403]],
-  ['get', '/ccw/api/orders/{id}', 'An order', [200, 404]],
-  ['patch', '/ccw/api/orders/{id}', "Change every line's contact", [200, 403, 409]],
-  ['patch', '/ccw/api/orders/{id}/lines/{lineId}', "Change a line's contact", [200, 403, 409]],
-  [
-    'post',
-    '/ccw/api/orders/{id}/lines/{lineId}/resend',
-    'Resend the provisioning email',
-    [202, 403, 409],
-  ],
-  ['get', '/ccw/api/subscriptions', 'Cloud/SaaS subscriptions (?status=closed)', [200]],
-  ['post', '/ccw/api/setup/{token}', 'Set up the service (no token)', [201, 400, 404, 409]],
-  ['post', '/ccw/api/cases', 'Open a case', [201, 400, 409]],
-  ['post', '/activation/api/{linkId}', 'Self-activate {userId, email}', [202, 400, 404, 409]],
-  ['post', '/activation/api/verify/{token}', 'Verify the email', [200, 404]],
 ];
 
-const tagOf = (path: string): string =>
-  path.startsWith('/sim') ? 'sim' : (path.split('/')[1] ?? 'other');
-
-const ownPaths = (): Json => {
-  const paths: Json = {};
-  for (const [method, path, summary, statuses] of OWN) {
-    const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    const responses = Object.fromEntries(
-      statuses.map((s) => [
-        String(s),
-        { description: s < 300 ? 'Success' : 'Error (message, errors[], trackingId)' },
-      ]),
-    );
-    paths[path] = {
-      ...paths[path],
-      [method]: {
-        tags: [tagOf(path)],
-        summary,
-        ...(parameters.length ? { parameters } : {}),
-        ...(method === 'post' || method === 'patch'
-          ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } }
-          : {}),
-        responses,
+const ERROR_REF = { $ref: '#/components/schemas/ProvisimError' };
+const PROVISIM_ERROR = {
+  type: 'object',
+  description: 'The Webex error shape of every rejection (SIM-2).',
+  required: ['message', 'errors', 'trackingId'],
+  properties: {
+    message: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['description'],
+        properties: { description: { type: 'string' }, errorCode: { type: 'number' } },
       },
-    };
+    },
+    trackingId: { type: 'string' },
+  },
+};
+
+const pathParameters = (path: string) =>
+  [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+
+const responsesOf = (statuses: readonly number[], answer?: Json): Json =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      s === 204
+        ? { description: 'No content' }
+        : s < 300
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: answer ?? { type: 'object' } } },
+            }
+          : { description: 'Error', content: { 'application/json': { schema: ERROR_REF } } },
+    ]),
+  );
+
+const jsonSchemaOf = (schema: z.ZodType): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'openapi-3.0',
+  }) as Json;
+  return rest;
+};
+
+const requestBodyOf = (body: RouteMeta['body']): Json | undefined => {
+  if (body === undefined || body === 'none') return undefined;
+  if (body === 'text/csv')
+    return { required: true, content: { 'text/csv': { schema: { type: 'string' } } } };
+  const schema = body === 'json' ? { type: 'object' } : jsonSchemaOf(body);
+  return { required: true, content: { 'application/json': { schema } } };
+};
+
+/** The simulator's own operations, from the route table (and `/sim`). */
+const ownPaths = (routes: readonly ApiRoute[]): Json => {
+  const paths: Json = {};
+  const add = (method: string, path: string, op: Json) =>
+    (paths[path] = { ...paths[path], [method]: op });
+  for (const r of routes) {
+    if (r.operationId) continue;
+    const path = openApiPath(r.path);
+    const params = pathParameters(path);
+    const requestBody = requestBodyOf(r.body);
+    add(r.method.toLowerCase(), path, {
+      tags: [r.tag],
+      summary: r.summary,
+      ...(params.length ? { parameters: params } : {}),
+      ...(requestBody ? { requestBody } : {}),
+      ...(r.public ? { security: [] } : {}),
+      responses: responsesOf(r.responses, r.answer ? jsonSchemaOf(r.answer) : undefined),
+    });
+  }
+  for (const [method, path, summary, statuses] of SIM) {
+    const params = pathParameters(path);
+    add(method, path, {
+      tags: ['sim'],
+      summary,
+      ...(params.length ? { parameters: params } : {}),
+      ...(method === 'post' || method === 'patch'
+        ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } }
+        : {}),
+      security: [],
+      responses: responsesOf(statuses),
+    });
+  }
+  return paths;
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+/** Cisco's operations the route table serves, as Cisco's files describe them. */
+const ciscoPaths = (cisco: { paths: Json }, routes: readonly ApiRoute[]): Json => {
+  const byOperation = new Map(routes.filter((r) => r.operationId).map((r) => [r.operationId, r]));
+  const paths: Json = {};
+  for (const [path, item] of Object.entries<Json>(cisco.paths)) {
+    for (const method of METHODS) {
+      const op = item[method] as Json | undefined;
+      const route = op ? byOperation.get(op.operationId as string) : undefined;
+      if (!op || !route) continue;
+      const implemented = !(route.responses.length === 1 && route.responses[0] === 501);
+      paths[path] = {
+        ...paths[path],
+        ...(item.parameters ? { parameters: item.parameters } : {}),
+        [method]: {
+          ...op,
+          tags: ['v1'],
+          ...(implemented ? {} : { 'x-provisim-status': 'not implemented: answers 501' }),
+        },
+      };
+    }
   }
   return paths;
 };
@@ -136,6 +198,7 @@ export const mergeCisco = (
 
 export const buildOpenApi = (
   cisco: { paths: Json; components: Json },
+  routes: readonly ApiRoute[],
   serverUrl: string,
 ): Json => ({
   openapi: '3.0.3',
@@ -153,15 +216,9 @@ export const buildOpenApi = (
     { name: 'activation' },
     { name: 'sim' },
   ],
-  paths: {
-    ...Object.fromEntries(Object.entries(cisco.paths).map(([p, item]) => [p, tagAll(item, 'v1')])),
-    ...ownPaths(),
+  paths: { ...ciscoPaths(cisco, routes), ...ownPaths(routes) },
+  components: {
+    ...cisco.components,
+    schemas: { ...cisco.components.schemas, ProvisimError: PROVISIM_ERROR },
   },
-  components: cisco.components,
 });
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-const tagAll = (item: Json, tag: string): Json =>
-  Object.fromEntries(
-    Object.entries(item).map(([k, v]) => [k, METHODS.includes(k) ? { ...v, tags: [tag] } : v]),
-  );

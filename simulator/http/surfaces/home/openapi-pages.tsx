@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { buildOpenApi, mergeCisco } from './openapi-document.ts';
 import type { SurfaceEnv } from '../../env.ts';
+import type { ApiRoute } from '../../route-table.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -54,11 +55,13 @@ const Operation = ({ method, path, op }: { method: string; path: string; op: Jso
 );
 
 /** `GET /openapi.json` (every surface) and `GET /docs`, the API reference rendered here, offline. */
-export const openapiRoutes = (): Hono<SurfaceEnv> => {
+export const openapiRoutes = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
-  app.get('/openapi.json', async (c) => c.json(buildOpenApi(await loadCisco(), c.env.base)));
+  app.get('/openapi.json', async (c) =>
+    c.json(buildOpenApi(await loadCisco(), routes, c.env.base)),
+  );
   app.get('/docs', async (c) => {
-    const doc = buildOpenApi(await loadCisco(), c.env.base);
+    const doc = buildOpenApi(await loadCisco(), routes, c.env.base);
     const ops = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
       METHODS.filter((m) => item[m]).map((m) => ({
         method: m,

@@ -1,6 +1,4 @@
-import { Hono } from 'hono';
 import { addLocation } from '../../../core/organisations/locations.ts';
-import { notFound } from '../../../core/kernel/errors.ts';
 import { createPartnerHubCustomer, partnerHubCustomerView } from './customers-door.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import {
@@ -10,34 +8,50 @@ import {
 } from '../../../core/organisations/templates.ts';
 import { templateView } from './template-view.ts';
 import { readJson } from '../../body.ts';
-import type { SurfaceEnv } from '../../env.ts';
+import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { requireUser } from '../../middleware/auth.ts';
-import { userStatusApi } from './user-status-api.ts';
-import { partnerHubUserRoutes } from './users-api.ts';
+import { addUserStatusRoutes } from './user-status-api.ts';
+import { addUserRoutes } from './users-api.ts';
+import { addLocationSchema } from '../../../core/organisations/locations.ts';
+import {
+  createTemplateSchema,
+  patchTemplateSchema,
+} from '../../../core/organisations/templates.ts';
+import { partnerHubCustomerSchema } from './customers-door.ts';
 import { sendError, sendResult } from '../../respond.ts';
 
 /** `/partner-hub/api`: what Partner Hub's screens do (TPL-1..4, ORG-1..3). Lists are unpaged. */
-export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
-  app.use('*', requireUser('partnerHub'));
+export const partnerHubApi = (): ApiRoute[] => {
+  const t = new RouteTable('', 'partner-hub', [requireUser('partnerHub')]);
+  addUserStatusRoutes(t);
 
-  app.route('/templates', userStatusApi());
-
-  app.get('/templates', (c) => {
-    const offer = c.req.query('offer');
-    const items = ownList(c.env.world.read(), 'templates', c.get('user').partnerId).filter(
-      (t) => offer === undefined || t.offer === offer,
-    );
-    return c.json({ items: items.map((t) => templateView(t, c.env.base)) });
-  });
-  app.post('/templates', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => createTemplate(tx, c.get('user'), body.value));
-    if (r.ok) c.header('Location', `${c.env.base}/partner-hub/api/templates/${r.value.id}`);
-    return sendResult(c, r, 201, (t) => templateView(t, c.env.base));
-  });
-  app.get('/templates/:id', (c) =>
+  t.get(
+    '/partner-hub/api/templates',
+    { summary: 'Templates (?offer=)', responses: [200, 401, 403] },
+    (c) => {
+      const offer = c.req.query('offer');
+      const items = ownList(c.env.world.read(), 'templates', c.get('user').partnerId).filter(
+        (x) => offer === undefined || x.offer === offer,
+      );
+      return c.json({ items: items.map((x) => templateView(x, c.env.base)) });
+    },
+  );
+  t.post(
+    '/partner-hub/api/templates',
+    {
+      summary: 'Create a template',
+      responses: [201, 400, 401, 403, 404, 409],
+      body: createTemplateSchema,
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => createTemplate(tx, c.get('user'), body.value));
+      if (r.ok) c.header('Location', `${c.env.base}/partner-hub/api/templates/${r.value.id}`);
+      return sendResult(c, r, 201, (x) => templateView(x, c.env.base));
+    },
+  );
+  t.get('/partner-hub/api/templates/:id', { summary: 'A template', responses: [200, 404] }, (c) =>
     sendResult(
       c,
       ownedBy(
@@ -48,23 +62,31 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
         'Template',
       ),
       200,
-      (t) => templateView(t, c.env.base),
+      (x) => templateView(x, c.env.base),
     ),
   );
-  app.patch('/templates/:id', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) =>
-      updateTemplate(tx, c.get('user'), c.req.param('id'), body.value),
-    );
-    return sendResult(c, r, 200, (t) => templateView(t, c.env.base));
-  });
-  app.delete('/templates/:id', (c) => {
-    const r = c.env.world.transact((tx) => deleteTemplate(tx, c.get('user'), c.req.param('id')));
-    return r.ok ? c.body(null, 204) : sendError(c, r.error);
-  });
+  t.patch(
+    '/partner-hub/api/templates/:id',
+    { summary: 'Change a template', responses: [200, 400, 404, 409], body: patchTemplateSchema },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) =>
+        updateTemplate(tx, c.get('user'), c.req.param('id'), body.value),
+      );
+      return sendResult(c, r, 200, (x) => templateView(x, c.env.base));
+    },
+  );
+  t.delete(
+    '/partner-hub/api/templates/:id',
+    { summary: 'Delete a template', responses: [204, 404, 409] },
+    (c) => {
+      const r = c.env.world.transact((tx) => deleteTemplate(tx, c.get('user'), c.req.param('id')));
+      return r.ok ? c.body(null, 204) : sendError(c, r.error);
+    },
+  );
 
-  app.get('/customers', (c) => {
+  t.get('/partner-hub/api/customers', { summary: 'Customers', responses: [200] }, (c) => {
     const w = c.env.world.read();
     return c.json({
       items: ownList(w, 'customers', c.get('user').partnerId).map((x) =>
@@ -72,14 +94,24 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
       ),
     });
   });
-  app.post('/customers', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => createPartnerHubCustomer(tx, c.get('user'), body.value));
-    if (r.ok) c.header('Location', `${c.env.base}/partner-hub/api/customers/${r.value.id}`);
-    return sendResult(c, r, 201, (x) => partnerHubCustomerView(c.env.world.read(), x));
-  });
-  app.get('/customers/:id', (c) => {
+  t.post(
+    '/partner-hub/api/customers',
+    {
+      summary: 'Create a customer (ORG-1, ORG-2)',
+      responses: [201, 400, 404, 409],
+      body: partnerHubCustomerSchema,
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) =>
+        createPartnerHubCustomer(tx, c.get('user'), body.value),
+      );
+      if (r.ok) c.header('Location', `${c.env.base}/partner-hub/api/customers/${r.value.id}`);
+      return sendResult(c, r, 201, (x) => partnerHubCustomerView(c.env.world.read(), x));
+    },
+  );
+  t.get('/partner-hub/api/customers/:id', { summary: 'A customer', responses: [200, 404] }, (c) => {
     const w = c.env.world.read();
     return sendResult(
       c,
@@ -88,23 +120,24 @@ export const partnerHubApiRoutes = (): Hono<SurfaceEnv> => {
       (x) => partnerHubCustomerView(w, x),
     );
   });
-  app.post('/customers/:id/locations', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) =>
-      addLocation(tx, c.get('user'), c.req.param('id'), body.value),
-    );
-    return sendResult(c, r, 201, (l) => ({
-      id: l.id,
-      name: l.name,
-      address: l.address,
-      timezone: l.timezone,
-      language: l.language,
-    }));
-  });
-  app.route('/customers', partnerHubUserRoutes());
-  app.all('*', (c) =>
-    sendError(c, notFound(`No Partner Hub API route ${c.req.method} ${c.req.path}`)),
+  t.post(
+    '/partner-hub/api/customers/:id/locations',
+    { summary: 'Add a location (ORG-3)', responses: [201, 400, 404, 409], body: addLocationSchema },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) =>
+        addLocation(tx, c.get('user'), c.req.param('id'), body.value),
+      );
+      return sendResult(c, r, 201, (l) => ({
+        id: l.id,
+        name: l.name,
+        address: l.address,
+        timezone: l.timezone,
+        language: l.language,
+      }));
+    },
   );
-  return app;
+  addUserRoutes(t);
+  return t.routes;
 };

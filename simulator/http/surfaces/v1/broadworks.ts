@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import {
   deleteBroadWorks,
   precheckBroadWorks,
@@ -13,6 +13,7 @@ import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { fail, ok, type Result } from '../../../core/kernel/result.ts';
 import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
+import type { RouteTable } from '../../route-table.ts';
 import { multiValue } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { broadworksV1, enterpriseV1, PRECHECK_OK } from './views.ts';
@@ -59,117 +60,174 @@ const instant = (text: string | undefined, name: string): Result<number | undefi
       : parseInstant(text, name);
 
 /** `/v1/broadworks` (webex-broadworks.json): subscribers on the transition table, enterprises. */
-export const v1BroadWorksRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
+export const addBroadWorksRoutes = (t: RouteTable): void => {
   const url = (base: string, id: string) => `${base}/v1/broadworks/subscribers/${id}`;
 
-  app.get('/enterprises', (c) => {
-    const page = cursorPage(c, 100, 1000);
-    if (!page.ok) return sendError(c, page.error);
-    const { spEnterpriseId, startsWith } = c.req.query();
-    const items = ownList(c.env.world.read(), 'enterprises', c.get('user').partnerId).filter(
-      (e) =>
-        (spEnterpriseId === undefined || e.spEnterpriseId === spEnterpriseId) &&
-        (startsWith === undefined || e.spEnterpriseId.startsWith(startsWith)),
-    );
-    if (page.value.from + page.value.max < items.length)
-      nextLink(c, page.value.from + page.value.max);
-    return c.json({
-      items: items.slice(page.value.from, page.value.from + page.value.max).map(enterpriseV1),
-    });
-  });
-
-  app.get('/subscribers', (c) => {
-    const page = cursorPage(c, 50, 100);
-    if (!page.ok) return sendError(c, page.error);
-    const q = c.req.query();
-    const status = multiValue(c, 'status');
-    const bad = status?.find((s) => !STATUSES.includes(s as BroadWorksStatus));
-    if (bad)
-      return sendError(
-        c,
-        invalidField(
-          'status',
-          `${JSON.stringify(bad)} is not a subscriber status (${STATUSES.join(', ')})`,
-        ),
+  t.get(
+    '/v1/broadworks/enterprises',
+    {
+      summary: 'List BroadWorks Enterprises',
+      operationId: 'List BroadWorks Enterprises',
+      responses: [200],
+    },
+    (c) => {
+      const page = cursorPage(c, 100, 1000);
+      if (!page.ok) return sendError(c, page.error);
+      const { spEnterpriseId, startsWith } = c.req.query();
+      const items = ownList(c.env.world.read(), 'enterprises', c.get('user').partnerId).filter(
+        (e) =>
+          (spEnterpriseId === undefined || e.spEnterpriseId === spEnterpriseId) &&
+          (startsWith === undefined || e.spEnterpriseId.startsWith(startsWith)),
       );
-    const after = instant(q.after, 'after');
-    if (!after.ok) return sendError(c, after.error);
-    const changed = instant(q.lastStatusChange, 'lastStatusChange');
-    if (!changed.ok) return sendError(c, changed.error);
-    if (q.selfActivated !== undefined && q.selfActivated !== 'true' && q.selfActivated !== 'false')
-      return sendError(c, invalidField('selfActivated', 'must be true or false'));
-    const items = ownList(
-      c.env.world.read(),
-      'broadworksSubscribers',
-      c.get('user').partnerId,
-    ).filter(
-      (s) =>
-        (!status || status.includes(s.status)) &&
-        (q.userId === undefined || s.userId.toLowerCase() === q.userId.toLowerCase()) &&
-        (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
-        (q.email === undefined || s.email?.toLowerCase() === q.email.toLowerCase()) &&
-        (q.provisioningId === undefined || s.provisioningId === q.provisioningId) &&
-        (q.spEnterpriseId === undefined || s.spEnterpriseId === q.spEnterpriseId) &&
-        (q.selfActivated === undefined || String(s.selfActivated) === q.selfActivated) &&
-        (after.value === undefined || Date.parse(s.created) > after.value) &&
-        (changed.value === undefined || Date.parse(s.lastStatusChange) > changed.value),
-    );
-    if (page.value.from + page.value.max < items.length)
-      nextLink(c, page.value.from + page.value.max);
-    return c.json({
-      items: items.slice(page.value.from, page.value.from + page.value.max).map(broadworksV1),
-    });
-  });
+      if (page.value.from + page.value.max < items.length)
+        nextLink(c, page.value.from + page.value.max);
+      return c.json({
+        items: items.slice(page.value.from, page.value.from + page.value.max).map(enterpriseV1),
+      });
+    },
+  );
 
-  app.post('/subscribers/validate', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      precheckBroadWorks(c.env.world.read(), c.get('user'), body.value),
-      200,
-      () => PRECHECK_OK,
-    );
-  });
-  app.post('/subscribers', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => provisionBroadWorks(tx, c.get('user'), body.value));
-    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-    return sendResult(c, r, 200, broadworksV1);
-  });
-  app.get('/subscribers/:id', (c) =>
-    sendResult(
-      c,
-      ownedBy(
+  t.get(
+    '/v1/broadworks/subscribers',
+    {
+      summary: 'List BroadWorks Subscribers',
+      operationId: 'List BroadWorks Subscribers',
+      responses: [200],
+    },
+    (c) => {
+      const page = cursorPage(c, 50, 100);
+      if (!page.ok) return sendError(c, page.error);
+      const q = c.req.query();
+      const status = multiValue(c, 'status');
+      const bad = status?.find((s) => !STATUSES.includes(s as BroadWorksStatus));
+      if (bad)
+        return sendError(
+          c,
+          invalidField(
+            'status',
+            `${JSON.stringify(bad)} is not a subscriber status (${STATUSES.join(', ')})`,
+          ),
+        );
+      const after = instant(q.after, 'after');
+      if (!after.ok) return sendError(c, after.error);
+      const changed = instant(q.lastStatusChange, 'lastStatusChange');
+      if (!changed.ok) return sendError(c, changed.error);
+      if (
+        q.selfActivated !== undefined &&
+        q.selfActivated !== 'true' &&
+        q.selfActivated !== 'false'
+      )
+        return sendError(c, invalidField('selfActivated', 'must be true or false'));
+      const items = ownList(
         c.env.world.read(),
         'broadworksSubscribers',
-        c.req.param('id'),
         c.get('user').partnerId,
-        'Subscriber',
-      ),
-      200,
-      broadworksV1,
-    ),
+      ).filter(
+        (s) =>
+          (!status || status.includes(s.status)) &&
+          (q.userId === undefined || s.userId.toLowerCase() === q.userId.toLowerCase()) &&
+          (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
+          (q.email === undefined || s.email?.toLowerCase() === q.email.toLowerCase()) &&
+          (q.provisioningId === undefined || s.provisioningId === q.provisioningId) &&
+          (q.spEnterpriseId === undefined || s.spEnterpriseId === q.spEnterpriseId) &&
+          (q.selfActivated === undefined || String(s.selfActivated) === q.selfActivated) &&
+          (after.value === undefined || Date.parse(s.created) > after.value) &&
+          (changed.value === undefined || Date.parse(s.lastStatusChange) > changed.value),
+      );
+      if (page.value.from + page.value.max < items.length)
+        nextLink(c, page.value.from + page.value.max);
+      return c.json({
+        items: items.slice(page.value.from, page.value.from + page.value.max).map(broadworksV1),
+      });
+    },
   );
-  app.put('/subscribers/:id', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    return sendResult(
-      c,
-      c.env.world.transact((tx) =>
-        updateBroadWorks(tx, c.get('user'), c.req.param('id'), body.value),
+
+  t.post(
+    '/v1/broadworks/subscribers/validate',
+    {
+      summary: 'Precheck a Broadworks Subscriber Provisioning',
+      operationId: 'Precheck a Broadworks Subscriber Provisioning',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      return sendResult(
+        c,
+        precheckBroadWorks(c.env.world.read(), c.get('user'), body.value),
+        200,
+        () => PRECHECK_OK,
+      );
+    },
+  );
+  t.post(
+    '/v1/broadworks/subscribers',
+    {
+      summary: 'Provision a BroadWorks Subscriber',
+      operationId: 'Provision a BroadWorks Subscriber',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => provisionBroadWorks(tx, c.get('user'), body.value));
+      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+      return sendResult(c, r, 200, broadworksV1);
+    },
+  );
+  t.get(
+    '/v1/broadworks/subscribers/:id',
+    {
+      summary: 'Get a BroadWorks Subscriber',
+      operationId: 'Get a BroadWorks Subscriber',
+      responses: [200],
+    },
+    (c) =>
+      sendResult(
+        c,
+        ownedBy(
+          c.env.world.read(),
+          'broadworksSubscribers',
+          c.req.param('id'),
+          c.get('user').partnerId,
+          'Subscriber',
+        ),
+        200,
+        broadworksV1,
       ),
-      200,
-      broadworksV1,
-    );
-  });
-  app.delete('/subscribers/:id', (c) => {
-    const r = c.env.world.transact((tx) =>
-      deleteBroadWorks(tx, c.get('user').partnerId, c.req.param('id')),
-    );
-    return r.ok ? c.body(null, 204) : sendError(c, r.error);
-  });
-  return app;
+  );
+  t.put(
+    '/v1/broadworks/subscribers/:id',
+    {
+      summary: 'Update a BroadWorks Subscriber',
+      operationId: 'Update a BroadWorks Subscriber',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      return sendResult(
+        c,
+        c.env.world.transact((tx) =>
+          updateBroadWorks(tx, c.get('user'), c.req.param('id'), body.value),
+        ),
+        200,
+        broadworksV1,
+      );
+    },
+  );
+  t.delete(
+    '/v1/broadworks/subscribers/:id',
+    {
+      summary: 'Remove a BroadWorks Subscriber',
+      operationId: 'Remove a BroadWorks Subscriber',
+      responses: [200],
+    },
+    (c) => {
+      const r = c.env.world.transact((tx) =>
+        deleteBroadWorks(tx, c.get('user').partnerId, c.req.param('id')),
+      );
+      return r.ok ? c.body(null, 204) : sendError(c, r.error);
+    },
+  );
 };

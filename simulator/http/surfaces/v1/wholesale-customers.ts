@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import {
   deleteCustomer,
   precheckCustomer,
@@ -11,7 +10,7 @@ import { invalidField } from '../../../core/kernel/errors.ts';
 import type { Customer } from '../../../core/organisations/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { readJson } from '../../body.ts';
-import type { SurfaceEnv } from '../../env.ts';
+import type { RouteTable } from '../../route-table.ts';
 import { multiValue, pageOf, readPage } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { customerV1, PRECHECK_OK } from './views.ts';
@@ -19,82 +18,127 @@ import { customerV1, PRECHECK_OK } from './views.ts';
 const STATUSES: readonly Customer['status'][] = CUSTOMER_STATES.statuses;
 
 /** `/v1/wholesale/customers` (webex-wholesale.json; TPL-1, ORG-2): 202 and asynchronous steps. */
-export const v1CustomerRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
+export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
   const url = (base: string, id: string) => `${base}/v1/wholesale/customers/${id}`;
 
-  app.get('/', (c) => {
-    const page = readPage(c, 100, 1000);
-    if (!page.ok) return sendError(c, page.error);
-    const status = multiValue(c, 'status');
-    const bad = status?.find((s) => !STATUSES.includes(s as Customer['status']));
-    if (bad)
-      return sendError(
-        c,
-        invalidField(
-          'status',
-          `${JSON.stringify(bad)} is not a customer status (${STATUSES.join(', ')})`,
-        ),
+  t.get(
+    '/v1/wholesale/customers',
+    {
+      summary: 'List Wholesale Customers',
+      operationId: 'List Wholesale Customers',
+      responses: [200],
+    },
+    (c) => {
+      const page = readPage(c, 100, 1000);
+      if (!page.ok) return sendError(c, page.error);
+      const status = multiValue(c, 'status');
+      const bad = status?.find((s) => !STATUSES.includes(s as Customer['status']));
+      if (bad)
+        return sendError(
+          c,
+          invalidField(
+            'status',
+            `${JSON.stringify(bad)} is not a customer status (${STATUSES.join(', ')})`,
+          ),
+        );
+      const { externalId, orgId } = c.req.query();
+      const items = ownList(c.env.world.read(), 'customers', c.get('user').partnerId).filter(
+        (x) =>
+          (!status || status.includes(x.status)) &&
+          (externalId === undefined || x.externalId === externalId) &&
+          (orgId === undefined || (isUsable(x.status) && x.orgId === orgId)),
       );
-    const { externalId, orgId } = c.req.query();
-    const items = ownList(c.env.world.read(), 'customers', c.get('user').partnerId).filter(
-      (x) =>
-        (!status || status.includes(x.status)) &&
-        (externalId === undefined || x.externalId === externalId) &&
-        (orgId === undefined || (isUsable(x.status) && x.orgId === orgId)),
-    );
-    return c.json({ items: pageOf(c, items, page.value).map(customerV1) });
-  });
-
-  app.post('/validate', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const draft = precheckDraft(body.value);
-    if (!draft.ok) return sendError(c, draft.error);
-    const r = precheckCustomer(c.env.world.read(), c.get('user'), draft.value);
-    return sendResult(c, r, 200, () => PRECHECK_OK);
-  });
-
-  app.post('/', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const cmd = provisionCommand(body.value);
-    if (!cmd.ok) return sendError(c, cmd.error);
-    const r = c.env.world.transact((tx) => provisionCustomer(tx, c.get('user'), cmd.value));
-    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-    return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
-  });
-
-  app.get('/:id', (c) =>
-    sendResult(
-      c,
-      ownedBy(
-        c.env.world.read(),
-        'customers',
-        c.req.param('id'),
-        c.get('user').partnerId,
-        'Customer',
-      ),
-      200,
-      customerV1,
-    ),
+      return c.json({ items: pageOf(c, items, page.value).map(customerV1) });
+    },
   );
 
-  app.put('/:id', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const change = updateCommand(body.value);
-    if (!change.ok) return sendError(c, change.error);
-    const r = c.env.world.transact((tx) =>
-      updateCustomer(tx, c.get('user'), c.req.param('id'), change.value),
-    );
-    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-    return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
-  });
+  t.post(
+    '/v1/wholesale/customers/validate',
+    {
+      summary: 'Precheck a Wholesale Customer Provisioning',
+      operationId: 'Precheck a Wholesale Customer Provisioning',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const draft = precheckDraft(body.value);
+      if (!draft.ok) return sendError(c, draft.error);
+      const r = precheckCustomer(c.env.world.read(), c.get('user'), draft.value);
+      return sendResult(c, r, 200, () => PRECHECK_OK);
+    },
+  );
 
-  app.delete('/:id', (c) => {
-    const r = c.env.world.transact((tx) => deleteCustomer(tx, c.get('user'), c.req.param('id')));
-    return r.ok ? c.body(null, 202) : sendError(c, r.error);
-  });
-  return app;
+  t.post(
+    '/v1/wholesale/customers',
+    {
+      summary: 'Provision a Wholesale Customer',
+      operationId: 'Provision a Wholesale Customer',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const cmd = provisionCommand(body.value);
+      if (!cmd.ok) return sendError(c, cmd.error);
+      const r = c.env.world.transact((tx) => provisionCustomer(tx, c.get('user'), cmd.value));
+      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+      return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
+    },
+  );
+
+  t.get(
+    '/v1/wholesale/customers/:id',
+    {
+      summary: 'Get a Wholesale Customer',
+      operationId: 'Get a Wholesale Customer',
+      responses: [200],
+    },
+    (c) =>
+      sendResult(
+        c,
+        ownedBy(
+          c.env.world.read(),
+          'customers',
+          c.req.param('id'),
+          c.get('user').partnerId,
+          'Customer',
+        ),
+        200,
+        customerV1,
+      ),
+  );
+
+  t.put(
+    '/v1/wholesale/customers/:id',
+    {
+      summary: 'Update a Wholesale Customer',
+      operationId: 'Update a Wholesale Customer',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const change = updateCommand(body.value);
+      if (!change.ok) return sendError(c, change.error);
+      const r = c.env.world.transact((tx) =>
+        updateCustomer(tx, c.get('user'), c.req.param('id'), change.value),
+      );
+      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+      return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
+    },
+  );
+
+  t.delete(
+    '/v1/wholesale/customers/:id',
+    {
+      summary: 'Remove a Wholesale Customer',
+      operationId: 'Remove a Wholesale Customer',
+      responses: [200],
+    },
+    (c) => {
+      const r = c.env.world.transact((tx) => deleteCustomer(tx, c.get('user'), c.req.param('id')));
+      return r.ok ? c.body(null, 202) : sendError(c, r.error);
+    },
+  );
 };

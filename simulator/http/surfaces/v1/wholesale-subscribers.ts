@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
@@ -14,7 +13,7 @@ import { SUBSCRIBER_STATES } from '../../../core/subscribers/states.ts';
 import { asV1, provisionCommand, updateCommand } from './subscriber-door.ts';
 import type { WorldReader } from '../../../core/kernel/world-tx.ts';
 import { readJson } from '../../body.ts';
-import type { SurfaceEnv } from '../../env.ts';
+import type { RouteTable } from '../../route-table.ts';
 import { multiValue, pageOf, readPage } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
@@ -31,114 +30,174 @@ const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
   subscriberV1(s, w.get('customers', s.customerId));
 
 /** `/v1/wholesale/subscribers` (webex-wholesale.json): synchronous, as published. */
-export const v1SubscriberRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
+export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
   const url = (base: string, id: string) => `${base}/v1/wholesale/subscribers/${id}`;
 
-  app.get('/', (c) => {
-    const page = readPage(c, 50, 100);
-    if (!page.ok) return sendError(c, page.error);
-    const q = c.req.query();
-    const status = multiValue(c, 'status');
-    const bad = status?.find((s) => !STATUSES.includes(s as WholesaleSubscriber['status']));
-    if (bad)
-      return sendError(
+  t.get(
+    '/v1/wholesale/subscribers',
+    {
+      summary: 'List Wholesale Subscribers',
+      operationId: 'List Wholesale Subscribers',
+      responses: [200],
+    },
+    (c) => {
+      const page = readPage(c, 50, 100);
+      if (!page.ok) return sendError(c, page.error);
+      const q = c.req.query();
+      const status = multiValue(c, 'status');
+      const bad = status?.find((s) => !STATUSES.includes(s as WholesaleSubscriber['status']));
+      if (bad)
+        return sendError(
+          c,
+          invalidField(
+            'status',
+            `${JSON.stringify(bad)} is not a subscriber status (${STATUSES.join(', ')})`,
+          ),
+        );
+      const after = instant(q.after, 'after');
+      if (after && !after.ok) return sendError(c, after.error);
+      const changed = instant(q.lastStatusChange, 'lastStatusChange');
+      if (changed && !changed.ok) return sendError(c, changed.error);
+      const sortBy = q.sortBy ?? 'created';
+      if (sortBy !== 'created' && sortBy !== 'lastStatusChange')
+        return sendError(c, invalidField('sortBy', 'must be created or lastStatusChange'));
+      const order = (q.sortOrder ?? 'ASC').toUpperCase();
+      if (order !== 'ASC' && order !== 'DESC')
+        return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
+      const w = c.env.world.read();
+      const items = ownList(w, 'subscribers', c.get('user').partnerId)
+        .filter(
+          (s) =>
+            (!status || status.includes(s.status)) &&
+            (q.customerId === undefined || s.customerId === q.customerId) &&
+            (q.personId === undefined ||
+              (s.status === 'provisioned' && s.personId === q.personId)) &&
+            (q.email === undefined || s.email.toLowerCase() === q.email.toLowerCase()) &&
+            (q.externalCustomerId === undefined ||
+              w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
+            (!after || Date.parse(s.created) > after.value) &&
+            (!changed || Date.parse(s.lastStatusChange) > changed.value),
+        )
+        .map((s, i) => ({ s, i }))
+        .sort(
+          (a, b) =>
+            (a.s[sortBy] === b.s[sortBy] ? a.i - b.i : a.s[sortBy] < b.s[sortBy] ? -1 : 1) *
+            (order === 'DESC' ? -1 : 1),
+        )
+        .map((x) => x.s);
+      return c.json({ items: pageOf(c, items, page.value).map(view(w)) });
+    },
+  );
+
+  t.post(
+    '/v1/wholesale/subscribers/validate',
+    {
+      summary: 'Precheck a Wholesale Subscriber Provisioning',
+      operationId: 'Precheck a Wholesale Subscriber Provisioning',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const cmd = provisionCommand(body.value, true);
+      if (!cmd.ok) return sendError(c, cmd.error);
+      const r = asV1(precheckSubscriber(c.env.world.read(), c.get('user'), cmd.value));
+      return sendResult(c, r, 200, () => PRECHECK_OK);
+    },
+  );
+
+  t.post(
+    '/v1/wholesale/subscribers',
+    {
+      summary: 'Provision a Wholesale Subscriber',
+      operationId: 'Provision a Wholesale Subscriber',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const cmd = provisionCommand(body.value);
+      if (!cmd.ok) return sendError(c, cmd.error);
+      const r = asV1(
+        c.env.world.transact((tx) => provisionSubscriber(tx, c.get('user'), cmd.value)),
+      );
+      if (!r.ok) return sendError(c, r.error);
+      c.header('Location', url(c.env.base, r.value.id));
+      return c.json(
+        view(c.env.world.read())(r.value),
+        r.value.status === 'provisioned' ? 200 : 202,
+      );
+    },
+  );
+
+  t.get(
+    '/v1/wholesale/subscribers/:id',
+    {
+      summary: 'Get a Wholesale Subscriber',
+      operationId: 'Get a Wholesale Subscriber',
+      responses: [200],
+    },
+    (c) => {
+      const w = c.env.world.read();
+      return sendResult(
         c,
-        invalidField(
-          'status',
-          `${JSON.stringify(bad)} is not a subscriber status (${STATUSES.join(', ')})`,
+        ownedBy(w, 'subscribers', c.req.param('id'), c.get('user').partnerId, 'Subscriber'),
+        200,
+        view(w),
+      );
+    },
+  );
+
+  t.put(
+    '/v1/wholesale/subscribers/:id',
+    {
+      summary: 'Update a Wholesale Subscriber',
+      operationId: 'Update a Wholesale Subscriber',
+      responses: [200],
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const change = updateCommand(body.value);
+      if (!change.ok) return sendError(c, change.error);
+      const r = asV1(
+        c.env.world.transact((tx) =>
+          changeSubscriber(tx, c.get('user'), c.req.param('id'), change.value),
         ),
       );
-    const after = instant(q.after, 'after');
-    if (after && !after.ok) return sendError(c, after.error);
-    const changed = instant(q.lastStatusChange, 'lastStatusChange');
-    if (changed && !changed.ok) return sendError(c, changed.error);
-    const sortBy = q.sortBy ?? 'created';
-    if (sortBy !== 'created' && sortBy !== 'lastStatusChange')
-      return sendError(c, invalidField('sortBy', 'must be created or lastStatusChange'));
-    const order = (q.sortOrder ?? 'ASC').toUpperCase();
-    if (order !== 'ASC' && order !== 'DESC')
-      return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
-    const w = c.env.world.read();
-    const items = ownList(w, 'subscribers', c.get('user').partnerId)
-      .filter(
-        (s) =>
-          (!status || status.includes(s.status)) &&
-          (q.customerId === undefined || s.customerId === q.customerId) &&
-          (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
-          (q.email === undefined || s.email.toLowerCase() === q.email.toLowerCase()) &&
-          (q.externalCustomerId === undefined ||
-            w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
-          (!after || Date.parse(s.created) > after.value) &&
-          (!changed || Date.parse(s.lastStatusChange) > changed.value),
-      )
-      .map((s, i) => ({ s, i }))
-      .sort(
-        (a, b) =>
-          (a.s[sortBy] === b.s[sortBy] ? a.i - b.i : a.s[sortBy] < b.s[sortBy] ? -1 : 1) *
-          (order === 'DESC' ? -1 : 1),
-      )
-      .map((x) => x.s);
-    return c.json({ items: pageOf(c, items, page.value).map(view(w)) });
-  });
+      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
+      return sendResult(c, r, 200, view(c.env.world.read()));
+    },
+  );
 
-  app.post('/validate', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const cmd = provisionCommand(body.value, true);
-    if (!cmd.ok) return sendError(c, cmd.error);
-    const r = asV1(precheckSubscriber(c.env.world.read(), c.get('user'), cmd.value));
-    return sendResult(c, r, 200, () => PRECHECK_OK);
-  });
-
-  app.post('/', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const cmd = provisionCommand(body.value);
-    if (!cmd.ok) return sendError(c, cmd.error);
-    const r = asV1(c.env.world.transact((tx) => provisionSubscriber(tx, c.get('user'), cmd.value)));
-    if (!r.ok) return sendError(c, r.error);
-    c.header('Location', url(c.env.base, r.value.id));
-    return c.json(view(c.env.world.read())(r.value), r.value.status === 'provisioned' ? 200 : 202);
-  });
-
-  app.get('/:id', (c) => {
-    const w = c.env.world.read();
-    return sendResult(
-      c,
-      ownedBy(w, 'subscribers', c.req.param('id'), c.get('user').partnerId, 'Subscriber'),
-      200,
-      view(w),
-    );
-  });
-
-  app.put('/:id', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const change = updateCommand(body.value);
-    if (!change.ok) return sendError(c, change.error);
-    const r = asV1(
-      c.env.world.transact((tx) =>
-        changeSubscriber(tx, c.get('user'), c.req.param('id'), change.value),
-      ),
-    );
-    if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-    return sendResult(c, r, 200, view(c.env.world.read()));
-  });
-
-  app.delete('/:id', (c) => {
-    const r = c.env.world.transact((tx) => removeSubscriber(tx, c.get('user'), c.req.param('id')));
-    return r.ok ? c.body(null, 204) : sendError(c, r.error);
-  });
-  return app;
+  t.delete(
+    '/v1/wholesale/subscribers/:id',
+    {
+      summary: 'Remove a Wholesale Subscriber',
+      operationId: 'Remove a Wholesale Subscriber',
+      responses: [200],
+    },
+    (c) => {
+      const r = c.env.world.transact((tx) =>
+        removeSubscriber(tx, c.get('user'), c.req.param('id')),
+      );
+      return r.ok ? c.body(null, 204) : sendError(c, r.error);
+    },
+  );
 };
 
 /** `POST /v1/subscribers/{id}/emails/consentMove`: 204 and the consent mail again. */
-export const v1ConsentMoveRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
-  app.post('/:id/emails/consentMove', (c) => {
-    const r = c.env.world.transact((tx) => resendConsent(tx, c.get('user'), c.req.param('id')));
-    return r.ok ? c.body(null, 204) : sendError(c, r.error);
-  });
-  return app;
+export const addConsentMoveRoutes = (t: RouteTable): void => {
+  t.post(
+    '/v1/subscribers/:id/emails/consentMove',
+    {
+      summary: 'Send Consent User Move Email to Pending Wholesale Subscribers',
+      operationId: 'Send Consent User Move Email to Pending Wholesale Subscribers',
+      responses: [200],
+    },
+    (c) => {
+      const r = c.env.world.transact((tx) => resendConsent(tx, c.get('user'), c.req.param('id')));
+      return r.ok ? c.body(null, 204) : sendError(c, r.error);
+    },
+  );
 };
