@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_SOURCES, RULES, ruleById } from './catalog.ts';
 
-// The catalog and the project's copy of the rules (docs/rules.md) must name the same rules.
-const documented = [...readFileSync('docs/rules.md', 'utf8').matchAll(/\*\*([A-Z]+-\d+)\*\*/g)].map(
-  (m) => m[1],
-);
+// The catalog and the project's copy of the rules (docs/spec/rules.md) must name the same rules.
+const documented = [
+  ...readFileSync('docs/spec/rules.md', 'utf8').matchAll(/\*\*([A-Z]+-\d+)\*\*/g),
+].map((m) => m[1]);
 
 describe('rule catalog', () => {
-  it('has exactly the rules of docs/rules.md, in the same order', () => {
+  it('has exactly the rules of docs/spec/rules.md, in the same order', () => {
     expect(RULES.map((r) => r.id)).toEqual(documented);
   });
 

@@ -1,6 +1,6 @@
 import catalogJson from './catalog.json' with { type: 'json' };
 
-/** A documented rule (docs/rules.md): its stable ID, a short title, and the seed documents it comes from. */
+/** A documented rule (docs/spec/rules.md): its stable ID, a short title, and the seed documents it comes from. */
 export interface Rule {
   readonly id: string;
   readonly area: string;

@@ -174,6 +174,7 @@ export const invalidFields = (items: readonly ErrorItem[]): DomainError => ({
 /** Codes whose problems are conflicts with the world's state (409), not bad input (400). */
 const CONFLICT_CODES: ReadonlySet<number> = new Set([
   ErrorCode.stateConflict,
+  ErrorCode.clockBackwards,
   ErrorCode.illegalTransition,
   ErrorCode.templateMisconfigured,
   ErrorCode.numberInUse,
