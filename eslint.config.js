@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
+      'dist/**',
       'reports/out/**',
       'test-results/**',
       'playwright-report/**',

@@ -30,6 +30,8 @@ describe('provisim serve options', () => {
       '--start',
       '2026-03-01T00:00:00Z',
       '--no-sim-api',
+      '--public-url',
+      'https://sim.example.com',
       '--fsync',
       '--compact-after',
       '500',
@@ -43,6 +45,7 @@ describe('provisim serve options', () => {
       clock: 'frozen',
       start: '2026-03-01T00:00:00Z',
       simApi: false,
+      publicUrl: 'https://sim.example.com',
       fsync: true,
       compactAfter: 500,
       quiet: true,
@@ -55,6 +58,8 @@ describe('provisim serve options', () => {
     [['--clock', 'fast'], /--clock must be running or frozen/],
     [['--seed=-3'], /--seed must be a whole number of at least 0/],
     [['extra'], /serve takes no arguments/],
+    [['--public-url', 'sim.example.com'], /--public-url: must be an http or https origin/],
+    [['--public-url', 'https://x.example/sim'], /--public-url: must be .* no path/],
   ])('rejects %j with a clear message', (args, message) => {
     expect(() => parseServeArgs(args)).toThrow(message);
   });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startServer, type ServeOptions } from './serve.ts';
+import { parsePublicUrl } from '../simulator/http/origin.ts';
+import type { ServeOptions } from './serve.ts';
 
 export const HELP = `provisim: a simulator of Cisco Webex partner provisioning
 
@@ -20,6 +21,9 @@ Options of serve:
   --clock MODE       running (default: real speed from the wall-clock time) or frozen
   --start ISO        where the clock starts (frozen default 2026-01-01T00:00:00Z)
   --no-sim-api       turn off /sim (and /w/{id} worlds) for shared use
+  --public-url URL   the origin of every absolute URL written (Location, Link, mail
+                     and activation links, pages), e.g. https://sim.example.com;
+                     without it X-Forwarded-Proto/-Host, else the request's own origin
   --fsync            fsync every write (survives power loss, not only a killed process)
   --compact-after N  journal entries before the data file is rewritten (default 10000)
   --quiet            print nothing but errors
@@ -27,6 +31,7 @@ Options of serve:
 Examples:
   provisim serve --clock frozen --seed 7
   provisim serve --data :memory: --port 0
+  provisim serve --host 0.0.0.0 --public-url https://sim.example.com
 `;
 
 export class UsageError extends Error {}
@@ -51,6 +56,7 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
       clock: { type: 'string' },
       start: { type: 'string' },
       'no-sim-api': { type: 'boolean' },
+      'public-url': { type: 'string' },
       fsync: { type: 'boolean' },
       'compact-after': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -63,6 +69,11 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
     throw new UsageError(`--clock must be running or frozen (got ${clock}).`);
   const port = int('port', values.port, 4010, 0);
   if (port > 65535) throw new UsageError(`--port must be at most 65535 (got ${port}).`);
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined) {
+    const parsed = parsePublicUrl(publicUrl, '--public-url');
+    if (!parsed.ok) throw new UsageError(parsed.error.message);
+  }
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -71,6 +82,7 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
     clock,
     ...(values.start !== undefined ? { start: values.start } : {}),
     simApi: !values['no-sim-api'],
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(values['compact-after'] !== undefined
       ? { compactAfter: int('compact-after', values['compact-after'], 10_000, 1) }
       : {}),
@@ -137,6 +149,7 @@ export const main = async (argv: string[]): Promise<number> => {
     );
     return 2;
   }
+  const { startServer } = await import('./serve.ts');
   const served = await startServer(options, (line) => console.log(line));
   const stop = (signal: string) => {
     if (!options.quiet) console.log(`provisim: ${signal}, stopping`);

@@ -1,13 +1,9 @@
 import { resolve } from 'node:path';
-import type { ClockInit } from '../simulator/core/kernel/clock.ts';
+import { startServer as startNodeServer } from '../simulator/adapters/node.ts';
 import { parseInstant } from '../simulator/core/kernel/clock.ts';
 import type { Store } from '../simulator/core/kernel/store-port.ts';
 import { worldSummary } from '../simulator/core/sim/world-summary.ts';
 import { WorldReader } from '../simulator/core/kernel/world-tx.ts';
-import { listen, type Listening } from '../simulator/adapters/node.ts';
-import { createApp } from '../simulator/http/create-app.ts';
-import { openDurableStore } from '../simulator/store/durable-store.ts';
-import { createMemoryStore } from '../simulator/store/memory-store.ts';
 
 export interface ServeOptions {
   readonly port: number;
@@ -19,12 +15,14 @@ export interface ServeOptions {
   readonly start?: string;
   readonly simApi: boolean;
   readonly compactAfter?: number;
+  /** The origin of every absolute URL written (`--public-url`). */
+  readonly publicUrl?: string;
   readonly fsync: boolean;
   readonly quiet: boolean;
 }
 
 export interface Served {
-  readonly listening: Listening;
+  readonly url: string;
   readonly store: Store;
   stop(): Promise<void>;
 }
@@ -38,34 +36,25 @@ export const startServer = async (
     throw new Error(
       `--start must be an ISO 8601 date-time, such as 2026-01-01T00:00:00Z (got ${o.start}).`,
     );
-  const store: Store =
-    o.data === ':memory:'
-      ? createMemoryStore()
-      : await openDurableStore({
-          file: resolve(o.data),
-          fsync: o.fsync,
-          ...(o.compactAfter !== undefined ? { compactAfter: o.compactAfter } : {}),
-          onError: (e) =>
-            console.error(
-              `provisim: compaction failed, the journal keeps every write: ${String(e)}`,
-            ),
-        });
-  const existing = store.get('meta', 'world') !== undefined;
-  const clock: ClockInit = { mode: o.clock, ...(o.start !== undefined ? { start: o.start } : {}) };
-  const app = createApp({
-    store,
-    newStore: createMemoryStore,
+  const server = await startNodeServer({
+    port: o.port,
+    host: o.host,
+    data: o.data,
     seed: o.seed,
-    clock,
-    newWorldClock: { mode: 'frozen', ...(o.start !== undefined ? { start: o.start } : {}) },
+    clock: { mode: o.clock, ...(o.start !== undefined ? { start: o.start } : {}) },
     simApi: o.simApi,
+    fsync: o.fsync,
+    ...(o.compactAfter !== undefined ? { compactAfter: o.compactAfter } : {}),
+    ...(o.publicUrl !== undefined ? { publicUrl: o.publicUrl } : {}),
   });
-  const listening = await listen(app, { port: o.port, host: o.host });
   if (!o.quiet) {
-    const summary = worldSummary(new WorldReader(store), Date.now(), listening.url);
-    out(`provisim listening on ${listening.url}`);
+    const base = server.publicUrl ?? server.url;
+    const summary = worldSummary(new WorldReader(server.store), Date.now(), base);
     out(
-      `data: ${o.data === ':memory:' ? 'in memory (nothing is saved)' : `${resolve(o.data)}${existing ? ' (existing world: its seed and clock are kept; POST /sim/reset to start over)' : ' (new world)'}`}`,
+      `provisim listening on ${server.url}${server.publicUrl ? ` (public URL ${server.publicUrl})` : ''}`,
+    );
+    out(
+      `data: ${o.data === ':memory:' ? 'in memory (nothing is saved)' : `${resolve(o.data)}${server.resumed ? ' (existing world: its seed and clock are kept; POST /sim/reset to start over)' : ' (new world)'}`}`,
     );
     out(
       `seed ${summary.seed}, clock ${summary.clock.now} (${summary.clock.mode})${o.simApi ? '' : ', /sim API off'}`,
@@ -77,16 +66,7 @@ export const startServer = async (
           .map(([role, t]) => `${role}=${t}`)
           .join('  ')}`,
       );
-    out(
-      `home page ${listening.url}/   world ${listening.url}/sim/world   mail ${listening.url}/sim/mail`,
-    );
+    out(`home page ${base}/   world ${base}/sim/world   mail ${base}/sim/mail`);
   }
-  return {
-    listening,
-    store,
-    stop: async () => {
-      await listening.close();
-      await store.close();
-    },
-  };
+  return { url: server.url, store: server.store, stop: server.close };
 };

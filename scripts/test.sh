@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# `npm test`: type-check, lint (with the layer check), unit, process and scenario tests, browser tests.
+# `npm test`: build, type-check, lint (with the layer check), unit, process and scenario tests, browser tests.
 # Ends with one line "tests: N passed, N failed" counted from both runners.
 set -euo pipefail
 export NO_COLOR=1
 mkdir -p reports/out
 rm -f reports/out/vitest.json reports/out/playwright.json reports/out/scenarios/report.json
 step() { printf '\n== %s\n' "$1"; }
+step "build (dist/, anew: the CLI, the process and scenario tests and the packaging test use it)"
+rm -rf dist
+npm run --silent build
 step "type-check"
 npx tsc --noEmit
 step "format (prettier --check)"

@@ -1,21 +1,10 @@
 import { http, type HttpHandler } from 'msw';
 import type { Hono } from 'hono';
-import type { ClockInit } from '../core/kernel/clock.ts';
 import { createApp, type RootEnv } from '../http/create-app.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
+import type { HandlersOptions } from './msw-options.ts';
 
-export interface HandlersOptions {
-  /** The seed of the world (default 1). */
-  readonly seed?: number;
-  /** The origin the handlers answer at (default `https://webexapis.com`). */
-  readonly baseUrl?: string;
-  /** How the clock starts (default: frozen at 2026-01-01T00:00:00Z). */
-  readonly clock?: ClockInit;
-  /** An app to answer from instead of a new one (to share one world among several handler sets). */
-  readonly app?: Hono<RootEnv>;
-  /** Where unexpected errors are reported (default: console.error). */
-  readonly log?: (line: string) => void;
-}
+export type { HandlersOptions } from './msw-options.ts';
 
 export const DEFAULT_BASE_URL = 'https://webexapis.com';
 

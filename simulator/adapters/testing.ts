@@ -1,6 +1,9 @@
 import type { Hono } from 'hono';
+import type { MailView } from '../http/links.ts';
 import { createApp, type AppDeps, type RootEnv } from '../http/create-app.ts';
+import type { JournalEntry } from '../http/request-journal.ts';
 import { createMemoryStore, type MemoryStore } from '../store/memory-store.ts';
+import type { ClockView, Fault, FaultView, RequestsFilter, SimWorld } from './sim-types.ts';
 
 export interface TestCall {
   readonly token?: string;
@@ -67,24 +70,34 @@ export interface TestWorld extends TestApp {
   /** The origin every URL of this world starts with. */
   readonly origin: string;
   /** `GET /sim/world` as the world started. */
-  readonly world: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly world: SimWorld;
   /** Tokens by partner key and role: `tokens.acme.admin`. */
   readonly tokens: Tokens;
   /** `fetch` bound to this world: relative paths start at `origin`. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   readonly clock: {
+    /** The virtual time, ISO 8601. */
     now(): Promise<string>;
+    /** Moves the clock by an ISO 8601 duration (`PT5M`), running what falls due; the new time. */
     advance(duration: string): Promise<string>;
+    /** Sets the clock to a later instant; the new time. */
     set(iso: string): Promise<string>;
+    /** `GET /sim/clock` in full (time, mode, speed). */
+    get(): Promise<ClockView>;
   };
   /** The outbox, newest first (`to` filters by one address). */
-  mail(to?: string): Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  mail(to?: string): Promise<MailView[]>;
   readonly faults: {
-    add(fault: Readonly<Record<string, unknown>>): Promise<{ id: string }>;
+    /** Adds a request fault or a step fault; the fault as the world holds it. */
+    add(fault: Fault): Promise<FaultView>;
+    list(): Promise<FaultView[]>;
+    /** Removes one fault. */
+    remove(id: string): Promise<void>;
     clear(): Promise<void>;
   };
   /** The request journal, newest first (`GET /sim/requests`). */
-  requests(filter?: { method?: string; path?: string; status?: string | number }): Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  requests(filter?: RequestsFilter): Promise<JournalEntry[]>;
+  /** Starts the world over (`POST /sim/reset`), with its seed or another. */
   reset(seed?: number): Promise<void>;
 }
 
@@ -99,14 +112,17 @@ const expectOk = (what: string, a: TestAnswer): TestAnswer => {
  */
 export const createTestWorld = async (deps: Partial<AppDeps> = {}): Promise<TestWorld> => {
   const t = createTestApp(deps);
-  const world = expectOk('GET /sim/world', await t.call('GET', '/sim/world')).body;
+  const world: SimWorld = expectOk('GET /sim/world', await t.call('GET', '/sim/world')).body;
   const tokens: Record<string, Record<string, string>> = {};
-  for (const p of world.partners as { tokens: Record<string, string> }[]) {
+  for (const p of world.partners) {
     const key = (p.tokens.admin ?? '').split('-')[0] ?? '';
     tokens[key] = p.tokens;
   }
   const clock = async (json: unknown): Promise<string> =>
-    expectOk('POST /sim/clock', await t.call('POST', '/sim/clock', { json })).body.now;
+    (expectOk('POST /sim/clock', await t.call('POST', '/sim/clock', { json })).body as ClockView)
+      .now;
+  const getClock = async (): Promise<ClockView> =>
+    expectOk('GET /sim/clock', await t.call('GET', '/sim/clock')).body;
   return {
     ...t,
     origin: TEST_ORIGIN,
@@ -118,7 +134,8 @@ export const createTestWorld = async (deps: Partial<AppDeps> = {}): Promise<Test
       return Promise.resolve(t.app.fetch(request));
     },
     clock: {
-      now: async () => expectOk('GET /sim/clock', await t.call('GET', '/sim/clock')).body.now,
+      now: async () => (await getClock()).now,
+      get: getClock,
       advance: (duration) => clock({ advance: duration }),
       set: (iso) => clock({ set: iso }),
     },
@@ -130,6 +147,12 @@ export const createTestWorld = async (deps: Partial<AppDeps> = {}): Promise<Test
     faults: {
       add: async (fault) =>
         expectOk('POST /sim/faults', await t.call('POST', '/sim/faults', { json: fault })).body,
+      list: async () => expectOk('GET /sim/faults', await t.call('GET', '/sim/faults')).body.items,
+      remove: async (id) =>
+        void expectOk(
+          `DELETE /sim/faults/${id}`,
+          await t.call('DELETE', `/sim/faults/${encodeURIComponent(id)}`),
+        ),
       clear: async () => void expectOk('DELETE /sim/faults', await t.call('DELETE', '/sim/faults')),
     },
     requests: async (filter = {}) => {

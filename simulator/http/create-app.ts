@@ -9,6 +9,7 @@ import { apiRoutes, mountApi } from './api-routes.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { journal } from './middleware/journal.ts';
+import { atOrigin, parsePublicUrl, requestOrigin } from './origin.ts';
 import { errorResponse, sendError } from './respond.ts';
 import { activationRoutes } from './surfaces/activation/pages.tsx';
 import { ccwPages } from './surfaces/ccw/pages.tsx';
@@ -40,6 +41,11 @@ export interface AppDeps {
   readonly log?: (line: string) => void;
   /** Ids of new worlds (default: 8 random hex digits). */
   readonly newWorldId?: () => string;
+  /**
+   * The origin of every absolute URL written (`--public-url`, e.g. `https://sim.example.com`);
+   * without it, `X-Forwarded-Proto`/`X-Forwarded-Host`, else the request's own origin.
+   */
+  readonly publicUrl?: string;
 }
 
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -96,6 +102,9 @@ export type RootEnv = { Variables: { trackingId: string } };
 export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   const log = deps.log ?? ((line: string) => console.error(line));
   const simApi = deps.simApi ?? true;
+  const publicUrl = deps.publicUrl === undefined ? undefined : parsePublicUrl(deps.publicUrl);
+  if (publicUrl && !publicUrl.ok) throw new Error(publicUrl.error.message);
+  const publicOrigin = publicUrl?.value;
   const registry = new WorldRegistry({
     defaultStore: deps.store,
     newStore: deps.newStore,
@@ -139,7 +148,10 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     const worldId = c.req.param('wid') ?? '';
     const world = registry.get(worldId);
     if (!world || !simApi) return errorResponse(notFound(`World ${worldId}`), trackingId);
-    const url = new URL(c.req.url);
+    const origin = requestOrigin(c.req.raw, publicOrigin);
+    if (!origin.ok) return errorResponse(origin.error, trackingId);
+    const own = new URL(c.req.url);
+    const url = new URL(`${own.pathname}${own.search}`, origin.value);
     const prefix = `/w/${worldId}`;
     url.pathname = url.pathname.slice(prefix.length) || '/';
     const method = c.req.method;
@@ -161,16 +173,18 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   };
   app.all('/w/:wid', forward);
   app.all('/w/:wid/*', forward);
-  app.all('*', (c) =>
-    surface.fetch(c.req.raw, {
+  app.all('*', (c) => {
+    const origin = requestOrigin(c.req.raw, publicOrigin);
+    if (!origin.ok) return errorResponse(origin.error, c.get('trackingId'));
+    return surface.fetch(atOrigin(c.req.raw, origin.value), {
       world: registry.default,
-      base: new URL(c.req.url).origin,
+      base: origin.value,
       worldId: 'default',
       registry,
       trackingId: c.get('trackingId'),
       simApi,
       log,
-    }),
-  );
+    });
+  });
   return app;
 };

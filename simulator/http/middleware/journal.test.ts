@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorld } from '../../adapters/testing.ts';
 import { ADMIN, customerBody, provisioningId } from '../../../test/fixtures/wholesale.ts';
+import type { JournalEntry } from '../request-journal.ts';
 
 describe('GET /sim/requests (the request journal)', () => {
   it('records method, path, query, status, virtual and wall time and a body summary, newest first', async () => {
@@ -125,7 +126,9 @@ describe('GET /sim/requests (the request journal)', () => {
       }
     };
     expect((await getWithRetry()).status).toBe(200);
-    const [retry, first] = await w.requests({ path: '/v1/wholesale/customers' });
+    const journal = await w.requests({ path: '/v1/wholesale/customers' });
+    expect(journal).toHaveLength(2);
+    const [retry, first] = journal as [JournalEntry, JournalEntry];
     expect(first.status).toBe(429);
     expect(retry.status).toBe(200);
     expect(Date.parse(retry.wallTime) - Date.parse(first.wallTime)).toBeGreaterThanOrEqual(3000);
