@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DockerfileParser, type Copy, type Env, type Instruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
+import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -76,7 +77,32 @@ describe('the Dockerfile', () => {
     );
     // Nothing the final image copies from the context: it takes only the build stage's output.
     for (const copy of final.instructions.filter((i) => i.getKeyword() === 'COPY'))
-      expect(copy.getArgumentsContent()).toMatch(/^--from=build /);
+      expect(
+        (copy as Copy)
+          .getFlags()
+          .find((f) => f.getName() === 'from')
+          ?.getValue(),
+      ).toBe('build');
+  });
+
+  it('is what compose.yaml runs: its settings, port and volume are the image’s', () => {
+    const compose = parse(readFileSync(join(ROOT, 'compose.yaml'), 'utf8')) as {
+      services: Record<
+        string,
+        { build: string; ports: string[]; environment: Record<string, string>; volumes: string[] }
+      >;
+      volumes: Record<string, unknown>;
+    };
+    const settings = envOf(stages()[1]!);
+    const service = compose.services.provisim!;
+    expect(service.build).toBe('.');
+    for (const name of Object.keys(service.environment)) expect(settings).toHaveProperty(name);
+    expect(service.ports).toEqual([
+      `127.0.0.1:${settings.PROVISIM_PORT}:${settings.PROVISIM_PORT}`,
+    ]);
+    const [volume, target] = service.volumes[0]!.split(':');
+    expect(target).toBe(dirname(settings.PROVISIM_DATA!));
+    expect(compose.volumes).toHaveProperty(volume!);
   });
 
   it(
