@@ -225,6 +225,13 @@ describe('the npm package, installed in a new project', () => {
     const help = await inProject('npx', ['provisim', '--help']);
     expect(help.stdout).toContain('provisim serve [options]');
     expect(help.stdout).toContain('--public-url URL');
+    // The scenario library ships with the package and loads from it.
+    const library = await inProject('npx', [
+      'provisim',
+      'validate',
+      'node_modules/provisim/scenarios',
+    ]);
+    expect(library.stdout).toMatch(/^\d+ scenario files valid, 0 problems$/m);
     // The bin npx runs, started directly so that the signal reaches the server itself.
     const child = spawn(
       join(project, 'node_modules/.bin/provisim'),
