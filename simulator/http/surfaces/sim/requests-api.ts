@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { sendError } from '../../respond.ts';
+import { GLOB_MAX_LENGTH } from '../../../core/glob.ts';
 
 /** `/sim/requests`: the world's request journal, newest first (`?method=&path=&status=`), and clearing it. */
 export const simRequestRoutes = (): Hono<SurfaceEnv> => {
@@ -18,6 +19,9 @@ export const simRequestRoutes = (): Hono<SurfaceEnv> => {
           `must be a status such as 429 or a class such as 4xx (got ${JSON.stringify(status)})`,
         ),
       );
+    }
+    if (path !== undefined && path.length > GLOB_MAX_LENGTH) {
+      return sendError(c, invalidField('path', `must be at most ${GLOB_MAX_LENGTH} characters`));
     }
     const items = c.env.registry.journalOf(c.env.world).list({
       ...(method !== undefined ? { method } : {}),
