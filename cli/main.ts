@@ -5,11 +5,12 @@ export const HELP = `provisim: a simulator of Cisco Webex partner provisioning
 
 Usage:
   provisim serve [options]     serve the simulator (the default command)
-  provisim run [paths] …       run scenarios and report (see below)
+  provisim run [paths] …       run scenarios and report
   provisim validate [paths]    check scenario files
   provisim merge-reports F…    join sharded reports
-  provisim seed [options]      write a large seeded world into a data file (seed --help)
+  provisim seed [options]      write a large seeded world into a data file
   provisim --help              this text
+  provisim COMMAND --help      a command's options (also: provisim help COMMAND)
 
 Options of serve:
   --port N           port to listen on (default 4010; 0 picks a free one)
@@ -81,6 +82,8 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
 
 export const main = async (argv: string[]): Promise<number> => {
   const [first, ...rest] = argv;
+  if (first === 'help' && rest[0] !== undefined && rest[0] !== 'help')
+    return main([rest[0], '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
     console.log(HELP);
     return 0;
@@ -90,7 +93,7 @@ export const main = async (argv: string[]): Promise<number> => {
   if (command === 'run' || command === 'validate' || command === 'merge-reports') {
     const harness = await import('../harness/cli.ts');
     try {
-      if (command === 'validate') return harness.validateCommand(args);
+      if (command === 'validate') return await harness.validateCommand(args);
       return await (command === 'run' ? harness.runCommand(args) : harness.mergeCommand(args));
     } catch (error) {
       console.error(

@@ -2,6 +2,7 @@ import { RULES } from '../rules/catalog.ts';
 import { formatProblem, loadScenarios, type LoadedScenario } from './load.ts';
 import { multiplex, type Reporter, type RunReport } from './reporter.ts';
 import { runScenario, type ScenarioResult } from './run-scenario.ts';
+import { seededTokens } from './seeded-world.ts';
 import { hasSimApi, type Target } from './target.ts';
 
 export interface RunOptions {
@@ -56,16 +57,13 @@ export const selectScenarios = (
 /** Loads, filters and runs scenarios against a target; reporters hear every result. */
 export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
   const warn = o.warn ?? ((line: string) => console.error(line));
-  const { loaded, problems } = loadScenarios(o.paths);
+  const { loaded, problems } = loadScenarios(o.paths, {
+    rules: RULES.map((r) => r.id),
+    tokens: await seededTokens(),
+  });
   if (problems.length > 0)
     throw new Error(`invalid scenarios:\n${problems.map(formatProblem).join('\n')}`);
   const selected = selectScenarios(loaded, o);
-  const unknownRules = selected.flatMap((s) =>
-    s.scenario.rules
-      .filter((id) => !RULES.some((r) => r.id === id))
-      .map((id) => `${s.file}: rule ${id} is not in the catalog`),
-  );
-  if (unknownRules.length > 0) throw new Error(unknownRules.join('\n'));
   const sim = await hasSimApi(o.target);
   const reporters = multiplex(o.reporters, warn);
   reporters.onBegin({

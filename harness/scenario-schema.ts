@@ -106,6 +106,16 @@ const mailStep = z.strictObject({
   capture: capture.optional(),
 });
 
+/** Each step kind by the key that names it; a step has exactly one of these keys. */
+export const STEP_KINDS = {
+  request: requestStep,
+  clock: clockStep,
+  fault: faultStep,
+  waitFor: waitStep,
+  mail: mailStep,
+} as const;
+export type StepKind = keyof typeof STEP_KINDS;
+
 export const stepSchema = z.union([requestStep, clockStep, faultStep, waitStep, mailStep]);
 
 export const scenarioSchema = z.strictObject({
