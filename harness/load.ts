@@ -78,9 +78,13 @@ const tokenPlaces = (value: unknown): { path: (string | number)[]; token: string
     [
       ['steps', i, 'request', 'as'],
       ['steps', i, 'waitFor', 'request', 'as'],
+      ['steps', i, 'client', 'as'],
+      ['steps', i, 'requests', 'match', 'token'],
     ].flatMap((path) => {
       const token = at(value, ...path);
-      return typeof token === 'string' ? [{ path, token }] : [];
+      return typeof token === 'string' && token !== '*' && token !== 'none'
+        ? [{ path, token }]
+        : [];
     }),
   );
 };

@@ -3,6 +3,7 @@ import { formatProblem, loadScenarios, type LoadedScenario } from './load.ts';
 import { multiplex, type Reporter, type RunReport } from './reporter.ts';
 import { runScenario, type ScenarioResult } from './run-scenario.ts';
 import { seededTokens } from './seeded-world.ts';
+import { runsClient } from './scenario-schema.ts';
 import { hasSimApi, type Target } from './target.ts';
 
 export interface RunOptions {
@@ -65,6 +66,11 @@ export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
     throw new Error(`invalid scenarios:\n${problems.map(formatProblem).join('\n')}`);
   const selected = selectScenarios(loaded, o);
   const sim = await hasSimApi(o.target);
+  // Client commands run in their own process: they need a listening server.
+  const served =
+    o.target.serve && selected.some((s) => runsClient(s.scenario))
+      ? await o.target.serve()
+      : undefined;
   const reporters = multiplex(o.reporters, warn);
   reporters.onBegin({
     target: o.target.name,
@@ -78,7 +84,8 @@ export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
     while (next < selected.length) {
       const i = next++;
       const s = selected[i]!;
-      const r = await runScenario(s.scenario, s.file, o.target, sim).catch(
+      const target = served && runsClient(s.scenario) ? served.target : o.target;
+      const r = await runScenario(s.scenario, s.file, target, sim).catch(
         (error: unknown): ScenarioResult => ({
           id: s.scenario.id,
           title: s.scenario.title,
@@ -94,7 +101,11 @@ export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
       reporters.onScenario(r);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, o.workers ?? 1) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, o.workers ?? 1) }, worker));
+  } finally {
+    await served?.close();
+  }
   const fullLibrary =
     o.fullLibrary && o.grep === undefined && o.rule === undefined && o.shard === undefined;
   const report: RunReport = {

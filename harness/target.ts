@@ -7,6 +7,11 @@ export interface Target {
   /** The origin (and prefix) of the target's default world, e.g. http://127.0.0.1:4010. */
   readonly base: string;
   fetch(request: Request): Promise<Response>;
+  /**
+   * For targets a separate process cannot reach (in-process): serve the same simulator on
+   * 127.0.0.1 at a free port for scenarios that run a client command.
+   */
+  serve?(): Promise<{ readonly target: Target; close(): Promise<void> }>;
 }
 
 export const urlTarget = (base: string): Target => ({

@@ -34,7 +34,17 @@ export const consoleReporter = (
         write(
           `       answer:  ${step.answer.status} ${JSON.stringify(step.answer.body).slice(0, 400)}`,
         );
+      if (step.command !== undefined) write(`       command: ${step.command}`);
       for (const p of step.problems) write(`       - ${p}`);
+      if (step.journal?.length) {
+        write(`       requests (${step.journal.length}):`);
+        for (const line of step.journal.slice(0, 12)) write(`         ${line}`);
+        if (step.journal.length > 12) write(`         … ${step.journal.length - 12} more`);
+      }
+      if (step.output) {
+        write('       the client printed:');
+        for (const line of step.output.split('\n').slice(-12)) write(`         | ${line}`);
+      }
     },
     onEnd: (report) => {
       const count = (v: string) => report.results.filter((r) => r.verdict === v).length;

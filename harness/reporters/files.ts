@@ -83,7 +83,7 @@ export const renderHtml = (report: RunReport): string => {
       const steps = r.steps
         .map(
           (s) =>
-            `<li class="${s.problems.length ? 'f' : 'p'}"><code>${xml(s.at ?? '')}</code> ${xml(s.name)}${s.request ? ` — <code>${xml(`${s.request.method} ${s.request.path}`)}</code>` : ''}${s.answer ? ` → ${s.answer.status}` : ''}<details><summary>request and answer</summary><pre>${xml(JSON.stringify({ request: s.request, answer: s.answer }, null, 2))}</pre></details>${s.problems.map((p) => `<div class="problem">${xml(p)}</div>`).join('')}</li>`,
+            `<li class="${s.problems.length ? 'f' : 'p'}"><code>${xml(s.at ?? '')}</code> ${xml(s.name)}${s.request ? ` — <code>${xml(`${s.request.method} ${s.request.path}`)}</code>` : ''}${s.answer ? ` → ${s.answer.status}` : ''}${s.command !== undefined ? ` — <code>${xml(s.command)}</code>` : ''}<details><summary>${s.kind === 'client' ? 'what the client printed' : s.kind === 'requests' ? 'the requests judged' : 'request and answer'}</summary><pre>${xml(s.kind === 'client' ? (s.output ?? '') : s.kind === 'requests' ? (s.journal ?? []).join('\n') : JSON.stringify({ request: s.request, answer: s.answer }, null, 2))}</pre></details>${s.problems.map((p) => `<div class="problem">${xml(p)}</div>`).join('')}</li>`,
         )
         .join('');
       return `<section id="${xml(r.id)}"><h3>${xml(r.id)} <small>${xml(r.verdict)}</small></h3><p>${xml(r.title)} (${xml(r.rules.join(', '))}) — <code>${xml(r.file)}</code>${r.reason ? ` — ${xml(r.reason)}` : ''}</p><ol>${steps}</ol></section>`;
