@@ -8,6 +8,7 @@ Usage:
   provisim run [paths] …       run scenarios and report
   provisim validate [paths]    check scenario files
   provisim merge-reports F…    join sharded reports
+  provisim verify-client -- CMD   judge your client CMD with the client conformance suite
   provisim seed [options]      write a large seeded world into a data file
   provisim --help              this text
   provisim COMMAND --help      a command's options (also: provisim help COMMAND)
@@ -90,6 +91,17 @@ export const main = async (argv: string[]): Promise<number> => {
   }
   const command = first === undefined || first.startsWith('-') ? 'serve' : first;
   const args = command === first ? rest : argv;
+  if (command === 'verify-client') {
+    const verify = await import('../harness/verify-client.ts');
+    try {
+      return await verify.verifyClientCommand(args);
+    } catch (error) {
+      console.error(
+        `provisim verify-client: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 2;
+    }
+  }
   if (command === 'run' || command === 'validate' || command === 'merge-reports') {
     const harness = await import('../harness/cli.ts');
     try {

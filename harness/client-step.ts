@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDuration, parseDuration } from '../simulator/core/kernel/duration.ts';
@@ -41,6 +41,16 @@ export const runClient = async (spec: ClientSpec, ctx: ClientContext): Promise<C
   const timeoutMs = limit.ok ? addDuration(0, limit.value) : 60_000;
   const dir = mkdtempSync(join(tmpdir(), 'provisim-client-'));
   const outputFile = join(dir, 'output.json');
+  const taskFile = join(dir, 'task.json');
+  const task = spec.task
+    ? {
+        PROVISIM_TASK: spec.task.name,
+        PROVISIM_TASK_INPUT: JSON.stringify(spec.task.input ?? {}),
+        PROVISIM_TASK_FILE: taskFile,
+      }
+    : {};
+  if (spec.task)
+    writeFileSync(taskFile, JSON.stringify({ task: spec.task.name, input: spec.task.input ?? {} }));
   const started = performance.now();
   try {
     const child = spawn(spec.run, {
@@ -53,6 +63,7 @@ export const runClient = async (spec: ClientSpec, ctx: ClientContext): Promise<C
         PROVISIM_TOKEN: ctx.token,
         PROVISIM_WORLD: ctx.worldId,
         PROVISIM_OUTPUT: outputFile,
+        ...task,
         ...spec.env,
       },
     });
@@ -107,6 +118,11 @@ export const runClient = async (spec: ClientSpec, ctx: ClientContext): Promise<C
 
 /** Every way a run fails its step's expectations. */
 export const judgeClient = (spec: ClientSpec, run: ClientRun): string[] => {
+  const why = spec.because ? ` (${spec.because})` : '';
+  return judge(spec, run).map((p) => `${p}${why}`);
+};
+
+const judge = (spec: ClientSpec, run: ClientRun): string[] => {
   const problems: string[] = [];
   if (run.timedOut)
     return [

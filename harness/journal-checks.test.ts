@@ -88,6 +88,11 @@ describe('judging the journal (requests steps)', () => {
       'POST /v1/wholesale/customers at +1.00 s sent externalId "x-1" again, after the one at +0.00 s answered 202',
     ]);
     expect(judge(spec, [post(0, 500), post(1, 202)])).toHaveLength(1);
+    // The first timed out at the client and was still running when it was sent again.
+    const slow = { ...post(0, 409), durationMs: 3000 };
+    expect(judge(spec, [slow, post(2, 202)])).toEqual([
+      'POST /v1/wholesale/customers at +2.00 s sent externalId "x-1" again while the one at +0.00 s had no answer yet (it was answered 409 at +3.00 s)',
+    ]);
   });
 
   it('reads a field from a body cut at the prefix, and matches bodies as JSON subsets or texts', () => {

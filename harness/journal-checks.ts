@@ -81,7 +81,10 @@ export const bodyField = (e: Journaled, path: string): unknown => {
 const firstFew = (lines: string[], n = 3): string[] =>
   lines.length > n ? [...lines.slice(0, n), `… and ${lines.length - n} more`] : lines;
 
-/** Answers after which sending the same create again is not a second create (nothing was made). */
+/**
+ * Answers after which sending the same create again is not a second create (nothing was made); a
+ * resend before the first was answered is one, whatever the answer turns out to be.
+ */
 const nothingCreated = (status: number): boolean =>
   status === 503 || (status >= 400 && status < 500);
 
@@ -192,7 +195,12 @@ export const judgeRequests = (spec: RequestsSpec, all: readonly Journaled[]): st
       if (v === undefined) continue;
       const key = JSON.stringify(v);
       const before = last.get(key);
-      if (before && !nothingCreated(before.status))
+      const answeredAt = before ? ms(before.wallTime) + before.durationMs : 0;
+      if (before && ms(e.wallTime) < answeredAt)
+        problems.push(
+          `${e.method} ${e.path} at ${at(e)} sent ${spec.unique} ${key} again while the one at ${at(before)} had no answer yet (it was answered ${before.status} at +${secs(answeredAt - t0)})${why}`,
+        );
+      else if (before && !nothingCreated(before.status))
         problems.push(
           `${e.method} ${e.path} at ${at(e)} sent ${spec.unique} ${key} again, after the one at ${at(before)} answered ${before.status}${why}`,
         );

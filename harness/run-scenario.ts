@@ -130,10 +130,21 @@ export const runScenario = async (
     world = (created.body as { base: string }).base;
     worldId = (created.body as { id: string }).id;
   }
-  const journal = async (): Promise<Journaled[]> => {
+  const journal = async (): Promise<{ items: Journaled[]; lastSeq: number }> => {
     const r = await call('GET', '/sim/requests');
     if (r.status !== 200) throw new StepFailure(`GET /sim/requests: ${r.status} ${r.text}`);
-    return (r.body as { items: Journaled[] }).items;
+    const body = r.body as { items: Journaled[]; lastSeq?: number };
+    return { items: body.items, lastSeq: body.lastSeq ?? body.items[0]?.seq ?? 0 };
+  };
+  /** The journal's requests in a window, once every one of them is answered (at most a minute). */
+  const settled = async (w: { from: number; to: number } | undefined): Promise<Journaled[]> => {
+    const deadline = Date.now() + 65_000;
+    for (;;) {
+      const { items } = await journal();
+      const inside = w ? items.filter((e) => e.seq > w.from && e.seq <= w.to) : items;
+      if (!w || inside.length >= w.to - w.from || Date.now() > deadline) return inside;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
   /** The journal's window of the last client step: requests with seq in (from, to]. */
   let window: { from: number; to: number } | undefined;
@@ -149,6 +160,8 @@ export const runScenario = async (
       await call('DELETE', `/sim/faults/${(probe.body as { id: string }).id}`);
     }
     for (const [index, step] of (notApplicable ? [] : scenario.steps).entries()) {
+      // After a failure, only the journal checks that follow run: they tell what the client did.
+      if (failed && !('requests' in step)) break;
       const kind = kindOf(step);
       const name = step.name ?? kind;
       let request: StepResult['request'];
@@ -158,7 +171,7 @@ export const runScenario = async (
       try {
         if ('client' in step) {
           const spec = interpolate(step.client, vars);
-          const lastSeq = async () => (sim ? ((await journal())[0]?.seq ?? 0) : 0);
+          const lastSeq = async () => (sim ? (await journal()).lastSeq : 0);
           const from = await lastSeq();
           const run = await runClient(spec, {
             baseUrl: world,
@@ -170,9 +183,9 @@ export const runScenario = async (
           problems.push(...judgeClient(spec, run));
         } else if ('requests' in step) {
           const spec = interpolate(step.requests, vars);
-          const entries = (await journal())
-            .filter((e) => !window || (e.seq > window.from && e.seq <= window.to))
-            .sort((a, b) => Date.parse(a.wallTime) - Date.parse(b.wallTime) || a.seq - b.seq);
+          const entries = (await settled(window)).sort(
+            (a, b) => Date.parse(a.wallTime) - Date.parse(b.wallTime) || a.seq - b.seq,
+          );
           extra = { journal: describeEntries(entries.filter((e) => matches(spec.match, e))) };
           problems.push(...judgeRequests(spec, entries));
         } else if ('request' in step) {
@@ -285,10 +298,7 @@ export const runScenario = async (
         ...extra,
         problems,
       });
-      if (problems.length > 0) {
-        failed = true;
-        break;
-      }
+      if (problems.length > 0) failed = true;
     }
   } finally {
     if (sim)

@@ -152,6 +152,16 @@ const clientStep = z.strictObject({
     expectOutput: value
       .optional()
       .describe('A subset of the JSON the command wrote to $PROVISIM_OUTPUT.'),
+    task: z
+      .strictObject({
+        name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        input: value.optional(),
+      })
+      .optional()
+      .describe(
+        'A task of the client task protocol (README, "Test your own client"): given as PROVISIM_TASK, PROVISIM_TASK_INPUT (JSON) and PROVISIM_TASK_FILE.',
+      ),
+    because: z.string().optional().describe('Why the expectations matter, added to the verdict.'),
   }),
 });
 

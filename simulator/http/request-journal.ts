@@ -71,15 +71,40 @@ export class RequestJournal {
   #head = 0;
   #bytes = 0;
   #seq = 0;
+  #pending = 0;
 
   constructor(budgetBytes: number = JOURNAL_BUDGET_BYTES) {
     this.#budget = budgetBytes;
   }
 
-  add(entry: Omit<JournalEntry, 'seq'>): void {
+  /** A request came in: its number (requests are numbered as they arrive). */
+  begin(): number {
     this.#seq += 1;
-    const e: JournalEntry = { seq: this.#seq, ...entry };
+    this.#pending += 1;
+    return this.#seq;
+  }
+
+  /** The number of the latest request that came in (answered or not). */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  /** Requests that came in and are not answered yet (they are listed once answered). */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /** Records an answered request under the number `begin` gave it (kept in arrival order). */
+  add(e: JournalEntry): void {
+    this.#pending = Math.max(0, this.#pending - 1);
     this.#entries.push(e);
+    // An answer that overtook an earlier request's: move it back to its place (rare, and near).
+    for (let i = this.#entries.length - 1; i > this.#head; i--) {
+      const before = this.#entries[i - 1];
+      if (!before || before.seq < e.seq) break;
+      this.#entries[i] = before;
+      this.#entries[i - 1] = e;
+    }
     this.#bytes += costOf(e);
     while (this.#bytes > this.#budget && this.#head < this.#entries.length - 1) {
       const old = this.#entries[this.#head];
@@ -120,6 +145,7 @@ export class RequestJournal {
     return this.#bytes;
   }
 
+  /** Forgets the answered requests (numbering goes on). */
   clear(): void {
     this.#entries = [];
     this.#head = 0;

@@ -208,4 +208,22 @@ steps:
       ],
     ]);
   });
+
+  it('reports a client scenario as not applicable on a target no other process can reach', async () => {
+    const app = inProcessTarget();
+    const r = await runScenarios({
+      paths: [retryScenario('unreachable', 0)],
+      target: { name: 'wrapped', base: app.base, fetch: app.fetch },
+      reporters: [],
+      out: dir,
+      fullLibrary: false,
+      warn: () => undefined,
+    });
+    expect(r.results.map((x) => [x.verdict, x.reason])).toEqual([
+      [
+        'not_applicable',
+        'runs a client command, which cannot reach this target (give --target URL)',
+      ],
+    ]);
+  });
 });

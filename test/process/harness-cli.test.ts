@@ -81,7 +81,7 @@ describe('provisim run / validate / merge-reports (the CLI a CI job calls)', () 
     expect(provisim(['run', dir, '--reporter', 'console', '--out', dir]).status).toBe(2);
   });
 
-  it.each(['serve', 'run', 'validate', 'merge-reports', 'seed'])(
+  it.each(['serve', 'run', 'validate', 'merge-reports', 'seed', 'verify-client'])(
     '%s --help prints its usage and exits 0',
     (command) => {
       const r = provisim([command, '--help']);
@@ -90,6 +90,12 @@ describe('provisim run / validate / merge-reports (the CLI a CI job calls)', () 
       expect(r.stdout).toMatch(new RegExp(`provisim ${command}`));
     },
   );
+
+  it('verify-client refuses to run without a client command', () => {
+    const r = provisim(['verify-client', '--reporter', 'console']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('give the client command after --');
+  });
 
   it('run --watch re-runs a scenario file when it changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'provisim-watch-'));

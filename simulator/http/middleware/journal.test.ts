@@ -123,7 +123,7 @@ describe('GET /sim/requests (the request journal)', () => {
       headers: {},
       body: 'b'.repeat(BODY_PREFIX_BYTES),
     });
-    for (let i = 0; i < 5000; i++) j.add(entry(i));
+    for (let i = 0; i < 5000; i++) j.add({ seq: j.begin(), ...entry(i) });
     expect(j.bytes).toBeLessThanOrEqual(64 * 1024);
     const kept = j.list();
     expect(kept.length).toBe(j.size);
@@ -132,6 +132,25 @@ describe('GET /sim/requests (the request journal)', () => {
     expect(kept[0]?.query).toBe('?i=4999');
     expect(kept.at(-1)?.seq).toBe(5000 - kept.length + 1);
     expect(JOURNAL_BUDGET_BYTES).toBe(4 * 1024 * 1024);
+  });
+
+  it('numbers requests as they arrive, lists them once answered, and counts those still pending', async () => {
+    const t = createTestApp();
+    await t.call('POST', '/sim/faults', {
+      json: { path: '/v1/people/me', latencyMs: 300, times: 1 },
+    });
+    const slow = t.call('GET', '/v1/people/me', ADMIN);
+    await t.call('GET', '/v1/wholesale/customers', ADMIN);
+    const during = (await t.call('GET', '/sim/requests')).body;
+    expect(during).toMatchObject({ lastSeq: 2, pending: 1 });
+    expect(during.items.map((e: { seq: number }) => e.seq)).toEqual([2]);
+    await slow;
+    const after = (await t.call('GET', '/sim/requests')).body;
+    expect(after).toMatchObject({ lastSeq: 2, pending: 0 });
+    expect(after.items.map((e: { seq: number; path: string }) => `${e.seq} ${e.path}`)).toEqual([
+      '2 /v1/wholesale/customers',
+      '1 /v1/people/me',
+    ]);
   });
 
   it('refuses an over-long path pattern', async () => {

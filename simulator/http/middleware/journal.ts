@@ -31,6 +31,7 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   const path = c.req.path;
   if (path === '/sim' || path.startsWith('/sim/') || c.req.method === 'OPTIONS') return next();
   const { world, registry } = c.env;
+  const seq = registry.journalOf(world).begin();
   const time = new Date(world.now()).toISOString();
   const started = world.wall();
   const raw = c.req.raw;
@@ -54,7 +55,8 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   } finally {
     const body = await prefix();
     const retryAfter = retryAfterSeconds(c.res.headers.get('retry-after'), world.wall());
-    const entry: Omit<JournalEntry, 'seq'> = {
+    const entry: JournalEntry = {
+      seq,
       method: c.req.method,
       path,
       query: new URL(c.req.url).search,
