@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyField, judgeRequests, type Journaled } from './journal-checks.ts';
+import { bodyField, judgeRequests, shortPath, type Journaled } from './journal-checks.ts';
 import type { RequestsSpec } from './scenario-schema.ts';
 
 let seq = 0;
@@ -109,5 +109,12 @@ describe('judging the journal (requests steps)', () => {
     const whole = e(0, { method: 'POST', body: '{"customerInfo":{"primaryEmail":"a@b.c"}}' });
     expect(bodyField(whole, 'customerInfo.primaryEmail')).toBe('a@b.c');
     expect(judge({ body: { customerInfo: { primaryEmail: 'a@b.c' } } }, [whole])).toEqual([]);
+  });
+
+  it('shows long ids in paths by their last characters', () => {
+    expect(shortPath('/v1/wholesale/customers/Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvMWJmODVl')).toBe(
+      '/v1/wholesale/customers/…MWJmODVl',
+    );
+    expect(shortPath('/v1/wholesale/customers/c1')).toBe('/v1/wholesale/customers/c1');
   });
 });

@@ -45,6 +45,13 @@ export const describeMatch = (m: RequestMatch): string =>
     .join(' ') || 'any request';
 
 const ms = (iso: string): number => Date.parse(iso);
+
+/** A path for people: long ids (Webex's are ~80 characters) cut to their last characters. */
+export const shortPath = (path: string): string =>
+  path
+    .split('/')
+    .map((seg) => (seg.length > 24 ? `…${seg.slice(-8)}` : seg))
+    .join('/');
 const durationMs = (text: string): number => {
   const d = parseDuration(text);
   return d.ok ? addDuration(0, d.value) : NaN;
@@ -56,7 +63,7 @@ export const describeEntries = (entries: readonly Journaled[]): string[] => {
   const t0 = entries[0] ? ms(entries[0].wallTime) : 0;
   return entries.map(
     (e) =>
-      `+${secs(ms(e.wallTime) - t0)} (virtual ${e.time}) ${e.method} ${e.path}${e.query} → ${e.status}${e.retryAfter !== undefined ? ` Retry-After: ${e.retryAfter}` : ''}${e.token ? '' : ' [no known token]'}`,
+      `+${secs(ms(e.wallTime) - t0)} (virtual ${e.time}) ${e.method} ${shortPath(e.path)}${e.query} → ${e.status}${e.retryAfter !== undefined ? ` Retry-After: ${e.retryAfter}` : ''}${e.token ? '' : ' [no known token]'}`,
   );
 };
 
@@ -137,11 +144,11 @@ export const judgeRequests = (spec: RequestsSpec, all: readonly Journaled[]): st
       const dv = ms(b.time) - ms(a.time);
       if (wall !== undefined && dw < wall)
         close.push(
-          `${b.method} ${b.path} at ${at(b)} came ${secs(dw)} (real) after the one before`,
+          `${b.method} ${shortPath(b.path)} at ${at(b)} came ${secs(dw)} (real) after the one before`,
         );
       if (virtual !== undefined && dv < virtual)
         close.push(
-          `${b.method} ${b.path} at ${at(b)} came ${secs(dv)} (virtual) after the one before`,
+          `${b.method} ${shortPath(b.path)} at ${at(b)} came ${secs(dv)} (virtual) after the one before`,
         );
     }
     if (close.length > 0)
@@ -159,7 +166,7 @@ export const judgeRequests = (spec: RequestsSpec, all: readonly Journaled[]): st
       const waited = ms(next.wallTime) - answered;
       if (waited < a.retryAfter * 1000)
         problems.push(
-          `Retry-After: the ${a.status} at ${at(a)} asked for ${a.retryAfter} s; the next ${a.method} ${a.path} came ${secs(Math.max(0, waited))} after the answer${why}`,
+          `Retry-After: the ${a.status} at ${at(a)} asked for ${a.retryAfter} s; the next ${a.method} ${shortPath(a.path)} came ${secs(Math.max(0, waited))} after the answer${why}`,
         );
     }
   }
@@ -185,7 +192,7 @@ export const judgeRequests = (spec: RequestsSpec, all: readonly Journaled[]): st
         diff = subsetDiff(spec.body, parsed);
       }
       if (diff.length > 0)
-        problems.push(`${e.method} ${e.path} at ${at(e)}: ${diff.join('; ')}${why}`);
+        problems.push(`${e.method} ${shortPath(e.path)} at ${at(e)}: ${diff.join('; ')}${why}`);
     }
   }
   if (spec.unique !== undefined) {
@@ -198,11 +205,11 @@ export const judgeRequests = (spec: RequestsSpec, all: readonly Journaled[]): st
       const answeredAt = before ? ms(before.wallTime) + before.durationMs : 0;
       if (before && ms(e.wallTime) < answeredAt)
         problems.push(
-          `${e.method} ${e.path} at ${at(e)} sent ${spec.unique} ${key} again while the one at ${at(before)} had no answer yet (it was answered ${before.status} at +${secs(answeredAt - t0)})${why}`,
+          `${e.method} ${shortPath(e.path)} at ${at(e)} sent ${spec.unique} ${key} again while the one at ${at(before)} had no answer yet (it was answered ${before.status} at +${secs(answeredAt - t0)})${why}`,
         );
       else if (before && !nothingCreated(before.status))
         problems.push(
-          `${e.method} ${e.path} at ${at(e)} sent ${spec.unique} ${key} again, after the one at ${at(before)} answered ${before.status}${why}`,
+          `${e.method} ${shortPath(e.path)} at ${at(e)} sent ${spec.unique} ${key} again, after the one at ${at(before)} answered ${before.status}${why}`,
         );
       last.set(key, e);
     }
