@@ -1,23 +1,11 @@
 import { addDuration, parseDuration } from '../simulator/core/kernel/duration.ts';
 import { globMatch } from '../simulator/core/glob.ts';
+import type { JournalEntry } from '../simulator/http/request-journal.ts';
 import { matchesString, subsetDiff } from './expect.ts';
 import type { RequestMatch, RequestsSpec } from './scenario-schema.ts';
 
-/** A request of the journal (`GET /sim/requests`), as the harness reads it. */
-export interface Journaled {
-  readonly seq: number;
-  readonly method: string;
-  readonly path: string;
-  readonly query: string;
-  readonly status: number;
-  readonly time: string;
-  readonly wallTime: string;
-  readonly durationMs: number;
-  readonly token?: string;
-  readonly retryAfter?: number;
-  readonly body?: string;
-  readonly bodyTruncated?: boolean;
-}
+/** A request of the journal (`GET /sim/requests`), as the harness reads it (headers unused). */
+export type Journaled = Omit<JournalEntry, 'headers'>;
 
 /** Whether an entry matches (method, path pattern, query, status or class, token / `*` / `none`). */
 export const matches = (m: RequestMatch, e: Journaled): boolean =>
