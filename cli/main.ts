@@ -6,11 +6,13 @@ export const HELP = `provisim: a simulator of Cisco Webex partner provisioning
 
 Usage:
   provisim serve [options]     serve the simulator (the default command)
-  provisim run [paths] …       run scenarios and report (see below)
+  provisim run [paths] …       run scenarios and report
   provisim validate [paths]    check scenario files
   provisim merge-reports F…    join sharded reports
-  provisim seed [options]      write a large seeded world into a data file (seed --help)
+  provisim verify-client -- CMD   judge your client CMD with the client conformance suite
+  provisim seed [options]      write a large seeded world into a data file
   provisim --help              this text
+  provisim COMMAND --help      a command's options (also: provisim help COMMAND)
 
 Options of serve:
   --port N           port to listen on (default 4010; 0 picks a free one)
@@ -93,16 +95,29 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
 
 export const main = async (argv: string[]): Promise<number> => {
   const [first, ...rest] = argv;
+  if (first === 'help' && rest[0] !== undefined && rest[0] !== 'help')
+    return main([rest[0], '--help']);
   if (first === '--help' || first === '-h' || first === 'help') {
     console.log(HELP);
     return 0;
   }
   const command = first === undefined || first.startsWith('-') ? 'serve' : first;
   const args = command === first ? rest : argv;
+  if (command === 'verify-client') {
+    const verify = await import('../harness/verify-client.ts');
+    try {
+      return await verify.verifyClientCommand(args);
+    } catch (error) {
+      console.error(
+        `provisim verify-client: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 2;
+    }
+  }
   if (command === 'run' || command === 'validate' || command === 'merge-reports') {
     const harness = await import('../harness/cli.ts');
     try {
-      if (command === 'validate') return harness.validateCommand(args);
+      if (command === 'validate') return await harness.validateCommand(args);
       return await (command === 'run' ? harness.runCommand(args) : harness.mergeCommand(args));
     } catch (error) {
       console.error(

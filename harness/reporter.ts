@@ -1,10 +1,18 @@
 import type { ScenarioResult } from './run-scenario.ts';
 
+/** A run of the built-in client conformance suite (`provisim verify-client`), not of the library. */
+export interface SuiteInfo {
+  readonly kind: 'client';
+  /** The client command under test. */
+  readonly command: string;
+}
+
 export interface RunInfo {
   readonly target: string;
   readonly total: number;
   readonly shard?: string;
   readonly out: string;
+  readonly suite?: SuiteInfo;
 }
 
 export interface RunReport {
@@ -13,6 +21,7 @@ export interface RunReport {
   readonly shard?: string;
   /** Whether this run (or merge) covers the whole library, so the rule coverage check applies. */
   readonly fullLibrary: boolean;
+  readonly suite?: SuiteInfo;
   readonly results: readonly ScenarioResult[];
   /** Catalog rules no scenario of the run carries (checked on a full library). */
   readonly uncoveredRules: readonly string[];

@@ -1,5 +1,8 @@
 import { addDuration, parseDuration } from '../simulator/core/kernel/duration.ts';
+import { judgeClient, runClient } from './client-step.ts';
 import { checkAnswer, interpolate, pick, subsetDiff, type Answer } from './expect.ts';
+import { describeEntries, judgeRequests, matches, type Journaled } from './journal-checks.ts';
+import { kindsOf } from './load-issues.ts';
 import type { RequestSpec, Scenario, Step } from './scenario-schema.ts';
 import { needsSim } from './scenario-schema.ts';
 import type { Target } from './target.ts';
@@ -12,6 +15,11 @@ export interface StepResult {
   readonly at?: string;
   readonly request?: { method: string; path: string; body?: unknown };
   readonly answer?: { status: number; body: unknown };
+  /** A client step's command, and the end of what it printed. */
+  readonly command?: string;
+  readonly output?: string;
+  /** A requests step's matching requests, one line each. */
+  readonly journal?: readonly string[];
   readonly problems: readonly string[];
 }
 
@@ -30,16 +38,10 @@ export interface ScenarioResult {
 
 class StepFailure extends Error {}
 
-const kindOf = (s: Step): string =>
-  'request' in s
-    ? 'request'
-    : 'clock' in s
-      ? 'clock'
-      : 'fault' in s
-        ? 'fault'
-        : 'waitFor' in s
-          ? 'waitFor'
-          : 'mail';
+const kindOf = (s: Step): string => kindsOf(s)[0] ?? 'step';
+
+/** The token a client step gets when it names none. */
+export const DEFAULT_CLIENT_TOKEN = 'acme-admin';
 
 /** Runs one scenario in a world of its own (when the target has `/sim`), step by step. */
 export const runScenario = async (
@@ -59,6 +61,7 @@ export const runScenario = async (
       durationMs: 0,
     };
   let world = target.base;
+  let worldId = 'default';
   const vars: Record<string, unknown> = {};
   const results: StepResult[] = [];
 
@@ -125,17 +128,67 @@ export const runScenario = async (
         durationMs: performance.now() - started,
       };
     world = (created.body as { base: string }).base;
+    worldId = (created.body as { id: string }).id;
   }
+  const journal = async (): Promise<{ items: Journaled[]; lastSeq: number }> => {
+    const r = await call('GET', '/sim/requests');
+    if (r.status !== 200) throw new StepFailure(`GET /sim/requests: ${r.status} ${r.text}`);
+    const body = r.body as { items: Journaled[]; lastSeq?: number };
+    return { items: body.items, lastSeq: body.lastSeq ?? body.items[0]?.seq ?? 0 };
+  };
+  /** The journal's requests in a window, once every one of them is answered (at most a minute). */
+  const settled = async (w: { from: number; to: number } | undefined): Promise<Journaled[]> => {
+    const deadline = Date.now() + 65_000;
+    for (;;) {
+      const { items } = await journal();
+      const inside = w ? items.filter((e) => e.seq > w.from && e.seq <= w.to) : items;
+      if (!w || inside.length >= w.to - w.from || Date.now() > deadline) return inside;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  /** The journal's window of the last client step: requests with seq in (from, to]. */
+  let window: { from: number; to: number } | undefined;
   let failed = false;
+  let notApplicable: string | undefined;
   try {
-    for (const [index, step] of scenario.steps.entries()) {
+    for (const f of scenario.requires?.faults ?? []) {
+      const probe = await call('POST', '/sim/faults', { json: f });
+      if (probe.status !== 201) {
+        notApplicable = `the target does not support the fault ${JSON.stringify(f)} (${probe.status})`;
+        break;
+      }
+      await call('DELETE', `/sim/faults/${(probe.body as { id: string }).id}`);
+    }
+    for (const [index, step] of (notApplicable ? [] : scenario.steps).entries()) {
+      // After a failure, only the journal checks that follow run: they tell what the client did.
+      if (failed && !('requests' in step)) break;
       const kind = kindOf(step);
       const name = step.name ?? kind;
       let request: StepResult['request'];
       let answer: Answer | undefined;
+      let extra: Pick<StepResult, 'command' | 'output' | 'journal'> = {};
       const problems: string[] = [];
       try {
-        if ('request' in step) {
+        if ('client' in step) {
+          const spec = interpolate(step.client, vars);
+          const lastSeq = async () => (sim ? (await journal()).lastSeq : 0);
+          const from = await lastSeq();
+          const run = await runClient(spec, {
+            baseUrl: world,
+            worldId,
+            token: spec.as ?? DEFAULT_CLIENT_TOKEN,
+          });
+          window = { from, to: await lastSeq() };
+          extra = { command: spec.run, output: run.output };
+          problems.push(...judgeClient(spec, run));
+        } else if ('requests' in step) {
+          const spec = interpolate(step.requests, vars);
+          const entries = (await settled(window)).sort(
+            (a, b) => Date.parse(a.wallTime) - Date.parse(b.wallTime) || a.seq - b.seq,
+          );
+          extra = { journal: describeEntries(entries.filter((e) => matches(spec.match, e))) };
+          problems.push(...judgeRequests(spec, entries));
+        } else if ('request' in step) {
           const spec = interpolate(step.request, vars);
           request = {
             method: spec.method,
@@ -242,12 +295,10 @@ export const runScenario = async (
         ...(at ? { at } : {}),
         ...(request ? { request } : {}),
         ...(answer ? { answer: { status: answer.status, body: answer.body } } : {}),
+        ...extra,
         problems,
       });
-      if (problems.length > 0) {
-        failed = true;
-        break;
-      }
+      if (problems.length > 0) failed = true;
     }
   } finally {
     if (sim)
@@ -255,7 +306,8 @@ export const runScenario = async (
   }
   return {
     ...base,
-    verdict: failed ? 'failed' : 'passed',
+    verdict: failed ? 'failed' : notApplicable ? 'not_applicable' : 'passed',
+    ...(notApplicable ? { reason: notApplicable } : {}),
     steps: results,
     durationMs: performance.now() - started,
   };

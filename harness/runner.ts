@@ -2,6 +2,8 @@ import { RULES } from '../rules/catalog.ts';
 import { formatProblem, loadScenarios, type LoadedScenario } from './load.ts';
 import { multiplex, type Reporter, type RunReport } from './reporter.ts';
 import { runScenario, type ScenarioResult } from './run-scenario.ts';
+import { seededTokens } from './seeded-world.ts';
+import { runsClient } from './scenario-schema.ts';
 import { hasSimApi, type Target } from './target.ts';
 
 export interface RunOptions {
@@ -55,24 +57,38 @@ export const selectScenarios = (
 
 /** Loads, filters and runs scenarios against a target; reporters hear every result. */
 export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
-  const warn = o.warn ?? ((line: string) => console.error(line));
-  const { loaded, problems } = loadScenarios(o.paths);
+  const { loaded, problems } = loadScenarios(o.paths, {
+    rules: RULES.map((r) => r.id),
+    tokens: await seededTokens(),
+  });
   if (problems.length > 0)
     throw new Error(`invalid scenarios:\n${problems.map(formatProblem).join('\n')}`);
-  const selected = selectScenarios(loaded, o);
-  const unknownRules = selected.flatMap((s) =>
-    s.scenario.rules
-      .filter((id) => !RULES.some((r) => r.id === id))
-      .map((id) => `${s.file}: rule ${id} is not in the catalog`),
-  );
-  if (unknownRules.length > 0) throw new Error(unknownRules.join('\n'));
+  return runLoaded({ ...o, loaded });
+};
+
+export interface RunLoadedOptions extends Omit<RunOptions, 'paths'> {
+  readonly loaded: readonly LoadedScenario[];
+  /** What the run is (default: the scenario library); named in reports. */
+  readonly suite?: { readonly kind: 'client'; readonly command: string };
+}
+
+/** Filters and runs loaded scenarios (files, or a built-in suite) against a target. */
+export const runLoaded = async (o: RunLoadedOptions): Promise<RunReport> => {
+  const warn = o.warn ?? ((line: string) => console.error(line));
+  const selected = selectScenarios(o.loaded, o);
   const sim = await hasSimApi(o.target);
+  // Client commands run in their own process: they need a listening server.
+  const served =
+    o.target.serve && selected.some((s) => runsClient(s.scenario))
+      ? await o.target.serve()
+      : undefined;
   const reporters = multiplex(o.reporters, warn);
   reporters.onBegin({
     target: o.target.name,
     total: selected.length,
     out: o.out,
     ...(o.shard ? { shard: o.shard } : {}),
+    ...(o.suite ? { suite: o.suite } : {}),
   });
   const results: ScenarioResult[] = new Array(selected.length);
   let next = 0;
@@ -80,30 +96,52 @@ export const runScenarios = async (o: RunOptions): Promise<RunReport> => {
     while (next < selected.length) {
       const i = next++;
       const s = selected[i]!;
-      const r = await runScenario(s.scenario, s.file, o.target, sim).catch(
-        (error: unknown): ScenarioResult => ({
-          id: s.scenario.id,
-          title: s.scenario.title,
-          file: s.file,
-          rules: s.scenario.rules,
-          verdict: 'failed',
-          reason: String(error),
-          steps: [],
-          durationMs: 0,
-        }),
-      );
+      const client = runsClient(s.scenario);
+      const target = client && served ? served.target : o.target;
+      const r = await (
+        client && !target.reachable
+          ? Promise.resolve<ScenarioResult>({
+              id: s.scenario.id,
+              title: s.scenario.title,
+              file: s.file,
+              rules: s.scenario.rules,
+              verdict: 'not_applicable',
+              reason: 'runs a client command, which cannot reach this target (give --target URL)',
+              steps: [],
+              durationMs: 0,
+            })
+          : runScenario(s.scenario, s.file, target, sim)
+      ).catch((error: unknown): ScenarioResult => ({
+        id: s.scenario.id,
+        title: s.scenario.title,
+        file: s.file,
+        rules: s.scenario.rules,
+        verdict: 'failed',
+        reason: String(error),
+        steps: [],
+        durationMs: 0,
+      }));
       results[i] = r;
       reporters.onScenario(r);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, o.workers ?? 1) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, o.workers ?? 1) }, worker));
+  } finally {
+    await served?.close();
+  }
   const fullLibrary =
-    o.fullLibrary && o.grep === undefined && o.rule === undefined && o.shard === undefined;
+    o.fullLibrary &&
+    o.suite === undefined &&
+    o.grep === undefined &&
+    o.rule === undefined &&
+    o.shard === undefined;
   const report: RunReport = {
     version: 1,
     target: o.target.name,
     ...(o.shard ? { shard: o.shard } : {}),
     fullLibrary,
+    ...(o.suite ? { suite: o.suite } : {}),
     results,
     uncoveredRules: fullLibrary ? uncovered(results) : [],
   };

@@ -7,6 +7,16 @@ import { z } from 'zod';
  */
 const value = z.unknown();
 const method = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const duration = z
+  .string()
+  .regex(
+    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
+    'must be an ISO 8601 duration such as PT1S, PT30S or P1D',
+  );
+const token = z
+  .string()
+  .min(1)
+  .describe('A token of the seeded world, e.g. acme-admin (GET /sim/world lists them).');
 
 export const requestSchema = z.strictObject({
   as: z
@@ -67,7 +77,17 @@ const requestStep = z.strictObject({
 });
 const clockStep = z.strictObject({
   name: z.string().optional(),
-  clock: z.strictObject({ advance: z.string().optional(), set: z.string().optional() }),
+  clock: z.strictObject({
+    advance: duration.optional().describe('Move the virtual clock forward, e.g. P7D.'),
+    set: z.string().optional().describe('Set the virtual clock (never backwards).'),
+    mode: z
+      .enum(['frozen', 'running'])
+      .optional()
+      .describe(
+        'running: the clock moves by itself (speed × real time), e.g. while a client runs.',
+      ),
+    speed: z.number().positive().optional().describe('Virtual ms per real ms when running.'),
+  }),
 });
 const faultStep = z.strictObject({
   name: z.string().optional(),
@@ -106,13 +126,163 @@ const mailStep = z.strictObject({
   capture: capture.optional(),
 });
 
-export const stepSchema = z.union([requestStep, clockStep, faultStep, waitStep, mailStep]);
+const clientStep = z.strictObject({
+  name: z.string().optional(),
+  client: z.strictObject({
+    run: z
+      .string()
+      .min(1)
+      .describe(
+        'A shell command: your client. It gets PROVISIM_BASE_URL (the world), PROVISIM_TOKEN, PROVISIM_WORLD and PROVISIM_OUTPUT (a file it may write JSON to) in its environment.',
+      ),
+    as: token.optional().describe('The token given as PROVISIM_TOKEN (default acme-admin).'),
+    env: z
+      .record(z.string().regex(/^[A-Za-z_]\w*$/), z.string())
+      .optional()
+      .describe('More environment variables; ${name} inserts captured values.'),
+    timeout: duration
+      .optional()
+      .describe('Real time the command may take before it is killed (default PT60S).'),
+    expectExit: z
+      .union([z.number().int().min(0).max(255), z.enum(['nonzero', 'any'])])
+      .optional()
+      .describe(
+        'The exit code expected (default 0); nonzero for any failure; any to not judge it.',
+      ),
+    expectOutput: value
+      .optional()
+      .describe('A subset of the JSON the command wrote to $PROVISIM_OUTPUT.'),
+    task: z
+      .strictObject({
+        name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        input: value.optional(),
+      })
+      .optional()
+      .describe(
+        'A task of the client task protocol (README, "Test your own client"): given as PROVISIM_TASK, PROVISIM_TASK_INPUT (JSON) and PROVISIM_TASK_FILE.',
+      ),
+    because: z.string().optional().describe('Why the expectations matter, added to the verdict.'),
+  }),
+});
+
+const statusMatch = z.union([
+  z.number().int().min(100).max(599),
+  z.string().regex(/^[1-5]xx$/, 'must be a status class such as 4xx'),
+]);
+
+export const requestMatchSchema = z.strictObject({
+  method: method.optional(),
+  path: z
+    .string()
+    .startsWith('/')
+    .optional()
+    .describe('A path inside the world; * matches any run of characters.'),
+  query: z.string().optional().describe('The query string (?a=b…): exact, or "re:<pattern>".'),
+  status: statusMatch.optional().describe('The answer: 429, or a class such as 4xx.'),
+  token: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The token sent: a name such as acme-admin, * for any known token, none for none.'),
+});
+
+const gap = z
+  .strictObject({
+    wall: duration.optional().describe('Real time, e.g. PT1S.'),
+    virtual: duration.optional().describe('Virtual time, e.g. PT30S.'),
+  })
+  .refine((g) => g.wall !== undefined || g.virtual !== undefined, 'name wall, virtual or both');
+
+const requestsStep = z.strictObject({
+  name: z.string().optional(),
+  requests: z.strictObject({
+    match: requestMatchSchema
+      .default({})
+      .describe(
+        'Which requests of the journal to judge: those the last client step made (all, before one).',
+      ),
+    count: z
+      .union([
+        z.number().int().min(0),
+        z.strictObject({
+          min: z.number().int().min(0).optional(),
+          max: z.number().int().min(0).optional(),
+        }),
+      ])
+      .optional()
+      .describe('How many requests match: exactly n, or {min, max}.'),
+    order: z
+      .array(requestMatchSchema)
+      .min(1)
+      .optional()
+      .describe('Requests that must come in this order among the matching ones (others between).'),
+    minGap: gap
+      .optional()
+      .describe(
+        'The least time between two matching requests, named: {wall: PT1S}, {virtual: PT30S}.',
+      ),
+    honoursRetryAfter: z
+      .boolean()
+      .optional()
+      .describe(
+        'After an answer with Retry-After, the next matching request of that method and path comes no sooner (real time).',
+      ),
+    body: value
+      .optional()
+      .describe(
+        'Every matching body: a subset of its JSON, or a text it contains ("re:<pattern>" for a pattern).',
+      ),
+    unique: z
+      .string()
+      .regex(/^[A-Za-z_][\w.]*$/)
+      .optional()
+      .describe(
+        'A field of the JSON body (e.g. externalId) no two matching requests share, except a resend after 429, 503 or another 4xx (nothing was created).',
+      ),
+    because: z
+      .string()
+      .optional()
+      .describe('Why the check matters, added to its verdict (e.g. "Webex asks clients to wait").'),
+  }),
+});
+
+/** Each step kind by the key that names it; a step has exactly one of these keys. */
+export const STEP_KINDS = {
+  request: requestStep,
+  clock: clockStep,
+  fault: faultStep,
+  waitFor: waitStep,
+  mail: mailStep,
+  client: clientStep,
+  requests: requestsStep,
+} as const;
+export type StepKind = keyof typeof STEP_KINDS;
+
+export const stepSchema = z.union([
+  requestStep,
+  clockStep,
+  faultStep,
+  waitStep,
+  mailStep,
+  clientStep,
+  requestsStep,
+]);
 
 export const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case words joined by dashes'),
   title: z.string().min(5),
   rules: z.array(z.string().regex(/^[A-Z]+-\d+$/)).min(1),
   seed: z.number().int().min(0).default(1),
+  requires: z
+    .strictObject({
+      faults: z
+        .array(z.record(z.string(), value))
+        .min(1)
+        .describe(
+          'Faults the target must accept (probed with POST /sim/faults, then removed); if it refuses one, the scenario is not applicable.',
+        ),
+    })
+    .optional(),
   steps: z.array(stepSchema).min(1),
 });
 
@@ -120,12 +290,21 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type Step = z.output<typeof stepSchema>;
 export type RequestSpec = z.output<typeof requestSchema>;
 export type ExpectSpec = z.output<typeof expectSchema>;
+export type RequestMatch = z.output<typeof requestMatchSchema>;
+export type ClientSpec = z.output<typeof clientStep>['client'];
+export type RequestsSpec = z.output<typeof requestsStep>['requests'];
 
-/** Steps that need the `/sim` API (clock, faults, mail, waits, retries that advance the clock). */
+/** Steps that need the `/sim` API (clock, faults, mail, waits, journal, retries on the clock). */
 export const needsSim = (s: Scenario): boolean =>
-  s.steps.some(
-    (st) => !('request' in st) || st.retry !== undefined || st.request.path.startsWith('/sim'),
+  s.requires !== undefined ||
+  s.steps.some((st) =>
+    'client' in st
+      ? false
+      : !('request' in st) || st.retry !== undefined || st.request.path.startsWith('/sim'),
   );
+
+/** Scenarios that run a client command need a target it can reach (a listening server). */
+export const runsClient = (s: Scenario): boolean => s.steps.some((st) => 'client' in st);
 
 /** The JSON Schema editors use (scenarios/scenario.schema.json). */
 export const scenarioJsonSchema = (): unknown => ({

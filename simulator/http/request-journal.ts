@@ -1,4 +1,12 @@
-import { pathMatches } from '../core/sim/faults.ts';
+import { globMatch } from '../core/glob.ts';
+
+/** The request headers the journal keeps (api.md, "Verifying the client under test"). */
+export interface JournalHeaders {
+  /** `TrackingID` as the client sent it (`tracking-id`, or Webex's own spelling `trackingid`). */
+  readonly 'tracking-id'?: string;
+  readonly 'user-agent'?: string;
+  readonly 'content-type'?: string;
+}
 
 /** One request a world answered, as `GET /sim/requests` shows it. */
 export interface JournalEntry {
@@ -15,11 +23,14 @@ export interface JournalEntry {
   readonly wallTime: string;
   /** How long the answer took, in real milliseconds. */
   readonly durationMs: number;
-  readonly contentType?: string;
-  /** The first characters of the body (none for an empty body). */
+  /** The bearer token, when the world knows it: its name, e.g. `acme-admin`. */
+  readonly token?: string;
+  readonly headers: JournalHeaders;
+  /** The seconds the answer's `Retry-After` asked for. */
+  readonly retryAfter?: number;
+  /** The first bytes of the body, as UTF-8 text (none for an empty body). */
   readonly body?: string;
-  /** A JSON object body's top-level keys. */
-  readonly bodyKeys?: readonly string[];
+  /** Set when the body is longer than the prefix kept (or was not read to its end). */
   readonly bodyTruncated?: boolean;
 }
 
@@ -31,68 +42,121 @@ export interface JournalFilter {
   readonly status?: string;
 }
 
-export const JOURNAL_LIMIT = 1000;
-export const BODY_SUMMARY_CHARS = 200;
+/** How many bytes of a body the journal keeps. */
+export const BODY_PREFIX_BYTES = 2048;
+/** What a world's journal may hold, in (estimated) bytes; the oldest entries go first. */
+export const JOURNAL_BUDGET_BYTES = 4 * 1024 * 1024;
+/** What an entry costs beyond its strings (numbers, times, the object itself). */
+const ENTRY_OVERHEAD = 256;
 
 const statusMatches = (wanted: string, status: number): boolean =>
   /^[1-5]xx$/i.test(wanted) ? String(status)[0] === wanted[0] : String(status) === wanted;
 
-/** A world's last requests, in memory only (never persisted), at most `limit` of them. */
-export class RequestJournal {
-  readonly #limit: number;
-  #entries: JournalEntry[] = [];
-  #seq = 0;
+const costOf = (e: JournalEntry): number =>
+  ENTRY_OVERHEAD +
+  e.method.length +
+  e.path.length +
+  e.query.length +
+  (e.token?.length ?? 0) +
+  (e.body?.length ?? 0) +
+  Object.values(e.headers).reduce((n: number, v: string | undefined) => n + (v?.length ?? 0), 0);
 
-  constructor(limit: number = JOURNAL_LIMIT) {
-    this.#limit = limit;
+/**
+ * A world's latest requests, in memory only (never persisted), within a byte budget: when a new
+ * entry would pass it, the oldest entries are dropped. Entries sit in a ring (no array shifting).
+ */
+export class RequestJournal {
+  readonly #budget: number;
+  #entries: (JournalEntry | undefined)[] = [];
+  #head = 0;
+  #bytes = 0;
+  #seq = 0;
+  #pending = 0;
+
+  constructor(budgetBytes: number = JOURNAL_BUDGET_BYTES) {
+    this.#budget = budgetBytes;
   }
 
-  add(entry: Omit<JournalEntry, 'seq'>): void {
+  /** A request came in: its number (requests are numbered as they arrive). */
+  begin(): number {
     this.#seq += 1;
-    this.#entries.push({ seq: this.#seq, ...entry });
-    if (this.#entries.length > this.#limit)
-      this.#entries.splice(0, this.#entries.length - this.#limit);
+    this.#pending += 1;
+    return this.#seq;
+  }
+
+  /** The number of the latest request that came in (answered or not). */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  /** Requests that came in and are not answered yet (they are listed once answered). */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /** Records an answered request under the number `begin` gave it (kept in arrival order). */
+  add(e: JournalEntry): void {
+    this.#pending = Math.max(0, this.#pending - 1);
+    this.#entries.push(e);
+    // An answer that overtook an earlier request's: move it back to its place (rare, and near).
+    for (let i = this.#entries.length - 1; i > this.#head; i--) {
+      const before = this.#entries[i - 1];
+      if (!before || before.seq < e.seq) break;
+      this.#entries[i] = before;
+      this.#entries[i - 1] = e;
+    }
+    this.#bytes += costOf(e);
+    while (this.#bytes > this.#budget && this.#head < this.#entries.length - 1) {
+      const old = this.#entries[this.#head];
+      if (old) this.#bytes -= costOf(old);
+      this.#entries[this.#head] = undefined;
+      this.#head += 1;
+    }
+    // Compact once the dropped slots outnumber the kept ones (amortized constant per entry).
+    if (this.#head > 1024 && this.#head * 2 > this.#entries.length) {
+      this.#entries = this.#entries.slice(this.#head);
+      this.#head = 0;
+    }
   }
 
   /** Newest first, filtered. */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const method = filter.method?.toUpperCase();
-    return this.#entries
-      .filter(
-        (e) =>
-          (method === undefined || e.method === method) &&
-          (filter.path === undefined || pathMatches(filter.path, e.path)) &&
-          (filter.status === undefined || statusMatches(filter.status, e.status)),
+    const out: JournalEntry[] = [];
+    for (let i = this.#entries.length - 1; i >= this.#head; i--) {
+      const e = this.#entries[i];
+      if (
+        e &&
+        (method === undefined || e.method === method) &&
+        (filter.path === undefined || globMatch(filter.path, e.path)) &&
+        (filter.status === undefined || statusMatches(filter.status, e.status))
       )
-      .reverse();
+        out.push(e);
+    }
+    return out;
   }
 
   get size(): number {
-    return this.#entries.length;
+    return this.#entries.length - this.#head;
   }
 
+  /** The estimated bytes held. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Forgets the answered requests (numbering goes on). */
   clear(): void {
     this.#entries = [];
+    this.#head = 0;
+    this.#bytes = 0;
   }
 }
 
-/** Summarizes a body's text: its first characters and, for a JSON object, its keys. */
-export const summarizeBody = (text: string, complete: boolean, contentType: string | undefined) => {
-  if (text === '') return {};
-  let bodyKeys: string[] | undefined;
-  if (complete && (contentType ?? '').includes('json')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-        bodyKeys = Object.keys(parsed);
-    } catch {
-      // Not JSON after all: the text alone tells what was sent.
-    }
-  }
-  const truncated = !complete || text.length > BODY_SUMMARY_CHARS;
-  return {
-    body: text.slice(0, BODY_SUMMARY_CHARS),
-    ...(bodyKeys ? { bodyKeys } : {}),
-    ...(truncated ? { bodyTruncated: true } : {}),
-  };
+/** `Retry-After` in seconds (a number, or an HTTP date relative to `wall`), when present. */
+export const retryAfterSeconds = (value: string | null, wall: number): number | undefined => {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - wall) / 1000));
 };

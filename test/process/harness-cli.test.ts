@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,4 +65,75 @@ describe('provisim run / validate / merge-reports (the CLI a CI job calls)', () 
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).fullLibrary).toBe(false);
     expect(one.status).toBe(0);
   }, 90_000);
+
+  it('validate checks rule IDs against the catalogue and tokens against the seeded world', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provisim-names-'));
+    writeFileSync(
+      join(dir, 'names.yaml'),
+      'id: names\ntitle: Unknown names\nrules: [ORG-99]\nsteps:\n  - request: { as: acme-boss, path: /v1/people/me }\n',
+    );
+    const r = provisim(['validate', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/names\.yaml:3: rules\[0\]: ORG-99 is not a rule of the catalogue/);
+    expect(r.stderr).toMatch(
+      /names\.yaml:5: steps\[0\]\.request\.as: acme-boss is not a token of the seeded world/,
+    );
+    expect(provisim(['run', dir, '--reporter', 'console', '--out', dir]).status).toBe(2);
+  });
+
+  it.each(['serve', 'run', 'validate', 'merge-reports', 'seed', 'verify-client'])(
+    '%s --help prints its usage and exits 0',
+    (command) => {
+      const r = provisim([command, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(new RegExp(`provisim ${command}`));
+    },
+  );
+
+  it('verify-client refuses to run without a client command', () => {
+    const r = provisim(['verify-client', '--reporter', 'console']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('give the client command after --');
+  });
+
+  it('run --watch re-runs a scenario file when it changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provisim-watch-'));
+    const file = join(dir, 'me.yaml');
+    const scenario = (status: number) =>
+      `id: me\ntitle: Who the token is\nrules: [SIM-3]\nsteps:\n  - request: { as: acme-admin, path: /v1/people/me }\n    expect: { status: ${status} }\n`;
+    writeFileSync(file, scenario(200));
+    const child = spawn(
+      process.execPath,
+      ['bin/provisim.mjs', 'run', dir, '--watch', '--reporter', 'console', '--out', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const until = (text: RegExp, count = 1) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = Date.now() + 20_000;
+        const look = () => {
+          if ((out.match(new RegExp(text, 'g')) ?? []).length >= count) resolve();
+          else if (Date.now() > deadline || child.exitCode !== null)
+            reject(new Error(`no ${text} in:\n${out}`));
+          else setTimeout(look, 50);
+        };
+        look();
+      });
+    try {
+      await until(/waiting for changes/);
+      expect(out).toContain('scenarios: 1 passed, 0 failed');
+      writeFileSync(file, scenario(404));
+      await until(/scenarios: 0 passed, 1 failed/);
+      expect(out).toContain('1 changed: re-running');
+      expect(out).toContain('- status: expected 404, got 200');
+      await until(/waiting for changes/, 2);
+      writeFileSync(file, scenario(200));
+      await until(/scenarios: 1 passed, 0 failed/, 2);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 40_000);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GLOB_MAX_LENGTH, globMatch } from '../glob.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { Result } from '../kernel/result.ts';
 
@@ -20,7 +21,7 @@ const requestFaultSchema = z.strictObject({
   path: z
     .string()
     .min(1)
-    .max(2000)
+    .max(GLOB_MAX_LENGTH)
     .regex(
       /^\//,
       'must start with / (a path such as /v1/wholesale/customers, * matches any run of characters)',
@@ -69,23 +70,8 @@ export const publicFault = (f: FaultRecord): Record<string, unknown> => {
   return rest;
 };
 
-const patternCache = new Map<string, RegExp>();
-const toRegExp = (pattern: string): RegExp => {
-  let re = patternCache.get(pattern);
-  if (!re) {
-    re = new RegExp(
-      `^${pattern
-        .split('*')
-        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-    );
-    patternCache.set(pattern, re);
-  }
-  return re;
-};
-
-export const pathMatches = (pattern: string, path: string): boolean =>
-  pattern.includes('*') ? toRegExp(pattern).test(path) : pattern === path;
+/** A fault's `path`: exact, or `*` for any run of characters (the shared matcher, no backtracking). */
+export const pathMatches = (pattern: string, path: string): boolean => globMatch(pattern, path);
 
 /** What a request fault does to the request it hits. */
 export interface FaultEffect {

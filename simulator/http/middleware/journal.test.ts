@@ -1,45 +1,78 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, createTestWorld } from '../../adapters/testing.ts';
 import { ADMIN, customerBody, provisioningId } from '../../../test/fixtures/wholesale.ts';
-import type { JournalEntry } from '../request-journal.ts';
+import {
+  BODY_PREFIX_BYTES,
+  JOURNAL_BUDGET_BYTES,
+  RequestJournal,
+  type JournalEntry,
+} from '../request-journal.ts';
 
 describe('GET /sim/requests (the request journal)', () => {
-  it('records method, path, query, status, virtual and wall time and a body summary, newest first', async () => {
+  it('records method, path, query, status, times, token, headers and a body prefix, newest first', async () => {
     const t = createTestApp({ wallClock: () => Date.parse('2030-05-05T10:00:00Z') });
     const pid = await provisioningId(t);
     await t.call('POST', '/sim/clock', { json: { advance: 'P1D' } });
-    await t.call('GET', '/v1/wholesale/customers?max=5', ADMIN);
+    await t.call('GET', '/v1/wholesale/customers?max=5', {
+      ...ADMIN,
+      headers: { 'user-agent': 'my-provisioner/1.0', TrackingID: 'mine_1' },
+    });
+    const sent = JSON.stringify(customerBody(pid));
     await t.call('POST', '/v1/wholesale/customers', { ...ADMIN, json: customerBody(pid) });
     const r = await t.call('GET', '/sim/requests');
     expect(r.status).toBe(200);
     expect(r.body.items).toHaveLength(2);
     const [post, list] = r.body.items;
-    expect(post).toMatchObject({
+    expect(post).toEqual({
+      seq: 2,
       method: 'POST',
       path: '/v1/wholesale/customers',
+      query: '',
       status: 202,
       time: '2026-01-02T00:00:00.000Z',
       wallTime: '2030-05-05T10:00:00.000Z',
-      contentType: 'application/json',
-      bodyKeys: [
-        'provisioningId',
-        'packages',
-        'externalId',
-        'address',
-        'customerInfo',
-        'provisioningParameters',
-      ],
-      bodyTruncated: true,
+      durationMs: 0,
+      token: 'acme-admin',
+      headers: { 'content-type': 'application/json' },
+      body: sent,
     });
-    expect(post.body).toHaveLength(200);
-    expect(post.body.startsWith(`{"provisioningId":"${pid}"`)).toBe(true);
-    expect(list).toMatchObject({
+    expect(list).toEqual({
+      seq: 1,
       method: 'GET',
       path: '/v1/wholesale/customers',
       query: '?max=5',
       status: 200,
+      time: '2026-01-02T00:00:00.000Z',
+      wallTime: '2030-05-05T10:00:00.000Z',
+      durationMs: 0,
+      token: 'acme-admin',
+      headers: { 'tracking-id': 'mine_1', 'user-agent': 'my-provisioner/1.0' },
     });
-    expect(list.body).toBeUndefined();
+  });
+
+  it("keeps the first 2048 bytes of a long body (cut on a whole character), and the answer's Retry-After", async () => {
+    const t = createTestApp();
+    await t.call('POST', '/sim/faults', {
+      json: { method: 'POST', path: '/partner-hub/api/templates', retryAfter: 7, times: 1 },
+    });
+    const name = `${'x'.repeat(2038)}é${'y'.repeat(10_000)}`;
+    await t.call('POST', '/partner-hub/api/templates', { ...ADMIN, json: { name } });
+    await t.call('POST', '/partner-hub/api/templates', { ...ADMIN, json: { name } });
+    const [read, faulted] = (await t.call('GET', '/sim/requests')).body.items;
+    expect(faulted).toMatchObject({ status: 429, retryAfter: 7, bodyTruncated: true });
+    expect(read).toMatchObject({ status: 400, bodyTruncated: true });
+    expect(read.retryAfter).toBeUndefined();
+    for (const e of [read, faulted]) {
+      expect(e.body).toBe(`{"name":"${'x'.repeat(2038)}`);
+    }
+  });
+
+  it('does not record unknown tokens as names', async () => {
+    const t = createTestApp();
+    await t.call('GET', '/v1/people/me', { token: 'stolen-or-typo' });
+    const [e] = (await t.call('GET', '/sim/requests')).body.items;
+    expect(e.status).toBe(401);
+    expect(e.token).toBeUndefined();
   });
 
   it('leaves /sim out, records errors and injected faults with their status', async () => {
@@ -82,13 +115,54 @@ describe('GET /sim/requests (the request journal)', () => {
     expect((await t.call('GET', '/sim/requests?status=abc')).status).toBe(400);
   });
 
-  it('keeps the last 1000 requests of a world', async () => {
+  it("keeps a world's latest requests within its byte budget, dropping the oldest", () => {
+    const j = new RequestJournal(64 * 1024);
+    const entry = (i: number) => ({
+      method: 'POST',
+      path: '/v1/wholesale/customers',
+      query: `?i=${i}`,
+      status: 202,
+      time: '',
+      wallTime: '',
+      durationMs: 0,
+      headers: {},
+      body: 'b'.repeat(BODY_PREFIX_BYTES),
+    });
+    for (let i = 0; i < 5000; i++) j.add({ seq: j.begin(), ...entry(i) });
+    expect(j.bytes).toBeLessThanOrEqual(64 * 1024);
+    const kept = j.list();
+    expect(kept.length).toBe(j.size);
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept.length).toBeLessThan(40);
+    expect(kept[0]?.query).toBe('?i=4999');
+    expect(kept.at(-1)?.seq).toBe(5000 - kept.length + 1);
+    expect(JOURNAL_BUDGET_BYTES).toBe(4 * 1024 * 1024);
+  });
+
+  it('numbers requests as they arrive, lists them once answered, and counts those still pending', async () => {
     const t = createTestApp();
-    for (let i = 0; i < 1005; i++) await t.call('GET', `/v1/people/me?i=${i}`, ADMIN);
-    const items = (await t.call('GET', '/sim/requests')).body.items;
-    expect(items).toHaveLength(1000);
-    expect(items[0].query).toBe('?i=1004');
-    expect(items[999].query).toBe('?i=5');
+    await t.call('POST', '/sim/faults', {
+      json: { path: '/v1/people/me', latencyMs: 300, times: 1 },
+    });
+    const slow = t.call('GET', '/v1/people/me', ADMIN);
+    await t.call('GET', '/v1/wholesale/customers', ADMIN);
+    const during = (await t.call('GET', '/sim/requests')).body;
+    expect(during).toMatchObject({ lastSeq: 2, pending: 1 });
+    expect(during.items.map((e: { seq: number }) => e.seq)).toEqual([2]);
+    await slow;
+    const after = (await t.call('GET', '/sim/requests')).body;
+    expect(after).toMatchObject({ lastSeq: 2, pending: 0 });
+    expect(after.items.map((e: { seq: number; path: string }) => `${e.seq} ${e.path}`)).toEqual([
+      '2 /v1/wholesale/customers',
+      '1 /v1/people/me',
+    ]);
+  });
+
+  it('refuses an over-long path pattern', async () => {
+    const t = createTestApp();
+    const r = await t.call('GET', `/sim/requests?path=/${'*'.repeat(2000)}`);
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].description).toMatch(/^path: must be at most 2000 characters/);
   });
 
   it('is cleared by DELETE /sim/requests and by POST /sim/reset', async () => {

@@ -1,58 +1,75 @@
 import type { MiddlewareHandler } from 'hono';
+import { authenticate } from '../../core/kernel/identity.ts';
 import type { SurfaceEnv } from '../env.ts';
-import { summarizeBody } from '../request-journal.ts';
+import {
+  BODY_PREFIX_BYTES,
+  retryAfterSeconds,
+  type JournalEntry,
+  type JournalHeaders,
+} from '../request-journal.ts';
+import { bufferBody, requestStreamsWork, tapBody } from './body-tap.ts';
 
-/** Bodies up to this many bytes are read whole (for their JSON keys); longer ones only this far. */
-const READ_LIMIT = 64 * 1024;
-
-/** Reads a copy of the body, keeping at most `READ_LIMIT` bytes of it, leaving the request's own body intact. */
-const peekBody = async (request: Request): Promise<{ text: string; complete: boolean }> => {
-  if (!request.body) return { text: '', complete: true };
-  const reader = request.clone().body?.getReader();
-  if (!reader) return { text: '', complete: true };
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done)
-      return bytes <= READ_LIMIT
-        ? { text: text + decoder.decode(), complete: true }
-        : { text, complete: false };
-    // Read the copy to its end (cancelling one branch of a cloned body can stall the other), but
-    // keep only the first READ_LIMIT bytes of text.
-    if (bytes <= READ_LIMIT) text += decoder.decode(value, { stream: true });
-    bytes += value.byteLength;
-  }
+const headersOf = (h: Headers): JournalHeaders => {
+  const trackingId = h.get('tracking-id') ?? h.get('trackingid');
+  const userAgent = h.get('user-agent');
+  const contentType = h.get('content-type');
+  return {
+    ...(trackingId !== null ? { 'tracking-id': trackingId } : {}),
+    ...(userAgent !== null ? { 'user-agent': userAgent } : {}),
+    ...(contentType !== null ? { 'content-type': contentType } : {}),
+  };
 };
 
 /**
- * The request journal (`GET /sim/requests`): every request of a world outside `/sim` is recorded
- * with its answer's status, the virtual and wall-clock times and a summary of its body, so a test
- * can assert what a client sent (and, say, that it waited as `Retry-After` asked).
+ * The request journal (`GET /sim/requests`; api.md, "Verifying the client under test"): every
+ * request of a world outside `/sim` is recorded with its answer's status and `Retry-After`, the
+ * virtual and wall-clock times, the token's name, a few request headers and the first bytes of its
+ * body, so a test can judge what a client did over time. The body passes through a tap that keeps
+ * its first bytes as the handler reads it; nothing is cloned or read twice.
  */
 export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   const path = c.req.path;
   if (path === '/sim' || path.startsWith('/sim/') || c.req.method === 'OPTIONS') return next();
   const { world, registry } = c.env;
+  const seq = registry.journalOf(world).begin();
   const time = new Date(world.now()).toISOString();
   const started = world.wall();
-  const contentType = c.req.header('content-type');
-  const peek = await peekBody(c.req.raw);
+  const raw = c.req.raw;
+  const headers = headersOf(raw.headers);
+  const user = authenticate(world.read(), raw.headers.get('authorization') ?? undefined);
+  let prefix: () => Promise<{ text: string; complete: boolean }> = async () => ({
+    text: '',
+    complete: true,
+  });
+  if (raw.body && requestStreamsWork) {
+    const tap = tapBody(raw.body, BODY_PREFIX_BYTES);
+    c.req.raw = new Request(raw, { body: tap.stream, duplex: 'half' } as RequestInit);
+    prefix = tap.prefix;
+  } else if (raw.body) {
+    const read = await bufferBody(raw, BODY_PREFIX_BYTES);
+    c.req.raw = new Request(raw, { body: read.bytes });
+    prefix = async () => read;
+  }
   try {
     await next();
   } finally {
-    const query = new URL(c.req.url).search;
-    registry.journalOf(world).add({
+    const body = await prefix();
+    const retryAfter = retryAfterSeconds(c.res.headers.get('retry-after'), world.wall());
+    const entry: JournalEntry = {
+      seq,
       method: c.req.method,
       path,
-      query,
+      query: new URL(c.req.url).search,
       status: c.res.status,
       time,
       wallTime: new Date(started).toISOString(),
       durationMs: Math.max(0, world.wall() - started),
-      ...(contentType !== undefined ? { contentType } : {}),
-      ...summarizeBody(peek.text, peek.complete, contentType),
-    });
+      ...(user.ok ? { token: user.value.token } : {}),
+      headers,
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
+      ...(body.text !== '' ? { body: body.text } : {}),
+      ...(body.text !== '' && !body.complete ? { bodyTruncated: true } : {}),
+    };
+    registry.journalOf(world).add(entry);
   }
 };

@@ -2,8 +2,13 @@ import { Hono } from 'hono';
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { sendError } from '../../respond.ts';
+import { GLOB_MAX_LENGTH } from '../../../core/glob.ts';
 
-/** `/sim/requests`: the world's request journal, newest first (`?method=&path=&status=`), and clearing it. */
+/**
+ * `/sim/requests`: the world's request journal, newest first (`?method=&path=&status=`), with the
+ * number of the latest request that came in (`lastSeq`) and how many are still being answered
+ * (`pending`, listed once answered); DELETE clears it.
+ */
 export const simRequestRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   app.get('/', (c) => {
@@ -19,12 +24,16 @@ export const simRequestRoutes = (): Hono<SurfaceEnv> => {
         ),
       );
     }
-    const items = c.env.registry.journalOf(c.env.world).list({
+    if (path !== undefined && path.length > GLOB_MAX_LENGTH) {
+      return sendError(c, invalidField('path', `must be at most ${GLOB_MAX_LENGTH} characters`));
+    }
+    const journal = c.env.registry.journalOf(c.env.world);
+    const items = journal.list({
       ...(method !== undefined ? { method } : {}),
       ...(path !== undefined ? { path } : {}),
       ...(status !== undefined ? { status } : {}),
     });
-    return c.json({ items });
+    return c.json({ items, lastSeq: journal.lastSeq, pending: journal.pending });
   });
   app.delete('/', (c) => {
     c.env.registry.journalOf(c.env.world).clear();
