@@ -5,6 +5,7 @@ import type { Store } from '../simulator/core/kernel/store-port.ts';
 import { worldSummary } from '../simulator/core/sim/world-summary.ts';
 import { WorldReader } from '../simulator/core/kernel/world-tx.ts';
 import { listen, type Listening } from '../simulator/adapters/node.ts';
+import { nodeAssets } from '../simulator/adapters/node-assets.ts';
 import { createApp } from '../simulator/http/create-app.ts';
 import { openDurableStore } from '../simulator/store/durable-store.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';
@@ -59,6 +60,7 @@ export const startServer = async (
     clock,
     newWorldClock: { mode: 'frozen', ...(o.start !== undefined ? { start: o.start } : {}) },
     simApi: o.simApi,
+    assets: nodeAssets(),
   });
   const listening = await listen(app, { port: o.port, host: o.host });
   if (!o.quiet) {

@@ -20,6 +20,11 @@ import { partnerHubPages } from './surfaces/partner-hub/pages.tsx';
 import { simRoutes } from './surfaces/sim/api.ts';
 import { simRequestRoutes } from './surfaces/sim/requests-api.ts';
 import { WorldRegistry } from './world-registry.ts';
+import type { AssetSource } from './pages/asset-source.ts';
+import { assetRoutes } from './pages/asset-routes.ts';
+import { errorHtml, notFoundHtml } from './pages/error-pages.tsx';
+import { wantsPage, pageUrl } from './pages/page-renderer.tsx';
+import { simPanelRoutes } from './surfaces/sim/pages.tsx';
 
 export interface AppDeps {
   /** The default world's store (the CLI passes the lowdb store; tests a memory store). */
@@ -40,6 +45,8 @@ export interface AppDeps {
   readonly log?: (line: string) => void;
   /** Ids of new worlds (default: 8 random hex digits). */
   readonly newWorldId?: () => string;
+  /** Files the pages need that the http layer does not hold (the Momentum font; node adapter). */
+  readonly assets?: AssetSource;
 }
 
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -54,9 +61,20 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
       `[${c.env.trackingId}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
     const description = `The simulator failed unexpectedly; quote tracking id ${c.env.trackingId} when you report it.`;
+    if (wantsPage(c.req.path, c.req.header('accept')))
+      return errorHtml(
+        c,
+        { status: 500, message: description },
+        { url: pageUrl(c), method: 'GET', fields: [] },
+      );
     return sendError(c, { status: 500, message: description, errors: [{ description }] });
   });
-  app.notFound((c) => sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    wantsPage(c.req.path, c.req.header('accept'))
+      ? notFoundHtml(c, `There is no page at ${c.req.path}.`)
+      : sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`)),
+  );
+  app.route('/', assetRoutes());
   app.use('*', async (c, next) => {
     if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
       return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
@@ -74,6 +92,7 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   );
   app.use('*', injectFaults());
   app.route('/sim/mailbox', mailboxPage());
+  app.route('/sim', simPanelRoutes());
   app.route('/sim/requests', simRequestRoutes());
   app.route('/sim', simRoutes());
   const routes = apiRoutes();
@@ -157,6 +176,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
       trackingId,
       simApi,
       log,
+      assets: deps.assets,
     });
   };
   app.all('/w/:wid', forward);
@@ -170,6 +190,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
       trackingId: c.get('trackingId'),
       simApi,
       log,
+      assets: deps.assets,
     }),
   );
   return app;
