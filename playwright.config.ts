@@ -15,7 +15,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  workers: 1,
+  // One simulator per worker; two workers fit CI's two cores.
+  workers: 2,
   timeout: 60_000,
   reporter: [['list']],
   outputDir: 'test-results',

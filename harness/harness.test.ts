@@ -8,6 +8,7 @@ import { createMemoryStore } from '../simulator/store/memory-store.ts';
 import { inProcessTarget } from './in-process.ts';
 import { loadScenarioText } from './load.ts';
 import { renderHtml, renderJunit } from './reporters/files.ts';
+import { RULES, ruleById } from '../rules/catalog.ts';
 import type { RunReport } from './reporter.ts';
 import { mergeReports, runScenarios } from './runner.ts';
 import { urlTarget, type Target } from './target.ts';
@@ -200,10 +201,20 @@ describe('reporters', () => {
     expect(x).toContain('<failure message="step 3 (resend): status: expected 409, got 202">');
     expect(x).toContain('no scenario for USR-9');
   });
-  it('HTML: the rule × scenario matrix and each timeline', () => {
+  it('HTML: rules by area with their titles and scenarios, failures open, each timeline', () => {
     const h = renderHtml(report);
-    expect(h).toMatch(/<tr class="failed"><th title="[^"]*">CCW-4<\/th><td>failed<\/td>/);
-    expect(h).toMatch(/<tr class="passed"><th title="[^"]*">CCW-1<\/th><td>passed<\/td>/);
-    expect(h).toContain('<section id="b">');
+    const rule = (id: string) => {
+      const at = h.indexOf(`data-rule="${id}"`);
+      return h.slice(at, h.indexOf('</details>', at));
+    };
+    expect(h).toContain('data-area="CCW"');
+    expect(rule('CCW-4')).toContain('✗ failed');
+    expect(rule('CCW-4')).toContain(' open>');
+    expect(rule('CCW-4')).toContain(ruleById('CCW-4')!.title.replace(/'/g, '&#39;'));
+    expect(rule('CCW-1')).toContain('✓ passed');
+    const uncovered = RULES.find((r) => !report.results.some((x) => x.rules.includes(r.id)))!;
+    expect(rule(uncovered.id)).toContain('No scenario proves this rule.');
+    expect(h).toContain('id="s-b"');
+    expect(h).toContain('id="failures-only"');
   });
 });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseInstant, type ClockInit } from '../core/kernel/clock.ts';
 import type { Store } from '../core/kernel/store-port.ts';
 import { createApp } from '../http/create-app.ts';
+import { nodeAssets } from './node-assets.ts';
 import { parsePublicUrl } from '../http/origin.ts';
 import { openDurableStore } from '../store/durable-store.ts';
 import { createMemoryStore } from '../store/memory-store.ts';
@@ -105,6 +106,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     newWorldClock: { mode: 'frozen', ...(clock.start !== undefined ? { start: clock.start } : {}) },
     simApi: options.simApi ?? true,
     log,
+    assets: nodeAssets(),
     ...(publicUrl ? { publicUrl: publicUrl.value } : {}),
   });
   let listening: Listening;

@@ -21,6 +21,11 @@ import { partnerHubPages } from './surfaces/partner-hub/pages.tsx';
 import { simRoutes } from './surfaces/sim/api.ts';
 import { simRequestRoutes } from './surfaces/sim/requests-api.ts';
 import { WorldRegistry } from './world-registry.ts';
+import type { AssetSource } from './pages/asset-source.ts';
+import { assetRoutes } from './pages/asset-routes.ts';
+import { errorHtml, notFoundHtml } from './pages/error-pages.tsx';
+import { wantsPage, pageUrl } from './pages/page-renderer.tsx';
+import { simPanelRoutes } from './surfaces/sim/pages.tsx';
 
 export interface AppDeps {
   /** The default world's store (the CLI passes the lowdb store; tests a memory store). */
@@ -46,6 +51,8 @@ export interface AppDeps {
    * without it, `X-Forwarded-Proto`/`X-Forwarded-Host`, else the request's own origin.
    */
   readonly publicUrl?: string;
+  /** Files the pages need that the http layer does not hold (the Momentum font; node adapter). */
+  readonly assets?: AssetSource;
 }
 
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -60,9 +67,20 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
       `[${c.env.trackingId}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
     const description = `The simulator failed unexpectedly; quote tracking id ${c.env.trackingId} when you report it.`;
+    if (wantsPage(c.req.path, c.req.header('accept')))
+      return errorHtml(
+        c,
+        { status: 500, message: description },
+        { url: pageUrl(c), method: 'GET', fields: [] },
+      );
     return sendError(c, { status: 500, message: description, errors: [{ description }] });
   });
-  app.notFound((c) => sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    wantsPage(c.req.path, c.req.header('accept'))
+      ? notFoundHtml(c, `There is no page at ${c.req.path}.`)
+      : sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`)),
+  );
+  app.route('/', assetRoutes());
   app.use('*', async (c, next) => {
     if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
       return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
@@ -80,6 +98,7 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   );
   app.use('*', injectFaults());
   app.route('/sim/mailbox', mailboxPage());
+  app.route('/sim', simPanelRoutes());
   app.route('/sim/requests', simRequestRoutes());
   app.route('/sim', simRoutes());
   const routes = apiRoutes();
@@ -169,6 +188,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
       trackingId,
       simApi,
       log,
+      assets: deps.assets,
     });
   };
   app.all('/w/:wid', forward);
@@ -184,6 +204,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
       trackingId: c.get('trackingId'),
       simApi,
       log,
+      assets: deps.assets,
     });
   });
   return app;

@@ -1,6 +1,7 @@
 import type { PartnerUser } from '../core/kernel/model.ts';
 import type { World } from '../core/kernel/world.ts';
 import type { WorldRegistry } from './world-registry.ts';
+import type { AssetSource } from './pages/asset-source.ts';
 
 /** What every surface handler is given: its world, the absolute base URL of that world, and more. */
 export interface SurfaceBindings {
@@ -12,6 +13,8 @@ export interface SurfaceBindings {
   readonly trackingId: string;
   readonly simApi: boolean;
   readonly log: (line: string) => void;
+  /** Files the pages need from the adapter (the Momentum font); none in a browser. */
+  readonly assets?: AssetSource | undefined;
 }
 
 export interface SurfaceEnv {

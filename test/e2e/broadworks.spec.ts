@@ -1,4 +1,5 @@
 import { expect, test } from './server.ts';
+import { check } from './check.ts';
 
 // Issue 4: flow-through provisioning with untrusted emails, the activation portal, Show user status.
 interface World {
@@ -150,6 +151,10 @@ test('the admin filters, exports, retries, deletes and re-onboards, changes a pa
 
   await page.getByTestId(`row-${u3}`).getByLabel(`Actions for ${u3}`).click();
   await page.getByTestId(`row-${u3}`).getByRole('button', { name: 'Delete user' }).click();
+  // Destructive: a confirmation first.
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText(`Delete ${u3}?`);
+  await confirm.getByRole('button', { name: 'Delete user' }).click();
   await expect(page.getByTestId('flash')).toHaveText('The user was deleted.');
   await expect(page.getByTestId(`row-${u3}`)).toHaveCount(0);
 
@@ -169,19 +174,24 @@ for (const lang of ['en', 'es', 'pl', 'it']) {
     const s = await seeded(w);
     await page.goto(`${s.link}?lang=${lang}`);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await page.screenshot({ path: `test/e2e/screenshots/portal-form-${lang}.png` });
+    await (lang === 'en'
+      ? check(page, `portal-form-${lang}`)
+      : page.screenshot({ path: `test/e2e/screenshots/portal-form-${lang}.png` }));
     await page.locator('#userId').fill('nobody@bw.example');
     await page.locator('#email').fill(`x.${lang}@acme.example`);
-    await page.locator('button[type=submit]').click();
+    await page.locator('main button[type=submit]').click();
     await expect(page.getByTestId('portal-error')).toBeVisible();
-    await page.screenshot({ path: `test/e2e/screenshots/portal-error-${lang}.png` });
+    // Every language's error page is checked: the longest texts are there.
+    await check(page, `portal-error-${lang}`);
     await page.getByTestId('try-again').click();
     await page.locator('#userId').fill(s.directory[1]!.userId);
     await page.locator('#email').fill(`x.${lang}@acme.example`);
-    await page.locator('button[type=submit]').click();
+    await page.locator('main button[type=submit]').click();
     await expect(page.getByTestId('portal-sent')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await page.screenshot({ path: `test/e2e/screenshots/portal-sent-${lang}.png` });
+    await (lang === 'en'
+      ? check(page, `portal-sent-${lang}`)
+      : page.screenshot({ path: `test/e2e/screenshots/portal-sent-${lang}.png` }));
     const mail = (
       (await (await fetch(`${w.base}/sim/mail?to=x.${lang}@acme.example`)).json()) as {
         items: { links: { url: string }[] }[];
@@ -189,6 +199,15 @@ for (const lang of ['en', 'es', 'pl', 'it']) {
     ).items[0]!.links[0]!.url;
     await page.goto(`${mail}?lang=${lang}`);
     await expect(page.getByTestId('portal-verified')).toBeVisible();
-    await page.screenshot({ path: `test/e2e/screenshots/portal-verified-${lang}.png` });
+    await (lang === 'en'
+      ? check(page, `portal-verified-${lang}`)
+      : page.screenshot({ path: `test/e2e/screenshots/portal-verified-${lang}.png` }));
+    // The verification mail speaks the portal's language too.
+    const subject = (
+      (await (await fetch(`${w.base}/sim/mail?to=x.${lang}@acme.example`)).json()) as {
+        items: { subject: string }[];
+      }
+    ).items[0]!.subject;
+    expect(subject === 'Verify your email address for Webex').toBe(lang === 'en');
   });
 }

@@ -48,14 +48,14 @@ test('a partner admin creates a wholesale template and a customer through the pa
 
   await expect(page.getByRole('heading', { name: /Browser Bistro/ })).toBeVisible();
   await expect(page.getByTestId('status')).toHaveText('provisioning');
-  await expect(page.getByTestId('locations')).toContainText('Headquarters');
-  await fetch(`${world.base}/sim/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advance: 'PT5M' }),
-  });
-  await page.reload();
+  // The next step's time, and a jump of the virtual clock there.
+  await expect(page.getByTestId('next-step')).toContainText('2026-01-01T00:05:00.000Z');
+  await page.getByTestId('next-step').getByRole('button', { name: 'Jump the clock there' }).click();
   await expect(page.getByTestId('status')).toHaveText('provisioned');
+  await expect(page.getByTestId('sim-banner')).toContainText('2026-01-01 00:05:00 UTC');
+  await page.getByRole('link', { name: 'Locations' }).click();
+  await expect(page.getByTestId('locations')).toContainText('Headquarters');
+  await page.getByRole('link', { name: 'Overview' }).click();
   await page.screenshot({ path: 'test/e2e/screenshots/customer-detail.png', fullPage: true });
 
   const v1 = (await (

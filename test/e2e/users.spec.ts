@@ -38,8 +38,9 @@ test('imports a CSV with good and bad rows, shows the per-row report and exports
   await page.goto(`${world.base}/partner-hub/customers/${id}`);
   await page.getByTestId('sign-in-acme-admin').click();
   await page.goto(`${world.base}/partner-hub/customers/${id}`);
-  await page.getByRole('link', { name: 'Users' }).click();
-  await expect(page.getByRole('heading', { name: 'Users of Browser Bakery' })).toBeVisible();
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Browser Bakery/ })).toBeVisible();
+  await page.getByRole('link', { name: 'CSV add or edit' }).click();
 
   const csv = [
     'User ID/Email (Required),First Name,Last Name,Extension,Location,Preferred Webex Site,Webex Calling [Wholesale],Webex Meetings [Wholesale]',
@@ -54,11 +55,21 @@ test('imports a CSV with good and bad rows, shows the per-row report and exports
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('created: 2');
   await expect(page.getByTestId('import-summary')).toContainText('failed: 1');
-  await expect(page.getByTestId('report-line-3')).toContainText('failed');
-  await expect(page.getByTestId('report-line-3')).toContainText(
+  // The report opens on the failures and warnings; every row is one click away.
+  const failures = page.getByTestId('report-failures');
+  await expect(failures.getByTestId('report-line-3')).toContainText('failed');
+  await expect(failures.getByTestId('report-line-3')).toContainText(
     'a calling package needs a phone number or an extension',
   );
-  await expect(page.getByTestId('report-line-4')).toContainText('warning: Preferred Webex Site');
+  await expect(failures.getByTestId('report-line-4')).toContainText(
+    'warning: Preferred Webex Site',
+  );
+  await expect(failures.getByTestId('report-line-2')).toHaveCount(0);
+  await page.getByText('All rows (3)').click();
+  await expect(page.getByTestId('report-all').getByTestId('report-line-2')).toContainText(
+    'created',
+  );
+  await page.getByRole('link', { name: 'Back to the users' }).click();
   await expect(page.getByTestId('users')).toContainText('ann@bakery.example');
   await expect(page.getByTestId('users')).not.toContainText('bob@bakery.example');
 

@@ -4,34 +4,26 @@ import type { FaultEffect } from '../../core/sim/faults.ts';
 import { ok } from '../../core/kernel/result.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError } from '../respond.ts';
+import { errorHtml } from '../pages/error-pages.tsx';
+import { wantsPage, pageUrl } from '../pages/page-renderer.tsx';
 
-/** A browser page (not `/v1`, not a JSON `…/api/…` twin) asking for HTML gets the fault as a page. */
-const wantsPage = (path: string, accept: string | undefined): boolean =>
-  !path.startsWith('/v1/') && !/\/api(\/|$)/.test(path) && (accept ?? '').includes('text/html');
+/** Sign-in and sign-out, the style sheets and the favicon are never hit: a fault tests the pages, not the way in. */
+const exempt = (path: string): boolean =>
+  path.startsWith('/assets/') ||
+  path.startsWith('/favicon.') ||
+  /^\/(partner-hub|ccw)\/sign-(in|out)$/.test(path);
 
-const escape = (t: string): string => t.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-/** The injected error as a page, with Try again (FT-2: every portal failure offers it). */
-const faultPage = (
-  url: string,
-  status: number,
-  message: string,
-  errorCode: number | undefined,
-  trackingId: string,
-  retryAfter: number | undefined,
-): Response =>
-  new Response(
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error ${status}</title></head><body style="font:15px system-ui,sans-serif;margin:28px">` +
-      `<h1>Something went wrong</h1><p role="alert" data-testid="fault-error">${escape(message)}${errorCode !== undefined ? ` (${errorCode})` : ''}</p>` +
-      `<p class="muted">Tracking ID ${escape(trackingId)}</p><p><a href="${escape(url)}" data-testid="try-again">Try again</a></p></body></html>`,
-    {
-      status,
-      headers: {
-        'content-type': 'text/html; charset=UTF-8',
-        ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}),
-      },
-    },
-  );
+/** A form post's text fields, to send again from the fault page (files cannot be kept). */
+const formFields = async (req: Request): Promise<[string, string][]> => {
+  const type = req.headers.get('content-type') ?? '';
+  if (req.method === 'GET' || !/form-urlencoded|multipart\/form-data/.test(type)) return [];
+  try {
+    const data = await req.clone().formData();
+    return [...data.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []));
+  } catch {
+    return [];
+  }
+};
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,7 +33,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * answers the injected error (with `Retry-After` when asked), or lets the request through.
  */
 export const injectFaults = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
-  if (c.req.path === '/sim' || c.req.path.startsWith('/sim/') || c.req.method === 'OPTIONS')
+  if (
+    c.req.path === '/sim' ||
+    c.req.path.startsWith('/sim/') ||
+    c.req.method === 'OPTIONS' ||
+    exempt(c.req.path)
+  )
     return next();
   const hit = c.env.world.transact((tx) => ok(hitRequestFault(tx, c.req.method, c.req.path)));
   const effect: FaultEffect | undefined = hit.ok ? hit.value : undefined;
@@ -50,7 +47,16 @@ export const injectFaults = (): MiddlewareHandler<SurfaceEnv> => async (c, next)
   if (!effect.error) return next();
   const { status, errorCode, message, retryAfter } = effect.error;
   if (wantsPage(c.req.path, c.req.header('accept')))
-    return faultPage(c.req.url, status, message, errorCode, c.env.trackingId, retryAfter);
+    return errorHtml(
+      c,
+      { status, message, errorCode },
+      {
+        url: pageUrl(c),
+        method: c.req.method === 'GET' || c.req.method === 'HEAD' ? 'GET' : 'POST',
+        fields: await formFields(c.req.raw),
+      },
+      retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {},
+    );
   return sendError(c, {
     status,
     message,

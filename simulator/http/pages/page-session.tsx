@@ -1,11 +1,11 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import { authenticate, authorize, type Surface } from '../../core/kernel/identity.ts';
 import type { PartnerUser } from '../../core/kernel/model.ts';
 import type { SurfaceEnv } from '../env.ts';
-import { Layout } from './layout.tsx';
-import { Nav, SignIn } from '../surfaces/partner-hub/views/common.tsx';
+import type { IconName } from './assets/momentum.ts';
+import { pageRenderer } from './page-renderer.tsx';
+import { SignIn } from '../surfaces/partner-hub/views/common.tsx';
 
 export const TOKEN_COOKIE = 'provisim_token';
 
@@ -17,7 +17,7 @@ export interface PageSection {
   readonly title: string;
   /** Where signing in leads, below the section. */
   readonly landing: string;
-  readonly links: readonly { label: string; path: string }[];
+  readonly links: readonly { label: string; path: string; icon: IconName }[];
 }
 
 const cookiePath = (c: Context<SurfaceEnv>, s: PageSection) =>
@@ -34,29 +34,25 @@ export const pageSession = (
   const app = new Hono<SurfaceEnv>();
   app.use(
     '*',
-    jsxRenderer(
-      ({ children, title }) => {
-        const c = useRequestContext<SurfaceEnv>();
+    pageRenderer({
+      product: s.title,
+      nav: (c) => {
         const user = c.get('user') as PartnerUser | undefined;
-        const links = s.links.map((l) => ({
-          label: l.label,
-          href: `${c.env.base}/${s.path}/${l.path}`,
-        }));
-        return (
-          <Layout title={title}>
-            {user ? (
-              <Nav
-                links={links}
-                signOut={`${c.env.base}/${s.path}/sign-out`}
-                who={`${user.email} (${user.role})`}
-              />
-            ) : null}
-            {children}
-          </Layout>
-        );
+        return user
+          ? s.links.map((l) => ({
+              label: l.label,
+              icon: l.icon,
+              href: `${c.env.base}/${s.path}/${l.path}`,
+            }))
+          : [];
       },
-      { docType: true },
-    ),
+      who: (c) => {
+        const user = c.get('user') as PartnerUser | undefined;
+        return user
+          ? { who: `${user.email} (${user.role})`, signOut: `${c.env.base}/${s.path}/sign-out` }
+          : undefined;
+      },
+    }),
   );
   const signInUrl = (c: Context<SurfaceEnv>) => `${c.env.base}/${s.path}/sign-in`;
   const signInPage = (c: Context<SurfaceEnv>, error?: string) => {

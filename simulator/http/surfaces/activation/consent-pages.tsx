@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { acceptBroadWorksConsent } from '../../../core/broadworks/subscribers.ts';
 import type { Result } from '../../../core/kernel/result.ts';
 import { acceptConsent, subscriberByConsentToken } from '../../../core/subscribers/consent.ts';
@@ -56,18 +55,13 @@ import type { SurfaceEnv } from '../../env.ts';
 import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { sendResult } from '../../respond.ts';
 import { ConsentPage } from './views/consent.tsx';
-import { Layout } from '../../pages/layout.tsx';
+import { pageRenderer } from '../../pages/page-renderer.tsx';
 
 /** The link of the consent mail (api.md `/v1` subscribers): no token header; the link is the key. */
 export const consentRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
 
-  app.use(
-    '*',
-    jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, {
-      docType: true,
-    }),
-  );
+  app.use('*', pageRenderer());
   app.get('/:token', async (c) => {
     const p = pending(c.env.world.read(), c.req.param('token'));
     if (!p) {

@@ -57,7 +57,7 @@ describe('the activation portal (FT-1, FT-2, FT-5)', () => {
     const unknown = await submit(t, w.untrusted.linkId, 'nobody@bw.example', 'x@acme.example');
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain(
-      'is not in your service provider&#39;s directory; check it and try again.</span>',
+      'is not in your service provider&#39;s directory. Check it and try again.</span>',
     );
     expect(unknown.text).toMatch(/data-testid="try-again"/);
     const invalid = await submit(t, w.untrusted.linkId, w.directory[0]!.userId, 'not-an-email');

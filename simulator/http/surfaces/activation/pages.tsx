@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { selfActivate, templateByLinkId } from '../../../core/broadworks/activation.ts';
 import { verifyEmail } from '../../../core/broadworks/subscribers.ts';
 import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { RouteTable, type ApiRoute } from '../../route-table.ts';
-import { pickLang, TEXT } from './views/i18n.ts';
+import { pickLang, portalProblem, problemText, TEXT } from './views/i18n.ts';
+import { localizeVerificationMail } from '../../../core/broadworks/verification-mail-i18n.ts';
 import { Portal, type PortalView } from './views/activation.tsx';
-import { Layout } from '../../pages/layout.tsx';
+import { pageRenderer, pageUrl } from '../../pages/page-renderer.tsx';
 import { sendError, sendResult } from '../../respond.ts';
 import { formValues } from '../../pages/page-helpers.tsx';
 
@@ -16,18 +16,7 @@ export const activationRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   const lang = (c: Context<SurfaceEnv>) =>
     pickLang(c.req.query('lang'), c.req.header('accept-language'));
-
-  app.use(
-    '*',
-    jsxRenderer(
-      ({ children, title, lang: l }) => (
-        <Layout title={title} lang={l ?? 'en'}>
-          {children}
-        </Layout>
-      ),
-      { docType: true },
-    ),
-  );
+  app.use('*', pageRenderer({ product: 'Webex' }));
   const page = (c: Context<SurfaceEnv>, view: PortalView, status: number = 200) => {
     const l = lang(c);
     c.status(status as 200);
@@ -40,16 +29,26 @@ export const activationRoutes = (): Hono<SurfaceEnv> => {
     return u.toString();
   };
 
+  const detail = (message: string, shown: string) => (message !== shown ? { detail: message } : {});
   app.get('/verify/:token', (c) => {
     const r = c.env.world.transact((tx) => verifyEmail(tx, c.req.param('token')));
-    return r.ok
-      ? page(c, { state: 'verified' })
-      : page(c, { state: 'error', message: r.error.message, retry: c.req.url }, r.error.status);
+    if (r.ok) return page(c, { state: 'verified' });
+    const shown = TEXT[lang(c)].errors.verifyLinkInvalid;
+    return page(
+      c,
+      { state: 'error', message: shown, ...detail(r.error.message, shown), retry: pageUrl(c) },
+      r.error.status,
+    );
   });
   app.get('/:linkId', (c) => {
     const linkId = c.req.param('linkId');
     const t = templateByLinkId(c.env.world.read(), linkId);
-    if (!t.ok) return page(c, { state: 'error', message: t.error.message, retry: c.req.url }, 404);
+    if (!t.ok)
+      return page(
+        c,
+        { state: 'error', message: TEXT[lang(c)].errors.linkNotFound, retry: pageUrl(c) },
+        404,
+      );
     return page(c, {
       state: 'form',
       action: here(c, linkId),
@@ -60,21 +59,30 @@ export const activationRoutes = (): Hono<SurfaceEnv> => {
   app.post('/:linkId', async (c) => {
     const linkId = c.req.param('linkId');
     const v = await formValues(c);
-    const r = c.env.world.transact((tx) =>
-      selfActivate(tx, linkId, { userId: v.userId ?? '', email: v.email ?? '' }),
-    );
+    const l = lang(c);
+    const r = c.env.world.transact((tx) => {
+      const done = selfActivate(tx, linkId, { userId: v.userId ?? '', email: v.email ?? '' });
+      if (done.ok && !done.value.failure) localizeVerificationMail(tx, done.value.subscriber.id, l);
+      return done;
+    });
     const outcome = r.ok ? r.value : undefined;
     const error = !r.ok ? r.error : outcome?.failure;
-    if (error)
+    if (error) {
+      const text = templateByLinkId(c.env.world.read(), linkId).ok
+        ? problemText(TEXT[l], portalProblem(error, (v.userId ?? '').trim()))
+        : TEXT[l].errors.linkNotFound;
+      const english = error.errors.map((e) => e.description).join(' ');
       return page(
         c,
         {
           state: 'error',
-          message: error.errors.map((e) => e.description).join(' '),
-          retry: here(c, linkId, { userId: v.userId ?? '' }),
+          message: text,
+          ...detail(english, text),
+          retry: here(c, linkId, { userId: v.userId ?? '', email: v.email ?? '' }),
         },
         error.status,
       );
+    }
     return page(c, { state: 'sent', email: outcome?.subscriber.email ?? '' });
   });
   return app;

@@ -12,7 +12,12 @@ import type { DomainError } from '../../../core/kernel/errors.ts';
 import { authorize } from '../../../core/kernel/identity.ts';
 import type { Order } from '../../../core/ccw/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
+import { nextStepsById } from '../../../core/sim/next-step.ts';
+import { PACKAGE_NAMES, packageInfo } from '../../../core/organisations/packages.ts';
+import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
+import { orderNumber } from '../../pages/names.ts';
 import { OrderPage, OrdersList, SubscriptionsPage, type LineRow } from './views/orders.tsx';
 import { SetupPage } from './views/setup.tsx';
 import { formErrors, NO_ERRORS, type FormErrors } from '../partner-hub/views/common.tsx';
@@ -22,11 +27,20 @@ import { pageSession } from '../../pages/page-session.tsx';
 const day = (iso: string | null) =>
   iso ? iso.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC') : '—';
 
-const rows = (c: Context<SurfaceEnv>, o: Order): LineRow[] =>
-  o.lines.map((l) => {
+const DUE_WORDS: Readonly<Record<string, string>> = {
+  rsd: 'The provisioning email goes at the requested start date,',
+  close: 'The line closes at the end of its window,',
+};
+
+const rows = (c: Context<SurfaceEnv>, o: Order): LineRow[] => {
+  const steps = nextStepsById(c.env.world.read());
+  return o.lines.map((l) => {
     const v = lineView(o, l);
     const base = `${c.env.base}/ccw/orders/${o.id}/lines/${l.id}`;
+    const next = steps.get(l.id);
     return {
+      packages: l.packages.map((p) => packageInfo(p).title).join(', '),
+      ...(next ? { due: { text: DUE_WORDS[next.step] ?? 'Next step', dueAt: next.dueAt } } : {}),
       id: l.id,
       offer: v.offer,
       status: v.status,
@@ -39,6 +53,7 @@ const rows = (c: Context<SurfaceEnv>, o: Order): LineRow[] =>
       contactAction: `${base}/contact`,
     };
   });
+};
 
 /** Cisco Commerce Workspace's screens (CCW-1..8): orders, resend with its confirmation, subscriptions, setup. */
 export const ccwPages = (): Hono<SurfaceEnv> => {
@@ -48,8 +63,8 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
     title: 'Cisco Commerce Workspace',
     landing: 'orders',
     links: [
-      { label: 'Orders', path: 'orders' },
-      { label: 'Cloud/SaaS subscriptions', path: 'subscriptions' },
+      { label: 'Orders', path: 'orders', icon: 'shopping-cart-regular' },
+      { label: 'Cloud/SaaS subscriptions', path: 'subscriptions', icon: 'list-bulleted-regular' },
     ],
   });
 
@@ -119,21 +134,48 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
   app.use('*', guard);
   app.get('/', (c) => c.redirect(`${c.env.base}/ccw/orders`, 303));
 
-  const ordersPage = (c: Context<SurfaceEnv>, errors: FormErrors) => {
-    const orders = ownList(c.env.world.read(), 'orders', c.get('user').partnerId).map((o) => ({
+  const ordersPage = (
+    c: Context<SurfaceEnv>,
+    errors: FormErrors,
+    values: Record<string, string> = {},
+  ) => {
+    const w = c.env.world.read();
+    const partnerId = c.get('user').partnerId;
+    const orders = ownList(w, 'orders', partnerId).map((o) => ({
       id: o.id,
+      number: orderNumber(o.id),
       href: `${c.env.base}/ccw/orders/${o.id}`,
       created: day(o.created),
       lines: o.lines.length,
       statuses: [...new Set(o.lines.map((l) => l.status.replace(/_/g, ' ')))].join(', '),
+      contacts: [...new Set(o.lines.map((l) => l.provisioningContactEmail))].join(', '),
     }));
+    const source = arraySource(orders, {
+      text: (o) => `${o.number} ${o.statuses} ${o.contacts}`,
+      keys: {
+        number: (o) => o.number,
+        created: (o) => o.created,
+        lines: (o) => o.lines,
+        status: (o) => o.statuses,
+      },
+    });
+    const query = readListQuery(
+      (k) => c.req.query(k),
+      { sort: 'created', dir: 'desc' },
+      source.sortKeys,
+    );
     return c.render(
       <OrdersList
         view={{
-          orders,
+          state: { url: pageUrl(c), query, noun: 'orders' },
+          page: pageOf(source, query),
+          all: orders.length,
           placeAction: `${c.env.base}/ccw/orders`,
           canOrder: authorize(c.get('user'), 'ccw', 'write').ok,
           errors,
+          values,
+          templates: ownList(w, 'templates', partnerId).filter((t) => t.offer === 'wholesale'),
+          packageOptions: PACKAGE_NAMES.map((name) => ({ name, title: packageInfo(name).title })),
         }}
       />,
       { title: 'Orders · CCW' },
@@ -144,18 +186,28 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
     const v = await formValues(c);
     const r = c.env.world.transact((tx) =>
       placeOrder(tx, c.get('user'), {
+        ...(v.provisioningId ? { provisioningId: v.provisioningId } : {}),
         lines: [
           {
             offer: v.offer ?? '',
-            provisioningContactEmail: v.provisioningContactEmail ?? '',
+            provisioningContactEmail: (v.provisioningContactEmail ?? '').trim(),
             requestedStartDate: v.requestedStartDate ?? '',
+            ...(v.packages ? { packages: v.packages.split(',') } : {}),
           },
         ],
       }),
     );
     if (r.ok) return c.redirect(`${c.env.base}/ccw/orders/${r.value.id}`, 303);
     c.status(r.error.status as 400);
-    return ordersPage(c, formErrors(r.error.errors.map((e) => e.description)));
+    return ordersPage(
+      c,
+      formErrors(
+        r.error.errors.map((e) =>
+          r.error.status === 404 ? `provisioningId: ${e.description}` : e.description,
+        ),
+      ),
+      v,
+    );
   });
 
   const orderPage = (
@@ -166,17 +218,39 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
     const found = ownedBy(c.env.world.read(), 'orders', id, c.get('user').partnerId, 'Order');
     if (!found.ok) return notFoundPage(c, found.error.message);
     const view = orderView(found.value);
+    const w = c.env.world.read();
+    const customer = found.value.customerId
+      ? w.get('customers', found.value.customerId)
+      : undefined;
+    const template = w
+      .list('templates')
+      .find(
+        (t) =>
+          t.provisioningId === found.value.provisioningId && t.partnerId === found.value.partnerId,
+      );
     return c.render(
       <OrderPage
         view={{
           id: view.id,
+          number: orderNumber(view.id),
+          template: template?.name ?? found.value.provisioningId,
+          ...(customer
+            ? {
+                customer: {
+                  name: customer.name,
+                  href: `${c.env.base}/partner-hub/customers/${customer.id}`,
+                },
+              }
+            : {}),
+          here: `${c.env.base}/ccw/orders/${view.id}`,
+          ...(c.env.simApi ? { jumpAction: `${c.env.base}/sim/panel/clock` } : {}),
           ponrReached: view.ponrReached,
           lines: rows(c, found.value),
           backHref: `${c.env.base}/ccw/orders`,
           ...(flash ? { flash } : {}),
         }}
       />,
-      { title: 'Order · CCW' },
+      { title: `Order ${orderNumber(view.id)} · CCW` },
     );
   };
   const refused = (c: Context<SurfaceEnv>, id: string, e: DomainError) => {

@@ -86,7 +86,11 @@ describe('GET /docs', () => {
     const r = await createTestApp().call('GET', '/docs');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/html');
-    expect(r.text).not.toMatch(/<script|<link|https:\/\/cdn/);
+    // Offline: every style sheet and script is the simulator's own.
+    for (const [, url] of r.text.matchAll(/(?:src|href)="([^"]+\.(?:css|js))"/g))
+      expect(url!.startsWith(TEST_ORIGIN)).toBe(true);
+    // Cisco's markdown and HTML do not leak as text.
+    expect(r.text).not.toMatch(/&lt;div|&lt;br|\*\*|\]\(http/);
     const doc = (await createTestApp().call('GET', '/openapi.json')).body;
     expect((r.text.match(/data-testid="operation"/g) ?? []).length).toBe(
       operations(doc.paths).length,
@@ -98,5 +102,17 @@ describe('GET /docs', () => {
     expect(v1).toContain('<code>POST</code> <code>/v1/wholesale/customers</code>');
     expect(r.text).toContain('<code>GET</code> <code>/sim/requests</code>');
     expect(r.text).toMatch(/Statuses: 202/);
+  });
+
+  it("shows each operation's request and response schemas", async () => {
+    const r = await createTestApp().call('GET', '/docs');
+    const op = r.text.slice(
+      r.text.indexOf('<code>POST</code> <code>/v1/wholesale/customers</code>'),
+    );
+    const one = op.slice(0, op.indexOf('data-testid="operation"'));
+    const request = one.slice(one.indexOf('data-testid="request-schema"'));
+    expect(request).toContain('<code>provisioningId</code><small class="error"> required</small>');
+    expect(request).toContain('<code>customerInfo</code>');
+    expect(one).toMatch(/data-testid="response-schema"><h5>202/);
   });
 });

@@ -1,33 +1,13 @@
 import { Hono } from 'hono';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { describeClock } from '../../../core/kernel/clock.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { Home, type HomeView } from './views/home.tsx';
-import { Layout } from '../../pages/layout.tsx';
-
-declare module 'hono' {
-  interface ContextRenderer {
-    (
-      content: string | Promise<string>,
-      props: { title: string; lang?: string },
-    ): Response | Promise<Response>;
-  }
-}
+import { pageRenderer } from '../../pages/page-renderer.tsx';
 
 /** Server-rendered pages (architecture.md, views over view models). */
 export const pageRoutes = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
-  app.use(
-    '*',
-    jsxRenderer(
-      ({ children, title, lang }) => (
-        <Layout title={title} {...(lang ? { lang } : {})}>
-          {children}
-        </Layout>
-      ),
-      { docType: true },
-    ),
-  );
+  app.use('*', pageRenderer());
 
   app.get('/', (c) => {
     const w = c.env.world.read();

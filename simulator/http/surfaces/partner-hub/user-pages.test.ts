@@ -35,8 +35,15 @@ describe("Partner Hub pages: a customer's users (USR-1, USR-2, USR-5, ORG-4)", (
     const page = await t.call('GET', `/partner-hub/customers/${id}/users`, { headers: { cookie } });
     expect(page.text).toContain('boss@page.example');
     expect(page.text).toContain('(full administrator)');
-    expect(page.text.match(/name="email\.\d+"/g)).toHaveLength(25);
     expect(page.text).toContain('CSV add or edit');
+    const add = await t.call('GET', `/partner-hub/customers/${id}/users/add`, {
+      headers: { cookie },
+    });
+    expect(add.text.match(/name="email\.\d+"/g)).toHaveLength(5);
+    const all = await t.call('GET', `/partner-hub/customers/${id}/users/add?rows=25`, {
+      headers: { cookie },
+    });
+    expect(all.text.match(/name="email\.\d+"/g)).toHaveLength(25);
   });
 
   it('adds users from the form and shows the field errors of a rejected add (USR-5)', async () => {
@@ -50,9 +57,13 @@ describe("Partner Hub pages: a customer's users (USR-1, USR-2, USR-5, ORG-4)", (
       headers: { ...FORM, cookie },
     });
     expect(bad.status).toBe(400);
+    // Numbered as the screen does (row 2), beside its field, and every typed value kept.
     expect(bad.text).toContain(
-      'users[1].phoneNumber: a calling package needs a phone number or an extension',
+      'Row 2, Phone number: a calling package needs a phone number or an extension',
     );
+    expect(bad.text).toContain('data-testid="error-phoneNumber.1"');
+    expect(bad.text).toContain('value="ana1@page.example"');
+    expect(bad.text).not.toContain('users[1]');
     const good = await t.call('POST', `/partner-hub/customers/${id}/users/add`, {
       body: row(0, '200'),
       headers: { ...FORM, cookie },

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { customerLocations } from '../../../core/organisations/locations.ts';
+import type { Customer } from '../../../core/organisations/model.ts';
 import type { DomainError } from '../../../core/kernel/errors.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
 import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
@@ -8,33 +9,79 @@ import { basePackage } from '../../../core/subscribers/rules.ts';
 import {
   addPartnerHubUsers,
   customerUsers,
+  deletePartnerHubUser,
   patchPartnerHubUser,
   usersCustomer,
 } from './users-door.ts';
+import { fail } from '../../../core/kernel/result.ts';
+import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
+import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from './views/common.tsx';
-import { UsersPage } from './views/users.tsx';
+import { ADD_FIELDS, AddUsersPage, ImportPage, UsersPage } from './views/users.tsx';
 import { canWrite, forbiddenPage, formValues, notFoundPage } from '../../pages/page-helpers.tsx';
 
 const ROWS_TO_ADD = 25;
+/** Rows shown at first; `?rows=25` (Show all 25 rows) shows the rest. */
+const ROWS_SHOWN = 5;
+const LABELS: Readonly<Record<string, string>> = Object.fromEntries(ADD_FIELDS);
 
-/** Partner Hub, a customer's users (USR-1..6, ORG-3, ORG-4): list, Add users, CSV add or edit, export, change package. */
+/** A row of Add users counts when anything was typed in it (an extension alone counts). */
+const TYPED = ['firstName', 'lastName', 'email', 'phoneNumber', 'extension'] as const;
+
+/**
+ * The API's errors for the screen: `users[1].phoneNumber: …` is "Row 2, Phone number: …" in the
+ * summary and "…" beside row 2's phone number (rows numbered as the screen does).
+ */
+export const rowErrors = (
+  descriptions: readonly string[],
+  rowOf: (apiIndex: number) => number,
+): FormErrors => {
+  const byField: Record<string, string> = {};
+  const summary: string[] = [];
+  for (const d of descriptions) {
+    const m = /^users\[(\d+)\]\.(\w+): (.*)$/.exec(d);
+    if (!m) {
+      summary.push(d.replace(/^users: /, ''));
+      continue;
+    }
+    const row = rowOf(Number(m[1]));
+    const field = m[2]!;
+    const key = `${field}.${row}`;
+    if (byField[key] !== undefined) continue;
+    byField[key] = m[3]!;
+    summary.push(`Row ${row + 1}, ${LABELS[field] ?? field}: ${m[3]!}`);
+  }
+  return { summary, byField };
+};
+
+/** Partner Hub, a customer's users (USR-1..6, ORG-3, ORG-4): list, Add users, CSV, export, change, delete. */
 export const userPages = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   const href = (c: Context<SurfaceEnv>, id: string, path = '') =>
     `${c.env.base}/partner-hub/customers/${id}${path}`;
 
-  const page = (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS, report?: ImportReport) => {
-    const id = c.req.param('id') ?? '';
-    const w = c.env.world.read();
-    const found = usersCustomer(w, c.get('user'), id);
-    if (!found.ok) return notFoundPage(c, found.error.message);
-    const customer = found.value;
-    const users = customerUsers(w, customer.id);
-    const locations = customerLocations(w, customer.id);
-    const packages = customer.packages
+  /** The customer (its full administrator in place), or why not. */
+  const load = (c: Context<SurfaceEnv>) =>
+    usersCustomer(c.env.world.read(), c.get('user'), c.req.param('id') ?? '');
+  const head = (c: Context<SurfaceEnv>, x: Customer) => ({
+    customer: x.name,
+    status: x.status,
+    base: href(c, x.id),
+    listHref: `${c.env.base}/partner-hub/customers`,
+  });
+  const packagesOf = (x: Customer) =>
+    x.packages
       .filter((p) => packageInfo(p).subscriber && !packageInfo(p).needsOneOf)
       .map((name) => ({ name, title: packageInfo(name).title }));
+
+  const page = (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS) => {
+    const r = load(c);
+    if (!r.ok) return notFoundPage(c, r.error.message);
+    const customer = r.value;
+    const w = c.env.world.read();
+    const locations = new Map(customerLocations(w, customer.id).map((l) => [l.id, l.name]));
+    const users = customerUsers(w, customer.id);
     const rows = users.map((s) => {
       const base = basePackage(s.packages);
       return {
@@ -43,44 +90,45 @@ export const userPages = (): Hono<SurfaceEnv> => {
         name: [s.firstName, s.lastName].filter(Boolean).join(' '),
         packageName: base ?? '',
         packageTitle: base ? packageInfo(base).title : 'none',
-        location: locations.find((l) => l.id === s.locationId)?.name ?? '',
+        location: (s.locationId && locations.get(s.locationId)) || '',
         number: [s.primaryPhoneNumber, s.extension].filter(Boolean).join(' / '),
         status: s.errors.length > 0 ? 'error' : s.status,
         role: s.role ?? 'user',
         errors: s.errors.map((e) => `${e.errorCode ?? ''} ${e.description}`.trim()),
         changeAction: href(c, customer.id, `/users/${s.id}/package`),
+        deleteAction: href(c, customer.id, `/users/${s.id}/delete`),
       };
     });
-    const view = {
-      customer: customer.name,
-      canWrite: canWrite(c.get('user')),
-      users: rows,
-      packages,
-      locations: locations.map((l) => ({ id: l.id, name: l.name })),
-      addAction: href(c, customer.id, '/users/add'),
-      importAction: href(c, customer.id, '/users/import'),
-      exportHref: href(c, customer.id, '/users/export.csv'),
-      backHref: href(c, customer.id),
-      errors,
-      rowsToAdd: ROWS_TO_ADD,
-      ...(report
-        ? {
-            report: {
-              summary: report.summary,
-              rows: report.rows.map((x) => ({
-                line: x.line,
-                email: x.email,
-                outcome: x.outcome,
-                messages: [
-                  ...x.errors.map((e) => e.description),
-                  ...x.warnings.map((e) => `warning: ${e.description}`),
-                ],
-              })),
-            },
-          }
-        : {}),
-    };
-    return c.render(<UsersPage view={view} />, { title: `Users · ${customer.name} · Partner Hub` });
+    const source = arraySource(rows, {
+      text: (u) => `${u.email} ${u.name} ${u.packageTitle} ${u.location} ${u.number} ${u.status}`,
+      keys: {
+        email: (u) => u.email,
+        name: (u) => u.name,
+        package: (u) => u.packageTitle,
+        location: (u) => u.location,
+        status: (u) => u.status,
+      },
+    });
+    const query = readListQuery((k) => c.req.query(k), { sort: 'email' }, source.sortKeys);
+    const done = c.req.query('done');
+    return c.render(
+      <UsersPage
+        view={{
+          ...head(c, customer),
+          canWrite: canWrite(c.get('user')),
+          state: { url: pageUrl(c), query, noun: 'users' },
+          page: pageOf(source, query),
+          all: rows.length,
+          packages: packagesOf(customer),
+          addHref: href(c, customer.id, '/users/add'),
+          importHref: href(c, customer.id, '/users/import'),
+          exportHref: href(c, customer.id, '/users/export.csv'),
+          errors,
+          ...(done ? { flash: { kind: 'ok', text: done } } : {}),
+        }}
+      />,
+      { title: `Users · ${customer.name} · Partner Hub` },
+    );
   };
   const rejected = (c: Context<SurfaceEnv>, e: DomainError) => {
     c.status(e.status === 404 ? 400 : (e.status as 400));
@@ -98,28 +146,132 @@ export const userPages = (): Hono<SurfaceEnv> => {
       'content-disposition': 'attachment; filename="users.csv"',
     });
   });
+
+  const addPage = (
+    c: Context<SurfaceEnv>,
+    values: Record<string, string> = {},
+    errors: FormErrors = NO_ERRORS,
+  ) => {
+    const r = load(c);
+    if (!r.ok) return notFoundPage(c, r.error.message);
+    const x = r.value;
+    const typed = Object.entries(values)
+      .filter(([, value]) => value.trim() !== '')
+      .map(([k]) => Number(k.split('.')[1] ?? -1) + 1);
+    const asked = Number(c.req.query('rows') ?? 0);
+    const rows = Math.min(ROWS_TO_ADD, Math.max(ROWS_SHOWN, asked || 0, ...typed));
+    return c.render(
+      <AddUsersPage
+        view={{
+          ...head(c, x),
+          action: href(c, x.id, '/users/add'),
+          usersHref: href(c, x.id, '/users'),
+          rows,
+          max: ROWS_TO_ADD,
+          moreHref: `${href(c, x.id, '/users/add')}?rows=${ROWS_TO_ADD}`,
+          values,
+          errors,
+          packages: packagesOf(x),
+          locations: customerLocations(c.env.world.read(), x.id).map((l) => ({
+            id: l.id,
+            name: l.name,
+          })),
+        }}
+      />,
+      { title: `Add users · ${x.name} · Partner Hub` },
+    );
+  };
+  app.get('/:id/users/add', (c) => (canWrite(c.get('user')) ? addPage(c) : forbiddenPage(c)));
   app.post('/:id/users/add', async (c) => {
     if (!canWrite(c.get('user'))) return forbiddenPage(c);
     const v = await formValues(c);
-    const users = Array.from({ length: ROWS_TO_ADD }, (_, i) => i)
-      .filter((i) => (v[`email.${i}`] ?? '').trim() !== '')
-      .map((i) => {
-        const opt = (k: string) => (v[`${k}.${i}`] ? { [k]: v[`${k}.${i}`] } : {});
-        return {
-          firstName: v[`firstName.${i}`] ?? '',
-          lastName: v[`lastName.${i}`] ?? '',
-          email: v[`email.${i}`] ?? '',
-          package: v[`package.${i}`] ?? '',
-          locationId: v[`locationId.${i}`] ?? '',
-          ...opt('phoneNumber'),
-          ...opt('extension'),
-        };
-      });
-    const r = c.env.world.transact((tx) =>
-      addPartnerHubUsers(tx, c.get('user'), c.req.param('id'), { users }),
+    const rows = Array.from({ length: ROWS_TO_ADD }, (_, i) => i).filter((i) =>
+      TYPED.some((k) => (v[`${k}.${i}`] ?? '').trim() !== ''),
     );
-    return r.ok ? c.redirect(href(c, c.req.param('id'), '/users'), 303) : rejected(c, r.error);
+    const userAt = (i: number) => {
+      const opt = (k: string) => (v[`${k}.${i}`]?.trim() ? { [k]: v[`${k}.${i}`]!.trim() } : {});
+      return {
+        firstName: v[`firstName.${i}`] ?? '',
+        lastName: v[`lastName.${i}`] ?? '',
+        email: (v[`email.${i}`] ?? '').trim(),
+        package: v[`package.${i}`] ?? '',
+        locationId: v[`locationId.${i}`] ?? '',
+        ...opt('phoneNumber'),
+        ...opt('extension'),
+      };
+    };
+    const id = c.req.param('id');
+    const r = c.env.world.transact((tx) =>
+      addPartnerHubUsers(tx, c.get('user'), id, { users: rows.map(userAt) }),
+    );
+    if (r.ok)
+      return c.redirect(
+        `${href(c, id, '/users')}?done=${encodeURIComponent(`${r.value.length} user${r.value.length === 1 ? ' was' : 's were'} added.`)}`,
+        303,
+      );
+    if (rows.length === 0) {
+      c.status(400);
+      return addPage(c, v, formErrors(['Fill in at least one row.']));
+    }
+    // The add stops at the first row the rules refuse: try each row alone, changing nothing, so
+    // every row's problems show at once.
+    const descriptions = r.error.errors.map((e) => e.description);
+    const perRow: string[] = [];
+    for (const [k, i] of rows.entries()) {
+      c.env.world.transact((tx) => {
+        const one = addPartnerHubUsers(tx, c.get('user'), id, { users: [userAt(i)] });
+        if (!one.ok)
+          perRow.push(
+            ...one.error.errors.map((e) => e.description.replace(/^users\[0\]/, `users[${k}]`)),
+          );
+        return fail(r.error);
+      });
+    }
+    c.status(r.error.status === 404 ? 400 : (r.error.status as 400));
+    return addPage(
+      c,
+      v,
+      rowErrors([...descriptions, ...perRow], (k) => rows[k] ?? k),
+    );
   });
+
+  const importPage = (
+    c: Context<SurfaceEnv>,
+    errors: FormErrors = NO_ERRORS,
+    report?: ImportReport,
+  ) => {
+    const r = load(c);
+    if (!r.ok) return notFoundPage(c, r.error.message);
+    const x = r.value;
+    return c.render(
+      <ImportPage
+        view={{
+          ...head(c, x),
+          action: href(c, x.id, '/users/import'),
+          usersHref: href(c, x.id, '/users'),
+          errors,
+          ...(report
+            ? {
+                report: {
+                  summary: report.summary,
+                  rows: report.rows.map((row) => ({
+                    line: row.line,
+                    email: row.email,
+                    outcome: row.outcome,
+                    messages: [
+                      ...row.errors.map((e) => e.description),
+                      ...row.warnings.map((e) => `warning: ${e.description}`),
+                    ],
+                  })),
+                },
+              }
+            : {}),
+        }}
+      />,
+      { title: `CSV add or edit · ${x.name} · Partner Hub` },
+    );
+  };
+  app.get('/:id/users/import', (c) => (canWrite(c.get('user')) ? importPage(c) : forbiddenPage(c)));
   app.post('/:id/users/import', async (c) => {
     if (!canWrite(c.get('user'))) return forbiddenPage(c);
     const body = await c.req.parseBody();
@@ -133,7 +285,9 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const r = c.env.world.transact((tx) =>
       importUsersCsv(tx, c.get('user'), c.req.param('id'), bytes, behavior),
     );
-    return r.ok ? page(c, NO_ERRORS, r.value) : rejected(c, r.error);
+    if (r.ok) return importPage(c, NO_ERRORS, r.value);
+    c.status(r.error.status === 404 ? 400 : (r.error.status as 400));
+    return importPage(c, formErrors(r.error.errors.map((x) => x.description)));
   });
   app.post('/:id/users/:userId/package', async (c) => {
     if (!canWrite(c.get('user'))) return forbiddenPage(c);
@@ -145,7 +299,26 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const r = c.env.world.transact((tx) =>
       patchPartnerHubUser(tx, c.get('user'), c.req.param('id'), c.req.param('userId'), body),
     );
-    return r.ok ? c.redirect(href(c, c.req.param('id'), '/users'), 303) : rejected(c, r.error);
+    return r.ok
+      ? c.redirect(
+          `${href(c, c.req.param('id'), '/users')}?done=${encodeURIComponent('The package was changed.')}`,
+          303,
+        )
+      : rejected(c, r.error);
+  });
+  app.post('/:id/users/:userId/delete', (c) => {
+    if (!canWrite(c.get('user'))) return forbiddenPage(c);
+    const userId = c.req.param('userId');
+    const email = c.env.world.read().get('subscribers', userId)?.email ?? 'The user';
+    const r = c.env.world.transact((tx) =>
+      deletePartnerHubUser(tx, c.get('user'), c.req.param('id'), userId),
+    );
+    return r.ok
+      ? c.redirect(
+          `${href(c, c.req.param('id'), '/users')}?done=${encodeURIComponent(`${email} was deleted.`)}`,
+          303,
+        )
+      : rejected(c, r.error);
   });
   return app;
 };

@@ -8,7 +8,10 @@ import {
   userStatusCsv,
   userStatusRows,
 } from '../../../core/broadworks/user-status.ts';
+import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
+import { nextStepsById } from '../../../core/sim/next-step.ts';
+import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
 import { UserStatusPage } from './views/user-status.tsx';
 import { canWrite, forbiddenPage, formValues, notFoundPage } from '../../pages/page-helpers.tsx';
 
@@ -25,15 +28,35 @@ export const userStatusPages = (): Hono<SurfaceEnv> => {
     const t = template(c);
     if (!t.ok) return notFoundPage(c, t.error.message);
     const q = exclude(c) ? '?excludeProvisioned=true' : '';
-    const rows = userStatusRows(c.env.world.read(), t.value.id, exclude(c)).map((r) => ({
-      ...r,
-      actions: `${base(c)}/${r.subscriberId}`,
-    }));
+    const w = c.env.world.read();
+    const steps = nextStepsById(w);
+    const rows = userStatusRows(w, t.value.id, exclude(c)).map((r) => {
+      const next = steps.get(r.subscriberId);
+      return {
+        ...r,
+        actions: `${base(c)}/${r.subscriberId}`,
+        ...(next ? { dueAt: next.dueAt } : {}),
+      };
+    });
+    const source = arraySource(rows, {
+      text: (r) => `${r.broadworksId} ${r.package} ${r.status} ${r.errorText ?? ''}`,
+      keys: {
+        broadworksId: (r) => r.broadworksId,
+        package: (r) => r.package,
+        status: (r) => r.status,
+      },
+    });
+    const query = readListQuery((k) => c.req.query(k), { sort: 'broadworksId' }, source.sortKeys);
     return c.render(
       <UserStatusPage
         view={{
           templateName: t.value.name,
-          rows,
+          templateHref: `${c.env.base}/partner-hub/templates/${t.value.id}`,
+          state: { url: pageUrl(c), query, noun: 'users' },
+          page: pageOf(source, query),
+          all: rows.length,
+          here: pageUrl(c),
+          ...(c.env.simApi ? { jumpAction: `${c.env.base}/sim/panel/clock` } : {}),
           excludeProvisioned: exclude(c),
           filterAction: base(c),
           exportHref: `${base(c)}.csv${q}`,

@@ -10,7 +10,13 @@ export type PortalView =
     }
   | { readonly state: 'sent'; readonly email: string }
   | { readonly state: 'verified' }
-  | { readonly state: 'error'; readonly message: string; readonly retry: string };
+  | {
+      readonly state: 'error';
+      readonly message: string;
+      /** The core's own (English) text, for the administrator, when it says more. */
+      readonly detail?: string;
+      readonly retry: string;
+    };
 
 const copyScript = `document.addEventListener('click', (e) => {
   const b = e.target.closest('[data-copy]');
@@ -36,6 +42,7 @@ export const Portal = ({ view, t }: { view: PortalView; t: PortalText }) => {
           <p role="status" data-testid="portal-verified">
             {t.verified}
           </p>
+          <p class="muted">{t.verifiedNext}</p>
         </section>
       );
     case 'error':
@@ -47,6 +54,12 @@ export const Portal = ({ view, t }: { view: PortalView; t: PortalText }) => {
               {view.message}
             </span>
           </div>
+          {view.detail ? (
+            <details>
+              <summary>{t.details}</summary>
+              <p data-testid="portal-error-detail">{view.detail}</p>
+            </details>
+          ) : null}
           <p>
             <a class="button" href={view.retry} data-testid="try-again">
               {t.tryAgain}

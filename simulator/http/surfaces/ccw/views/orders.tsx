@@ -1,5 +1,12 @@
 import { raw } from 'hono/html';
-import { ErrorSummary, type FormErrors } from '../../partner-hub/views/common.tsx';
+import { ErrorSummary, Field, type FormErrors } from '../../partner-hub/views/common.tsx';
+import { ListBar, Pager, SortHeader, type ListState } from '../../../pages/list-controls.tsx';
+import type { ListPage } from '../../../pages/list-view.ts';
+import { JumpButton } from '../../sim/views/panel.tsx';
+
+/** Why Resend and Change are off after the point of no return (CCW-4). */
+export const PONR_REASON =
+  'Point of no return reached: the order is mapped to an organization in Control Hub. The provisioning email cannot be resent and the contact cannot change; setup continues at https://admin.webex.com.';
 
 export interface LineRow {
   readonly id: string;
@@ -10,77 +17,159 @@ export interface LineRow {
   readonly emailSentAt: string;
   readonly closesAt: string;
   readonly notice: string | null;
+  readonly packages: string;
   readonly resendAction: string;
   readonly contactAction: string;
+  readonly due?: { text: string; dueAt: string };
+}
+
+export interface OrderRow {
+  readonly id: string;
+  readonly number: string;
+  readonly href: string;
+  readonly created: string;
+  readonly lines: number;
+  readonly statuses: string;
+  readonly contacts: string;
 }
 
 export interface OrdersView {
-  readonly orders: readonly {
-    id: string;
-    href: string;
-    created: string;
-    lines: number;
-    statuses: string;
-  }[];
+  readonly state: ListState;
+  readonly page: ListPage<OrderRow>;
+  readonly all: number;
   readonly placeAction: string;
   readonly canOrder: boolean;
   readonly errors: FormErrors;
+  readonly values: Readonly<Record<string, string>>;
+  readonly templates: readonly { provisioningId: string; name: string }[];
+  readonly packageOptions: readonly { name: string; title: string }[];
 }
 
-export const OrdersList = ({ view }: { view: OrdersView }) => (
-  <section>
-    <h1>Orders</h1>
-    <table data-testid="orders">
-      <thead>
-        <tr>
-          <th>Order</th>
-          <th>Placed</th>
-          <th>Lines</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.orders.map((o) => (
-          <tr>
-            <td>
-              <a href={o.href}>{o.id.slice(0, 16)}…</a>
-            </td>
-            <td>{o.created}</td>
-            <td>{o.lines}</td>
-            <td>{o.statuses}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    {view.canOrder ? (
-      <form method="post" action={view.placeAction} class="form">
-        <h2>Place an order</h2>
-        <ErrorSummary errors={view.errors} />
-        <div class="field">
-          <label for="offer">Offer</label>
-          <select id="offer" name="offer">
-            {['A-FLEX', 'A-FLEX-3', 'COLLAB-FLEX', 'EA'].map((o) => (
-              <option value={o}>{o}</option>
+const OFFERS = [
+  ['A-FLEX', 'A-FLEX (7-day window)'],
+  ['A-FLEX-3', 'A-FLEX-3 (7-day window)'],
+  ['COLLAB-FLEX', 'Collaboration Flex (30-day window)'],
+  ['EA', 'Enterprise Agreement (30-day window)'],
+] as const;
+
+export const OrdersList = ({ view }: { view: OrdersView }) => {
+  const v = view.values;
+  const e = view.errors;
+  const chosen = (v.packages ?? 'webex_meetings').split(',');
+  return (
+    <section>
+      <h1>Orders</h1>
+      <ListBar state={view.state} page={view.page} total={view.all} />
+      <div class="table-wrap">
+        <table data-testid="orders">
+          <thead>
+            <tr>
+              <SortHeader state={view.state} label="Order number" by="number" />
+              <SortHeader state={view.state} label="Placed" by="created" />
+              <SortHeader state={view.state} label="Lines" by="lines" />
+              <SortHeader state={view.state} label="Status" by="status" />
+              <th scope="col">Provisioning contacts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.page.items.map((o) => (
+              <tr>
+                <td>
+                  <a href={o.href}>{o.number}</a>
+                </td>
+                <td>{o.created}</td>
+                <td>{o.lines}</td>
+                <td>{o.statuses}</td>
+                <td>{o.contacts}</td>
+              </tr>
             ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="provisioningContactEmail">Provisioning contact email</label>
-          <input id="provisioningContactEmail" name="provisioningContactEmail" />
-        </div>
-        <div class="field">
-          <label for="requestedStartDate">Requested start date</label>
-          <input id="requestedStartDate" name="requestedStartDate" type="date" />
-        </div>
-        <button type="submit">Place order</button>
-      </form>
-    ) : null}
-  </section>
-);
+          </tbody>
+        </table>
+      </div>
+      <Pager state={view.state} page={view.page} />
+      {view.canOrder ? (
+        <form method="post" action={view.placeAction} class="form">
+          <h2>Place an order</h2>
+          <ErrorSummary errors={e} />
+          <fieldset>
+            <legend>Subscription</legend>
+            <Field label="Offer" name="lines[0].offer" input="offer" errors={e}>
+              <select id="offer" name="offer">
+                {OFFERS.map(([o, label]) => (
+                  <option value={o} selected={o === v.offer}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Onboarding template" name="provisioningId" errors={e}>
+              <select id="provisioningId" name="provisioningId">
+                {view.templates.map((t) => (
+                  <option value={t.provisioningId} selected={t.provisioningId === v.provisioningId}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Packages" name="lines[0].packages" input="packages" errors={e}>
+              <div class="checks" id="packages">
+                {view.packageOptions.map((p) => (
+                  <label>
+                    <input
+                      type="checkbox"
+                      name="packages"
+                      value={p.name}
+                      checked={chosen.includes(p.name)}
+                    />{' '}
+                    {p.title}
+                  </label>
+                ))}
+              </div>
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>Provisioning</legend>
+            <Field
+              label="Provisioning contact email"
+              name="lines[0].provisioningContactEmail"
+              input="provisioningContactEmail"
+              errors={e}
+            >
+              <input
+                id="provisioningContactEmail"
+                name="provisioningContactEmail"
+                value={v.provisioningContactEmail ?? ''}
+              />
+            </Field>
+            <Field
+              label="Requested start date"
+              name="lines[0].requestedStartDate"
+              input="requestedStartDate"
+              errors={e}
+            >
+              <input
+                id="requestedStartDate"
+                name="requestedStartDate"
+                type="date"
+                value={v.requestedStartDate ?? ''}
+              />
+            </Field>
+          </fieldset>
+          <button type="submit">Place order</button>
+        </form>
+      ) : null}
+    </section>
+  );
+};
 
 export interface OrderView {
   readonly id: string;
+  readonly number: string;
+  readonly template: string;
   readonly ponrReached: boolean;
+  readonly customer?: { name: string; href: string };
+  readonly here: string;
+  readonly jumpAction?: string;
   readonly lines: readonly LineRow[];
   readonly flash?: { kind: 'ok' | 'error'; text: string };
   readonly backHref: string;
@@ -89,11 +178,11 @@ export interface OrderView {
 // The confirmation popup: Resend opens it, Yes submits that line's form, No closes it.
 const confirmScript = `
 document.addEventListener('click', (e) => {
-  const open = e.target.closest('[data-confirm]');
+  const open = e.target.closest('[data-resend]');
   if (open) {
     const d = document.getElementById('confirm-resend');
     d.querySelector('[data-target]').textContent = open.dataset.contact;
-    d.dataset.form = open.dataset.confirm;
+    d.dataset.form = open.dataset.resend;
     d.showModal();
   }
   if (e.target.matches('[data-answer]')) {
@@ -105,7 +194,19 @@ document.addEventListener('click', (e) => {
 
 export const OrderPage = ({ view }: { view: OrderView }) => (
   <section>
-    <h1>Order {view.id.slice(0, 16)}…</h1>
+    <div class="breadcrumb">
+      <a href={view.backHref}>Orders</a> › {view.number}
+    </div>
+    <h1>Order {view.number}</h1>
+    <p class="muted">
+      Template {view.template}
+      {view.customer ? (
+        <>
+          {' '}
+          · customer <a href={view.customer.href}>{view.customer.name}</a>
+        </>
+      ) : null}
+    </p>
     {view.flash ? (
       <div
         class={view.flash.kind === 'ok' ? 'success' : 'alert'}
@@ -116,55 +217,82 @@ export const OrderPage = ({ view }: { view: OrderView }) => (
       </div>
     ) : null}
     {view.ponrReached ? (
-      <p class="muted">
-        Point of no return reached: the order is mapped to an organization in Control Hub.
-      </p>
+      <div class="info" role="note" data-testid="ponr">
+        {PONR_REASON}
+      </div>
     ) : null}
-    <table data-testid="lines">
-      <thead>
-        <tr>
-          <th>Offer</th>
-          <th>Status</th>
-          <th>Provisioning contact</th>
-          <th>Requested start</th>
-          <th>Email sent</th>
-          <th>Closes</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {view.lines.map((l, i) => (
-          <tr data-testid={`line-${i}`}>
-            <td>{l.offer}</td>
-            <td>
-              <span class={`badge ${l.status}`}>{l.status.replace(/_/g, ' ')}</span>
-              {l.notice ? <div class="notice">{l.notice}</div> : null}
-            </td>
-            <td>
-              <form method="post" action={l.contactAction} class="inline">
-                <input
-                  name="provisioningContactEmail"
-                  value={l.contact}
-                  aria-label="Provisioning contact"
-                />
-                <button type="submit" class="link">
-                  Change
-                </button>
-              </form>
-            </td>
-            <td>{l.rsd}</td>
-            <td>{l.emailSentAt}</td>
-            <td>{l.closesAt}</td>
-            <td>
-              <form method="post" action={l.resendAction} id={`resend-${i}`} class="inline" />
-              <button type="button" data-confirm={`resend-${i}`} data-contact={l.contact}>
-                Resend
-              </button>
-            </td>
+    <div class="table-wrap">
+      <table data-testid="lines">
+        <thead>
+          <tr>
+            <th scope="col">Offer</th>
+            <th scope="col">Status</th>
+            <th scope="col">Provisioning contact</th>
+            <th scope="col">Requested start</th>
+            <th scope="col">Email sent</th>
+            <th scope="col">Closes</th>
+            <th scope="col">
+              <span class="visually-hidden">Resend</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {view.lines.map((l, i) => (
+            <tr data-testid={`line-${i}`}>
+              <td>
+                {l.offer}
+                <div class="muted">{l.packages}</div>
+              </td>
+              <td>
+                <span class={`badge ${l.status}`}>{l.status.replace(/_/g, ' ')}</span>
+                {l.notice ? <div class="notice">{l.notice}</div> : null}
+                {l.due ? (
+                  <div class="due" data-testid="next-step">
+                    {l.due.text} at <time datetime={l.due.dueAt}>{l.due.dueAt}</time>.{' '}
+                    {view.jumpAction ? (
+                      <JumpButton action={view.jumpAction} dueAt={l.due.dueAt} back={view.here} />
+                    ) : null}
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                <form method="post" action={l.contactAction} class="inline">
+                  <input
+                    name="provisioningContactEmail"
+                    value={l.contact}
+                    aria-label="Provisioning contact"
+                    disabled={view.ponrReached}
+                  />{' '}
+                  <button
+                    type="submit"
+                    class="secondary"
+                    disabled={view.ponrReached}
+                    title={view.ponrReached ? PONR_REASON : undefined}
+                  >
+                    Change
+                  </button>
+                </form>
+              </td>
+              <td>{l.rsd}</td>
+              <td>{l.emailSentAt}</td>
+              <td>{l.closesAt}</td>
+              <td>
+                <form method="post" action={l.resendAction} id={`resend-${i}`} class="inline" />
+                <button
+                  type="button"
+                  data-resend={`resend-${i}`}
+                  data-contact={l.contact}
+                  disabled={view.ponrReached}
+                  title={view.ponrReached ? PONR_REASON : undefined}
+                >
+                  Resend
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
     <dialog id="confirm-resend" data-testid="confirm-resend">
       <p>
         Resend the provisioning email to <strong data-target="" />?
@@ -177,9 +305,6 @@ export const OrderPage = ({ view }: { view: OrderView }) => (
       </button>
     </dialog>
     <script>{raw(confirmScript)}</script>
-    <p>
-      <a href={view.backHref}>All orders</a>
-    </p>
   </section>
 );
 

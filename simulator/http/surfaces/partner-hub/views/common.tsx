@@ -58,28 +58,6 @@ export const Field = ({
   </div>
 );
 
-export const Nav = ({
-  links,
-  signOut,
-  who,
-}: {
-  links: readonly { label: string; href: string }[];
-  signOut: string;
-  who: string;
-}) => (
-  <nav class="subnav">
-    {links.map((l) => (
-      <a href={l.href}>{l.label}</a>
-    ))}
-    <span class="muted">Signed in as {who}</span>
-    <form method="post" action={signOut} class="inline">
-      <button type="submit" class="link">
-        Sign out
-      </button>
-    </form>
-  </nav>
-);
-
 export const StatusBadge = ({ status }: { status: string }) => (
   <span class={`badge ${status}`} data-testid="status">
     {status}
@@ -148,10 +126,13 @@ export const AddressFields = ({
   values: v,
   errors: e,
   countries,
+  prefix = 'headquarters',
 }: {
   values: Readonly<Record<string, string>>;
   errors: FormErrors;
   countries?: readonly string[];
+  /** The path of the address in error messages (`headquarters`, `address`). */
+  prefix?: string;
 }) => (
   <>
     {(
@@ -163,13 +144,13 @@ export const AddressFields = ({
         ['ZIP or postal code', 'zipOrPostalCode'],
       ] as const
     ).map(([label, name]) => (
-      <Field label={label} name={`headquarters.${name}`} input={name} errors={e}>
+      <Field label={label} name={`${prefix}.${name}`} input={name} errors={e}>
         <Text name={name} value={v[name]} />
       </Field>
     ))}
     <Field
       label="Country"
-      name="headquarters.country"
+      name={`${prefix}.country`}
       input="country"
       errors={e}
       hint="ISO code, e.g. US"

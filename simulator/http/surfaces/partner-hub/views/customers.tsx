@@ -7,6 +7,9 @@ import {
   StatusBadge,
   type FormErrors,
 } from './common.tsx';
+import { ListBar, Pager, SortHeader, type ListState } from '../../../pages/list-controls.tsx';
+import type { ListPage } from '../../../pages/list-view.ts';
+import { FlashBox, JumpButton, type Flash } from '../../sim/views/panel.tsx';
 
 export interface CustomerRow {
   readonly name: string;
@@ -17,41 +20,53 @@ export interface CustomerRow {
 }
 
 export const CustomersList = ({
-  rows,
+  state,
+  page,
+  all,
   newHref,
   canWrite,
 }: {
-  rows: readonly CustomerRow[];
+  state: ListState;
+  page: ListPage<CustomerRow>;
+  all: number;
   newHref: string;
   canWrite: boolean;
 }) => (
   <section>
     <ListHeader title="Customers" action="Create customer" href={newHref} show={canWrite} />
-    {rows.length === 0 ? <p class="muted">No customers yet.</p> : null}
-    <table data-testid="customers">
-      <thead>
-        <tr>
-          <th>Company</th>
-          <th>Status</th>
-          <th>Packages</th>
-          <th>Template</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
+    <ListBar state={state} page={page} total={all} />
+    <div class="table-wrap">
+      <table data-testid="customers">
+        <thead>
           <tr>
-            <td>
-              <a href={r.href}>{r.name}</a>
-            </td>
-            <td>
-              <StatusBadge status={r.status} />
-            </td>
-            <td>{r.packages}</td>
-            <td>{r.template}</td>
+            <SortHeader state={state} label="Company" by="name" />
+            <SortHeader state={state} label="Status" by="status" />
+            <th scope="col">Packages</th>
+            <SortHeader state={state} label="Template" by="template" />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {page.items.map((r) => (
+            <tr>
+              <td>
+                <a href={r.href}>{r.name}</a>
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{r.packages}</td>
+              <td>{r.template}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.total === 0 ? (
+        <p class="muted" style="padding: 0 12px">
+          {state.query.q ? 'No customer matches the search.' : 'No customers yet.'}
+        </p>
+      ) : null}
+    </div>
+    <Pager state={state} page={page} />
   </section>
 );
 
@@ -127,50 +142,173 @@ export const CustomerForm = ({ view }: { view: CustomerFormView }) => {
   );
 };
 
+/** The customer view's tabs, as Partner Hub shows them. */
+export const CustomerTabs = ({
+  base,
+  current,
+}: {
+  base: string;
+  current: 'overview' | 'users' | 'locations';
+}) => (
+  <nav class="tabs" aria-label="Customer">
+    {(
+      [
+        ['overview', 'Overview', ''],
+        ['users', 'Users', '/users'],
+        ['locations', 'Locations', '/locations'],
+      ] as const
+    ).map(([key, label, path]) => (
+      <a href={`${base}${path}`} {...(key === current ? { 'aria-current': 'page' } : {})}>
+        {label}
+      </a>
+    ))}
+  </nav>
+);
+
+/** A customer's page title: breadcrumb, name, status, tabs. */
+export const CustomerHead = ({
+  name,
+  status,
+  base,
+  listHref,
+  current,
+}: {
+  name: string;
+  status: string;
+  base: string;
+  listHref: string;
+  current: 'overview' | 'users' | 'locations';
+}) => (
+  <>
+    <div class="breadcrumb">
+      <a href={listHref}>Customers</a> › {name}
+    </div>
+    <h1>
+      {name} <StatusBadge status={status} />
+    </h1>
+    <CustomerTabs base={base} current={current} />
+  </>
+);
+
+export interface DueView {
+  readonly text: string;
+  readonly dueAt: string;
+  readonly jumpAction?: string;
+  readonly back: string;
+}
+
+/** When a timed status ends, with a button that moves the virtual clock there. */
+export const Due = ({ due }: { due: DueView }) => (
+  <div class="due" data-testid="next-step">
+    {due.text} at <time datetime={due.dueAt}>{due.dueAt}</time>.{' '}
+    {due.jumpAction ? (
+      <JumpButton action={due.jumpAction} dueAt={due.dueAt} back={due.back} />
+    ) : null}{' '}
+    <a href={due.back}>Refresh</a>
+  </div>
+);
+
 export interface CustomerDetailView {
   readonly name: string;
   readonly status: string;
-  readonly rows: readonly { label: string; value: string }[];
-  readonly locations: readonly { name: string; address: string }[];
+  readonly rows: readonly { label: string; value: string; href?: string }[];
   readonly errors: readonly string[];
-  readonly backHref: string;
-  readonly usersHref?: string;
+  readonly base: string;
+  readonly listHref: string;
+  readonly due?: DueView;
+  readonly flash?: Flash;
 }
 
 export const CustomerDetail = ({ view }: { view: CustomerDetailView }) => (
   <section>
-    <h1>
-      {view.name} <StatusBadge status={view.status} />
-    </h1>
+    <CustomerHead
+      name={view.name}
+      status={view.status}
+      base={view.base}
+      listHref={view.listHref}
+      current="overview"
+    />
+    <FlashBox flash={view.flash} />
+    {view.due ? <Due due={view.due} /> : null}
     {view.errors.map((e) => (
       <div class="alert" role="alert">
         {e}
       </div>
     ))}
-    <dl data-testid="customer-detail">
-      {view.rows.map((r) => (
-        <>
-          <dt>{r.label}</dt>
-          <dd>{r.value}</dd>
-        </>
-      ))}
-    </dl>
-    <h2>Locations</h2>
-    <table data-testid="locations">
-      <tbody>
-        {view.locations.map((l) => (
-          <tr>
-            <td>{l.name}</td>
-            <td>{l.address}</td>
-          </tr>
+    <div class="card">
+      <dl data-testid="customer-detail">
+        {view.rows.map((r) => (
+          <>
+            <dt>{r.label}</dt>
+            <dd>{r.href ? <a href={r.href}>{r.value}</a> : r.value}</dd>
+          </>
         ))}
-      </tbody>
-    </table>
-    {view.usersHref ? (
-      <p>
-        <a href={view.usersHref}>Users</a>
-      </p>
+      </dl>
+    </div>
+  </section>
+);
+
+export interface LocationsView {
+  readonly name: string;
+  readonly status: string;
+  readonly base: string;
+  readonly listHref: string;
+  readonly locations: readonly { name: string; address: string; timezone: string }[];
+  readonly canWrite: boolean;
+  readonly addAction: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: FormErrors;
+  readonly countries: readonly string[];
+  readonly flash?: Flash;
+}
+
+export const LocationsPage = ({ view: v }: { view: LocationsView }) => (
+  <section>
+    <CustomerHead
+      name={v.name}
+      status={v.status}
+      base={v.base}
+      listHref={v.listHref}
+      current="locations"
+    />
+    <FlashBox flash={v.flash} />
+    <div class="table-wrap">
+      <table data-testid="locations">
+        <thead>
+          <tr>
+            <th scope="col">Location</th>
+            <th scope="col">Address</th>
+            <th scope="col">Time zone</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.locations.map((l) => (
+            <tr>
+              <td>{l.name}</td>
+              <td>{l.address}</td>
+              <td>{l.timezone}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    {v.canWrite ? (
+      <>
+        <h2>Add location</h2>
+        <ErrorSummary errors={v.errors} />
+        <form method="post" action={v.addAction} class="form card" data-testid="add-location">
+          <Field label="Location name" name="name" input="locationName" errors={v.errors}>
+            <input id="locationName" name="name" value={v.values.name ?? ''} />
+          </Field>
+          <AddressFields
+            values={v.values}
+            errors={v.errors}
+            countries={v.countries}
+            prefix="address"
+          />
+          <button type="submit">Add location</button>
+        </form>
+      </>
     ) : null}
-    <a href={view.backHref}>All customers</a>
   </section>
 );

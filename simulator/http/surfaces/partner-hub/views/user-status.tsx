@@ -1,9 +1,19 @@
 import { raw } from 'hono/html';
 import type { UserStatusRow } from '../../../../core/broadworks/user-status.ts';
+import { ListBar, Pager, SortHeader, type ListState } from '../../../pages/list-controls.tsx';
+import type { ListPage } from '../../../pages/list-view.ts';
+import { JumpButton } from '../../sim/views/panel.tsx';
+
+export type StatusRow = UserStatusRow & { actions: string; dueAt?: string };
 
 export interface UserStatusView {
   readonly templateName: string;
-  readonly rows: readonly (UserStatusRow & { actions: string })[];
+  readonly templateHref: string;
+  readonly state: ListState;
+  readonly page: ListPage<StatusRow>;
+  readonly all: number;
+  readonly here: string;
+  readonly jumpAction?: string;
   readonly excludeProvisioned: boolean;
   readonly filterAction: string;
   readonly exportHref: string;
@@ -30,6 +40,9 @@ document.addEventListener('click', (e) => {
 
 export const UserStatusPage = ({ view }: { view: UserStatusView }) => (
   <section>
+    <div class="breadcrumb">
+      <a href={view.templateHref}>{view.templateName}</a> › Show user status
+    </div>
     <h1>Show user status</h1>
     <p class="muted">
       Template {view.templateName}: users with their BroadWorks ID, package and status.
@@ -60,66 +73,85 @@ export const UserStatusPage = ({ view }: { view: UserStatusView }) => (
         Export
       </a>
     </div>
-    <table data-testid="user-status">
-      <thead>
-        <tr>
-          <th>BroadWorks ID</th>
-          <th>Package</th>
-          <th>Status</th>
-          <th>Error text</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {view.rows.map((r) => (
-          <tr data-testid={`row-${r.broadworksId}`}>
-            <td>{r.broadworksId}</td>
-            <td>{r.package}</td>
-            <td>
-              <span class={`badge ${r.status}`}>{r.status.replace(/_/g, ' ')}</span>
-            </td>
-            <td class="muted">{r.errorText ?? ''}</td>
-            <td>
-              {view.canWrite && r.status !== 'provisioned' ? (
-                <details class="menu">
-                  <summary aria-label={`Actions for ${r.broadworksId}`}>⋯</summary>
-                  <div class="menu-items">
-                    <button
-                      type="button"
-                      class="link"
-                      data-retry={`${r.actions}/retry-activation`}
-                      data-who={r.broadworksId}
-                    >
-                      Retry activation
-                    </button>
-                    <form method="post" action={`${r.actions}/delete`}>
-                      <button type="submit" class="link">
-                        Delete user
-                      </button>
-                    </form>
-                    <form method="post" action={`${r.actions}/change-package`}>
-                      <select name="package" aria-label="Package">
-                        {view.packages.map((p) => (
-                          <option value={p} selected={p === r.package}>
-                            {p}
-                          </option>
-                        ))}
-                      </select>{' '}
-                      <button type="submit" class="link">
-                        Change package
-                      </button>
-                    </form>
-                    <button type="button" class="link" data-copy-text={r.errorText ?? ''}>
-                      Copy error text
-                    </button>
-                  </div>
-                </details>
-              ) : null}
-            </td>
+    <ListBar state={view.state} page={view.page} total={view.all} />
+    <div class="table-wrap">
+      <table data-testid="user-status">
+        <thead>
+          <tr>
+            <SortHeader state={view.state} label="BroadWorks ID" by="broadworksId" />
+            <SortHeader state={view.state} label="Package" by="package" />
+            <SortHeader state={view.state} label="Status" by="status" />
+            <th scope="col">Error text</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {view.page.items.map((r) => (
+            <tr data-testid={`row-${r.broadworksId}`}>
+              <td>{r.broadworksId}</td>
+              <td>{r.package}</td>
+              <td>
+                <span class={`badge ${r.status}`}>{r.status.replace(/_/g, ' ')}</span>
+                {r.dueAt ? (
+                  <div class="due" data-testid="next-step">
+                    Next step at <time datetime={r.dueAt}>{r.dueAt}</time>.{' '}
+                    {view.jumpAction ? (
+                      <JumpButton action={view.jumpAction} dueAt={r.dueAt} back={view.here} />
+                    ) : null}
+                  </div>
+                ) : null}
+              </td>
+              <td class="muted">{r.errorText ?? ''}</td>
+              <td>
+                {view.canWrite && r.status !== 'provisioned' ? (
+                  <details class="menu">
+                    <summary aria-label={`Actions for ${r.broadworksId}`}>⋯</summary>
+                    <div class="menu-items">
+                      <button
+                        type="button"
+                        class="link"
+                        data-retry={`${r.actions}/retry-activation`}
+                        data-who={r.broadworksId}
+                      >
+                        Retry activation
+                      </button>
+                      <form method="post" action={`${r.actions}/delete`}>
+                        <button
+                          type="submit"
+                          class="link"
+                          data-confirm={`Delete ${r.broadworksId}? They can onboard again later.`}
+                          data-confirm-label="Delete user"
+                        >
+                          Delete user
+                        </button>
+                      </form>
+                      <form method="post" action={`${r.actions}/change-package`}>
+                        <select name="package" aria-label="Package">
+                          {view.packages.map((p) => (
+                            <option value={p} selected={p === r.package}>
+                              {p}
+                            </option>
+                          ))}
+                        </select>{' '}
+                        <button type="submit" class="link">
+                          Change package
+                        </button>
+                      </form>
+                      <button type="button" class="link" data-copy-text={r.errorText ?? ''}>
+                        Copy error text
+                      </button>
+                    </div>
+                  </details>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <Pager state={view.state} page={view.page} />
     {view.canWrite ? (
       <dialog id="retry-dialog" data-testid="retry-dialog">
         <form method="post">

@@ -1,4 +1,8 @@
+import { ListBar, Pager, SortHeader, type ListState } from '../../../pages/list-controls.tsx';
+import type { ListPage } from '../../../pages/list-view.ts';
+import { FlashBox, type Flash } from '../../sim/views/panel.tsx';
 import { ErrorSummary, StatusBadge, type FormErrors } from './common.tsx';
+import { CustomerHead } from './customers.tsx';
 
 export interface UserRow {
   readonly id: string;
@@ -12,6 +16,7 @@ export interface UserRow {
   readonly role: string;
   readonly errors: readonly string[];
   readonly changeAction: string;
+  readonly deleteAction: string;
 }
 
 export interface ReportRow {
@@ -21,43 +26,279 @@ export interface ReportRow {
   readonly messages: readonly string[];
 }
 
-export interface UsersPageView {
+export interface UsersHead {
   readonly customer: string;
+  readonly status: string;
+  readonly base: string;
+  readonly listHref: string;
+}
+
+export interface UsersPageView extends UsersHead {
   readonly canWrite: boolean;
-  readonly users: readonly UserRow[];
+  readonly state: ListState;
+  readonly page: ListPage<UserRow>;
+  readonly all: number;
+  readonly packages: readonly { name: string; title: string }[];
+  readonly addHref: string;
+  readonly importHref: string;
+  readonly exportHref: string;
+  readonly errors: FormErrors;
+  readonly flash?: Flash;
+}
+
+const Head = ({ h, current }: { h: UsersHead; current: 'users' }) => (
+  <CustomerHead
+    name={h.customer}
+    status={h.status}
+    base={h.base}
+    listHref={h.listHref}
+    current={current}
+  />
+);
+
+export const UsersPage = ({ view: v }: { view: UsersPageView }) => (
+  <section>
+    <Head h={v} current="users" />
+    <FlashBox flash={v.flash} />
+    <ErrorSummary errors={v.errors} />
+    <div class="actions">
+      {v.canWrite ? (
+        <>
+          <a class="button" href={v.addHref}>
+            Add users manually
+          </a>
+          <a class="button secondary" href={v.importHref}>
+            CSV add or edit
+          </a>
+        </>
+      ) : null}
+      <a class="button secondary" href={v.exportHref} data-testid="export-csv" download>
+        Export users (CSV)
+      </a>
+    </div>
+    <ListBar state={v.state} page={v.page} total={v.all} />
+    <div class="table-wrap">
+      <table data-testid="users">
+        <thead>
+          <tr>
+            <SortHeader state={v.state} label="Email" by="email" />
+            <SortHeader state={v.state} label="Name" by="name" />
+            <SortHeader state={v.state} label="Package" by="package" />
+            <SortHeader state={v.state} label="Location" by="location" />
+            <th scope="col">Number</th>
+            <SortHeader state={v.state} label="Status" by="status" />
+            {v.canWrite ? <th scope="col">Change package</th> : null}
+            {v.canWrite ? (
+              <th scope="col">
+                <span class="visually-hidden">Delete</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {v.page.items.map((u) => (
+            <tr>
+              <td>
+                {u.email}
+                {u.role === 'full_admin' ? (
+                  <small class="muted"> (full administrator)</small>
+                ) : null}
+              </td>
+              <td>{u.name}</td>
+              <td>{u.packageTitle}</td>
+              <td>{u.location}</td>
+              <td>{u.number}</td>
+              <td>
+                <StatusBadge status={u.status} /> {u.errors.join('; ')}
+              </td>
+              {v.canWrite ? (
+                <td>
+                  <form method="post" action={u.changeAction} class="inline">
+                    <select name="package" aria-label={`Package of ${u.email}`}>
+                      <option value="">None (unassign)</option>
+                      {v.packages.map((p) => (
+                        <option value={p.name} selected={p.name === u.packageName}>
+                          {p.title}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <input
+                      name="extension"
+                      placeholder="Extension"
+                      aria-label={`Extension of ${u.email}`}
+                      size={6}
+                    />{' '}
+                    <button type="submit" class="secondary">
+                      Change
+                    </button>
+                  </form>
+                </td>
+              ) : null}
+              {v.canWrite ? (
+                <td>
+                  {u.role === 'full_admin' ? null : (
+                    <form method="post" action={u.deleteAction} class="inline">
+                      <button
+                        type="submit"
+                        class="link"
+                        data-confirm={`Delete ${u.email}? The user loses every service.`}
+                        data-confirm-label="Delete user"
+                        aria-label={`Delete ${u.email}`}
+                      >
+                        Delete
+                      </button>
+                    </form>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <Pager state={v.state} page={v.page} />
+  </section>
+);
+
+/** The fields of one row of Add users, in screen order. */
+export const ADD_FIELDS = [
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['email', 'Email'],
+  ['package', 'Package'],
+  ['locationId', 'Location'],
+  ['phoneNumber', 'Phone number'],
+  ['extension', 'Extension'],
+] as const;
+
+export interface AddUsersView extends UsersHead {
+  readonly action: string;
+  readonly usersHref: string;
+  readonly rows: number;
+  readonly max: number;
+  readonly moreHref: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: FormErrors;
   readonly packages: readonly { name: string; title: string }[];
   readonly locations: readonly { id: string; name: string }[];
-  readonly addAction: string;
-  readonly importAction: string;
-  readonly exportHref: string;
-  readonly backHref: string;
+}
+
+/** Add users manually: 25 rows; what was typed stays after an error, each error beside its cell. */
+export const AddUsersPage = ({ view: v }: { view: AddUsersView }) => {
+  const cell = (field: string, i: number, label: string) => {
+    const name = `${field}.${i}`;
+    const error = v.errors.byField[name];
+    const common = {
+      name,
+      id: name,
+      'aria-label': `${label}, row ${i + 1}`,
+      ...(error
+        ? { 'aria-invalid': 'true' as const, 'aria-describedby': `error-${field}-${i}` }
+        : {}),
+    };
+    const control =
+      field === 'package' ? (
+        <select {...common}>
+          {v.packages.map((p) => (
+            <option value={p.name} selected={p.name === v.values[name]}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      ) : field === 'locationId' ? (
+        <select {...common}>
+          {v.locations.map((l) => (
+            <option value={l.id} selected={l.id === v.values[name]}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} value={v.values[name] ?? ''} size={field === 'extension' ? 6 : 14} />
+      );
+    return (
+      <td>
+        {control}
+        {error ? (
+          <small class="error" id={`error-${field}-${i}`} data-testid={`error-${field}.${i}`}>
+            {error}
+          </small>
+        ) : null}
+      </td>
+    );
+  };
+  return (
+    <section>
+      <CustomerHead
+        name={v.customer}
+        status={v.status}
+        base={v.base}
+        listHref={v.listHref}
+        current="users"
+      />
+      <h2>Add users manually</h2>
+      <p class="muted">
+        Up to {v.max} users at once; rows left empty are ignored. Calling packages need a phone
+        number or an extension.{' '}
+        {v.rows < v.max ? <a href={v.moreHref}>Show all {v.max} rows</a> : null}
+      </p>
+      <ErrorSummary errors={v.errors} />
+      <form method="post" action={v.action}>
+        <div class="table-wrap">
+          <table data-testid="add-users">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                {ADD_FIELDS.map(([, label]) => (
+                  <th scope="col">{label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: v.rows }, (_, i) => (
+                <tr data-testid={`add-row-${i + 1}`}>
+                  <td>{i + 1}</td>
+                  {ADD_FIELDS.map(([field, label]) => cell(field, i, label))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="actions">
+          <button type="submit">Add users</button>
+          <a href={v.usersHref}>Cancel</a>
+        </div>
+      </form>
+    </section>
+  );
+};
+
+export interface ImportView extends UsersHead {
+  readonly action: string;
+  readonly usersHref: string;
   readonly errors: FormErrors;
   readonly report?: {
     readonly summary: Readonly<Record<string, number>>;
     readonly rows: readonly ReportRow[];
   };
-  readonly rowsToAdd: number;
 }
 
-const Report = ({ report }: { report: NonNullable<UsersPageView['report']> }) => (
-  <section data-testid="import-report">
-    <h2>Import report</h2>
-    <p data-testid="import-summary">
-      {Object.entries(report.summary)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join(' · ')}
-    </p>
-    <table>
+/** The most rows of a report a page shows at once. */
+export const REPORT_ROWS_SHOWN = 500;
+
+const ReportTable = ({ rows, id }: { rows: readonly ReportRow[]; id: string }) => (
+  <div class="table-wrap">
+    <table data-testid={id}>
       <thead>
         <tr>
-          <th>Line</th>
-          <th>Email</th>
-          <th>Outcome</th>
-          <th>Errors and warnings</th>
+          <th scope="col">Line</th>
+          <th scope="col">Email</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Errors and warnings</th>
         </tr>
       </thead>
       <tbody>
-        {report.rows.map((r) => (
+        {rows.slice(0, REPORT_ROWS_SHOWN).map((r) => (
           <tr data-testid={`report-line-${r.line}`}>
             <td>{r.line}</td>
             <td>{r.email}</td>
@@ -67,147 +308,71 @@ const Report = ({ report }: { report: NonNullable<UsersPageView['report']> }) =>
         ))}
       </tbody>
     </table>
-  </section>
+    {rows.length > REPORT_ROWS_SHOWN ? (
+      <p class="muted" style="padding: 0 12px">
+        The first {REPORT_ROWS_SHOWN} of {rows.length} rows are shown; the API answers them all.
+      </p>
+    ) : null}
+  </div>
 );
 
-export const UsersPage = ({ view }: { view: UsersPageView }) => (
+const Report = ({ report }: { report: NonNullable<ImportView['report']> }) => {
+  const notable = report.rows.filter((r) => r.outcome === 'failed' || r.messages.length > 0);
+  return (
+    <section data-testid="import-report">
+      <h2>Import report</h2>
+      <p data-testid="import-summary">
+        {Object.entries(report.summary)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(' · ')}
+      </p>
+      <h3>Failures and warnings ({notable.length})</h3>
+      {notable.length === 0 ? (
+        <p class="muted">Every row applied without a warning.</p>
+      ) : (
+        <ReportTable rows={notable} id="report-failures" />
+      )}
+      <details>
+        <summary>All rows ({report.rows.length})</summary>
+        <ReportTable rows={report.rows} id="report-all" />
+      </details>
+    </section>
+  );
+};
+
+export const ImportPage = ({ view: v }: { view: ImportView }) => (
   <section>
-    <h1>Users of {view.customer}</h1>
-    <ErrorSummary errors={view.errors} />
-    {view.report ? <Report report={view.report} /> : null}
-    <p>
-      <a href={view.exportHref} data-testid="export-csv" download>
-        Export users (CSV)
-      </a>
-    </p>
-    <table data-testid="users">
-      <thead>
-        <tr>
-          <th>Email</th>
-          <th>Name</th>
-          <th>Package</th>
-          <th>Location</th>
-          <th>Number</th>
-          <th>Status</th>
-          {view.canWrite ? <th>Change package</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {view.users.map((u) => (
-          <tr>
-            <td>
-              {u.email}
-              {u.role === 'full_admin' ? <small class="muted"> (full administrator)</small> : null}
-            </td>
-            <td>{u.name}</td>
-            <td>{u.packageTitle}</td>
-            <td>{u.location}</td>
-            <td>{u.number}</td>
-            <td>
-              <StatusBadge status={u.status} /> {u.errors.join('; ')}
-            </td>
-            {view.canWrite ? (
-              <td>
-                <form method="post" action={u.changeAction} class="inline">
-                  <select name="package" aria-label={`Package of ${u.email}`}>
-                    <option value="">None (unassign)</option>
-                    {view.packages.map((p) => (
-                      <option value={p.name} selected={p.name === u.packageName}>
-                        {p.title}
-                      </option>
-                    ))}
-                  </select>
-                  <input
-                    name="extension"
-                    placeholder="Extension"
-                    aria-label={`Extension of ${u.email}`}
-                    size={6}
-                  />
-                  <button type="submit">Change</button>
-                </form>
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    {view.canWrite ? (
-      <>
-        <h2>CSV add or edit</h2>
-        <form method="post" action={view.importAction} enctype="multipart/form-data" class="form">
-          <label for="file">CSV file</label>
-          <input type="file" id="file" name="file" accept=".csv,text/csv" />
-          <fieldset>
-            <legend>Behaviour</legend>
-            <label>
-              <input type="radio" name="behavior" value="default" checked /> Default (assign the
-              basic licenses)
-            </label>
-            <label>
-              <input type="radio" name="behavior" value="add_and_remove_services" /> Add and remove
-              services
-            </label>
-          </fieldset>
-          <button type="submit">Import CSV</button>
-        </form>
-        <h2>Add users</h2>
-        <form method="post" action={view.addAction} class="form">
-          <p class="muted">
-            Up to 25 users at once; rows left empty are ignored. Calling packages need a phone
-            number or an extension.
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th>First name</th>
-                <th>Last name</th>
-                <th>Email</th>
-                <th>Package</th>
-                <th>Location</th>
-                <th>Phone number</th>
-                <th>Extension</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: view.rowsToAdd }, (_, i) => (
-                <tr>
-                  <td>
-                    <input name={`firstName.${i}`} aria-label={`First name ${i + 1}`} />
-                  </td>
-                  <td>
-                    <input name={`lastName.${i}`} aria-label={`Last name ${i + 1}`} />
-                  </td>
-                  <td>
-                    <input name={`email.${i}`} aria-label={`Email ${i + 1}`} />
-                  </td>
-                  <td>
-                    <select name={`package.${i}`} aria-label={`Package ${i + 1}`}>
-                      {view.packages.map((p) => (
-                        <option value={p.name}>{p.title}</option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select name={`locationId.${i}`} aria-label={`Location ${i + 1}`}>
-                      {view.locations.map((l) => (
-                        <option value={l.id}>{l.name}</option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input name={`phoneNumber.${i}`} aria-label={`Phone number ${i + 1}`} />
-                  </td>
-                  <td>
-                    <input name={`extension.${i}`} aria-label={`Extension ${i + 1}`} size={6} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button type="submit">Add users</button>
-        </form>
-      </>
-    ) : null}
-    <a href={view.backHref}>Back to the customer</a>
+    <CustomerHead
+      name={v.customer}
+      status={v.status}
+      base={v.base}
+      listHref={v.listHref}
+      current="users"
+    />
+    <h2>CSV add or edit</h2>
+    <ErrorSummary errors={v.errors} />
+    {v.report ? <Report report={v.report} /> : null}
+    <form method="post" action={v.action} enctype="multipart/form-data" class="form card">
+      <div class="field">
+        <label for="file">CSV file</label>
+        <input type="file" id="file" name="file" accept=".csv,text/csv" />
+      </div>
+      <fieldset>
+        <legend>Behaviour</legend>
+        <label>
+          <input type="radio" name="behavior" value="default" checked /> Default (assign the basic
+          licenses)
+        </label>
+        <br />
+        <label>
+          <input type="radio" name="behavior" value="add_and_remove_services" /> Add and remove
+          services
+        </label>
+      </fieldset>
+      <div class="actions">
+        <button type="submit">Import CSV</button>
+        <a href={v.usersHref}>Back to the users</a>
+      </div>
+    </form>
   </section>
 );

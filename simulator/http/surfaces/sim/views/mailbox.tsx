@@ -1,24 +1,55 @@
 import type { MailView } from '../../../links.ts';
+import { ListBar, Pager, type ListState } from '../../../pages/list-controls.tsx';
+import { listHref, type ListPage } from '../../../pages/list-view.ts';
 
 /** The mailbox page over `/sim/mail`: every mail with its links, so a person can click through. */
 export const Mailbox = ({
-  mails,
+  state,
+  page,
+  all,
   to,
   action,
 }: {
-  mails: readonly MailView[];
+  state: ListState;
+  page: ListPage<MailView>;
+  all: number;
   to: string | undefined;
   action: string;
 }) => (
   <section>
     <h1>Mailbox</h1>
-    <form method="get" action={action}>
-      <label for="to">Show mail to</label>{' '}
-      <input id="to" name="to" value={to ?? ''} placeholder="any address" />{' '}
-      <button type="submit">Show</button>
+    <form method="get" action={action} class="listbar">
+      <label for="to">Show mail to</label>
+      <input id="to" name="to" value={to ?? ''} placeholder="any address" />
+      <button type="submit" class="secondary">
+        Show
+      </button>
     </form>
-    {mails.length === 0 ? <p class="muted">No mail yet.</p> : null}
-    {mails.map((m) => (
+    <ListBar state={state} page={page} total={all} />
+    <p class="listbar">
+      Sort by{' '}
+      {(
+        [
+          ['sentAt', 'sent'],
+          ['to', 'recipient'],
+          ['subject', 'subject'],
+        ] as const
+      ).map(([by, label]) => {
+        const active = state.query.sort === by;
+        const dir = active && state.query.dir === 'desc' ? 'asc' : 'desc';
+        return (
+          <a
+            href={listHref(state.url, { sort: by, dir, page: undefined })}
+            {...(active ? { 'aria-current': 'true' } : {})}
+          >
+            {label}
+            {active ? (state.query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+          </a>
+        );
+      })}
+    </p>
+    {all === 0 ? <p class="muted">No mail yet.</p> : null}
+    {page.items.map((m) => (
       <article class="mail" data-testid="mail">
         <h2>{m.subject}</h2>
         <p class="muted">
@@ -34,5 +65,6 @@ export const Mailbox = ({
         </p>
       </article>
     ))}
+    <Pager state={state} page={page} />
   </section>
 );
