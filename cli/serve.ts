@@ -3,6 +3,7 @@ import { startServer as startNodeServer } from '../simulator/adapters/node.ts';
 import { parseInstant } from '../simulator/core/kernel/clock.ts';
 import type { Store } from '../simulator/core/kernel/store-port.ts';
 import { worldSummary } from '../simulator/core/sim/world-summary.ts';
+import { linkUrl } from '../simulator/http/links.ts';
 import { WorldReader } from '../simulator/core/kernel/world-tx.ts';
 
 export interface ServeOptions {
@@ -49,7 +50,9 @@ export const startServer = async (
   });
   if (!o.quiet) {
     const base = server.publicUrl ?? server.url;
-    const summary = worldSummary(new WorldReader(server.store), Date.now(), base);
+    const summary = worldSummary(new WorldReader(server.store), Date.now(), (l) =>
+      linkUrl(base, l),
+    );
     out(
       `provisim listening on ${server.url}${server.publicUrl ? ` (public URL ${server.publicUrl})` : ''}`,
     );

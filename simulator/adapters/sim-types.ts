@@ -32,9 +32,15 @@ export interface RequestFault {
 /** The kinds of asynchronous provisioning step a step fault can fail. */
 export type StepFaultKind = 'customer' | 'subscriber' | 'broadworksSubscriber';
 
-/** A step fault (SIM-4): the next provisioning steps of a kind end in `error`. */
+/**
+ * A step fault (SIM-4): the next provisioning steps of a kind end in `error`, or, for customers,
+ * in the `outcome` named (`provisioned_with_errors` on `package`, `pending_rpl_review`, or
+ * `provisioned` with a package warning).
+ */
 export interface StepFault {
   readonly on: StepFaultKind;
+  readonly outcome?: 'error' | 'provisioned_with_errors' | 'pending_rpl_review' | 'provisioned';
+  readonly package?: string;
   readonly errorCode: number;
   readonly description: string;
   readonly times?: number;

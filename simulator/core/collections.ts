@@ -2,7 +2,7 @@ import type { FaultRecord } from './sim/faults.ts';
 import type { MailRecord } from './kernel/mail.ts';
 import type { EventRecord } from './kernel/events.ts';
 import type { Partner, PartnerUser, Subscription, WorldMeta } from './kernel/model.ts';
-import type { Customer, Location, Template } from './organisations/model.ts';
+import type { Customer, Location, SubPartner, Template } from './organisations/model.ts';
 import type { WholesaleSubscriber } from './subscribers/model.ts';
 import type { BroadWorksSubscriber, Enterprise } from './broadworks/model.ts';
 import type { Order, SupportCase } from './ccw/model.ts';
@@ -15,6 +15,7 @@ export interface Collections {
   subscriptions: Subscription;
   templates: Template;
   enterprises: Enterprise;
+  subPartners: SubPartner;
   customers: Customer;
   locations: Location;
   subscribers: WholesaleSubscriber;

@@ -36,18 +36,60 @@ export const readPage = (
   return ok({ max: max.value ?? defaultMax, offset: offset.value ?? 0 });
 };
 
-/** One page of items; sets `Link: <…>; rel="next"` (absolute, same filters) when more follow. */
+/** The same list at another position: absolute, same filters (api.md, `/v1` lists). */
+const atPosition = (c: Context<SurfaceEnv>, set: (params: URLSearchParams) => void): string => {
+  const url = new URL(c.req.url);
+  const to = new URL(`${c.env.base}${url.pathname}`);
+  url.searchParams.forEach((v, k) => to.searchParams.append(k, v));
+  set(to.searchParams);
+  return to.toString();
+};
+
+/** The `Link` header: `first` and `prev` when not at the start, `next` when more follow. */
+export const setLinks = (
+  c: Context<SurfaceEnv>,
+  links: { first?: string | undefined; prev?: string | undefined; next?: string | undefined },
+): void => {
+  const parts = (['first', 'prev', 'next'] as const).flatMap((rel) =>
+    links[rel] === undefined ? [] : [`<${links[rel]}>; rel="${rel}"`],
+  );
+  if (parts.length > 0) c.header('Link', parts.join(', '));
+};
+
+/** One page of items, with `Link` first, prev and next as they apply. */
 export const pageOf = <T>(c: Context<SurfaceEnv>, items: readonly T[], page: Page): T[] => {
-  const slice = items.slice(page.offset, page.offset + page.max);
-  if (page.offset + page.max < items.length) {
-    const url = new URL(c.req.url);
-    const next = new URL(`${c.env.base}${url.pathname}`);
-    url.searchParams.forEach((v, k) => next.searchParams.append(k, v));
-    next.searchParams.set('offset', String(page.offset + page.max));
-    next.searchParams.set('max', String(page.max));
-    c.header('Link', `<${next.toString()}>; rel="next"`);
-  }
-  return slice;
+  const at = (offset: number) =>
+    atPosition(c, (p) => {
+      p.set('offset', String(offset));
+      p.set('max', String(page.max));
+    });
+  const started = page.offset > 0;
+  setLinks(c, {
+    first: started ? at(0) : undefined,
+    prev: started ? at(Math.max(0, page.offset - page.max)) : undefined,
+    next: page.offset + page.max < items.length ? at(page.offset + page.max) : undefined,
+  });
+  return items.slice(page.offset, page.offset + page.max);
+};
+
+/** A cursor-paged list's `Link`s (the cursor is opaque to clients; here, an encoded position). */
+export const cursorLinks = (
+  c: Context<SurfaceEnv>,
+  encode: (from: number) => string,
+  from: number,
+  max: number,
+  total: number,
+): void => {
+  const at = (position: number) =>
+    atPosition(c, (p) => {
+      if (position === 0) p.delete('cursor');
+      else p.set('cursor', encode(position));
+    });
+  setLinks(c, {
+    first: from > 0 ? at(0) : undefined,
+    prev: from > 0 ? at(Math.max(0, from - max)) : undefined,
+    next: from + max < total ? at(from + max) : undefined,
+  });
 };
 
 /** A filter that accepts repeated and comma-separated values (`?status=a,b&status=c`). */

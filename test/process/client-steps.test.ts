@@ -167,7 +167,7 @@ steps:
       ),
     ]);
     expect(result?.steps[2]?.journal?.map((l) => l.replace(/^.*→ /, ''))).toEqual([
-      '503',
+      '503 Retry-After: 1',
       '400',
       '400',
     ]);

@@ -3,14 +3,15 @@ import { invalidFields, rejection, type ErrorItem } from '../kernel/errors.ts';
 import { defaultTimezone } from '../kernel/fields.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { Address, PartnerUser } from '../kernel/model.ts';
-import { ownedBy, ownList } from '../kernel/ownership.ts';
+import { ownList } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
 import { stepApplies, transition } from '../kernel/state-table.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
-import { takeStepFault } from '../sim/fault-ops.ts';
+import { takeStepFault, type StepFaultHit } from '../sim/fault-ops.ts';
 import { checkCountry } from './countries.ts';
 import { CUSTOMER_STATES } from './customer-states.ts';
 import { orgErrors } from './errors.ts';
+import { mayWrite, ownCustomer, scopedSubPartner } from './sub-partners.ts';
 import { customerLocations, newLocation, type LocationInput } from './locations.ts';
 import type { Customer, CustomerStatus, Template } from './model.ts';
 import { checkPackages, hasCalling, type PackageName } from './packages.ts';
@@ -47,6 +48,8 @@ export interface NewCustomer {
   /** The name of the headquarters location when it is not the calling location. */
   readonly headquartersName?: string | undefined;
   readonly supportedLocationAttested?: boolean | undefined;
+  /** The email of the sub-partner's admin, on behalf of a sub-partner only. */
+  readonly subPartnerAdminEmail?: string | undefined;
   readonly source: Customer['source'];
 }
 
@@ -57,6 +60,7 @@ export type CustomerDraft = Partial<Omit<NewCustomer, 'address' | 'source'>> & {
 
 export interface CustomerChange {
   readonly packages: readonly string[];
+  readonly subPartnerAdminEmail?: string | undefined;
   readonly externalId?: string | undefined;
   readonly address?: Address | undefined;
   readonly callingLocation?: LocationInput | undefined;
@@ -80,6 +84,8 @@ const checkNewCustomer = (
     if (!t.ok) return t;
     template = t.value;
   }
+  const writable = mayWrite(w, user);
+  if (!writable.ok) return writable;
   const problems: ErrorItem[] = [];
   if (d.packages !== undefined) {
     problems.push(...checkPackages(d.packages, 'packages', 'customer'));
@@ -106,7 +112,10 @@ export const precheckCustomer = (w: WorldReader, user: PartnerUser, d: CustomerD
   return r.ok ? ok(undefined) : r;
 };
 
-const delayOf = (tx: WorldTx, name: 'customer' | 'customerUpdate' | 'customerDelete'): number => {
+const delayOf = (
+  tx: WorldTx,
+  name: 'customer' | 'customerUpdate' | 'customerDelete' | 'rplReview',
+): number => {
   const d = parseDuration(tx.meta.config.delays[name]);
   return d.ok ? durationMs(d.value, tx.now) : 0;
 };
@@ -171,6 +180,8 @@ export const provisionCustomer = (
       ? { supportedLocationAttested: cmd.supportedLocationAttested }
       : {}),
     source: cmd.source,
+    ...(scopedSubPartner(user) !== undefined ? { subPartnerOrgId: scopedSubPartner(user)! } : {}),
+    ...(cmd.subPartnerAdminEmail ? { subPartnerAdminEmail: cmd.subPartnerAdminEmail } : {}),
     created: tx.nowIso,
     lastStatusChange: tx.nowIso,
   };
@@ -186,8 +197,10 @@ export const updateCustomer = (
   id: string,
   change: CustomerChange,
 ): Result<Customer> => {
-  const found = ownedBy(tx, 'customers', id, user.partnerId, 'Customer');
+  const found = ownCustomer(tx, user, id);
   if (!found.ok) return found;
+  const writable = mayWrite(tx, user);
+  if (!writable.ok) return writable;
   const c = found.value;
   const packages = change.packages as PackageName[];
   const problems = [
@@ -229,6 +242,7 @@ export const updateCustomer = (
     ...(change.address ? { address: change.address } : {}),
     ...(change.externalId ? { externalId: change.externalId } : {}),
     ...(callingLocationId ? { callingLocationId } : {}),
+    ...(change.subPartnerAdminEmail ? { subPartnerAdminEmail: change.subPartnerAdminEmail } : {}),
   });
   if (moved.ok) scheduleStep(tx, moved.value, delayOf(tx, 'customerUpdate'));
   return moved;
@@ -236,7 +250,7 @@ export const updateCustomer = (
 
 /** `DELETE /v1/wholesale/customers/{id}`: `deleting`, then gone with its locations and users. */
 export const deleteCustomer = (tx: WorldTx, user: PartnerUser, id: string): Result<Customer> => {
-  const found = ownedBy(tx, 'customers', id, user.partnerId, 'Customer');
+  const found = ownCustomer(tx, user, id);
   if (!found.ok) return found;
   const moved = moveCustomer(tx, found.value, 'deleting', 'Delete');
   if (moved.ok) scheduleStep(tx, moved.value, delayOf(tx, 'customerDelete'));
@@ -248,6 +262,38 @@ const LEGACY_EXPECT: Readonly<Record<string, CustomerStatus>> = {
   provision: 'provisioning',
   update: 'updating',
   delete: 'deleting',
+};
+
+/** The package a step fault names, if the customer has it; else its last package. */
+const faultedPackage = (c: Customer, name: string | undefined): PackageName =>
+  c.packages.find((p) => p === name) ?? c.packages[c.packages.length - 1]!;
+
+/** Where a step goes when a step fault waits for it (SIM-4; api.md, Wave 2 pins). */
+const faultedStep = (tx: WorldTx, c: Customer, fault: StepFaultHit): Result<Customer> => {
+  const error = { errorCode: fault.errorCode, description: fault.description };
+  const name = faultedPackage(c, fault.package);
+  switch (fault.outcome) {
+    case 'pending_rpl_review': {
+      const held = moveCustomer(tx, c, 'pending_rpl_review', 'Denied Party List review', {
+        errors: [],
+        packageIssues: [],
+      });
+      if (held.ok) scheduleStep(tx, held.value, delayOf(tx, 'rplReview'));
+      return held;
+    }
+    case 'provisioned_with_errors':
+      return moveCustomer(tx, c, 'provisioned_with_errors', 'Provisioning', {
+        errors: [],
+        packageIssues: [{ name, errors: [error], warnings: [] }],
+      });
+    case 'provisioned':
+      return moveCustomer(tx, c, 'provisioned', 'Provisioning', {
+        errors: [],
+        packageIssues: [{ name, errors: [], warnings: [error] }],
+      });
+    default:
+      return moveCustomer(tx, c, 'error', 'Provisioning', { errors: [error], packageIssues: [] });
+  }
 };
 
 /**
@@ -269,11 +315,15 @@ export const finishCustomerStep = (
     tx.delete('customers', c.id);
     return undefined;
   }
+  if (c.status === 'pending_rpl_review') {
+    // The review passed: provisioning goes on, and takes its own time again.
+    const resumed = moveCustomer(tx, c, 'provisioning', 'Denied Party List review');
+    if (resumed.ok) scheduleStep(tx, resumed.value, delayOf(tx, 'customer'));
+    return undefined;
+  }
   const fault = takeStepFault(tx, 'customer');
   const moved = fault
-    ? moveCustomer(tx, c, 'error', 'Provisioning', {
-        errors: [{ errorCode: fault.errorCode, description: fault.description }],
-      })
-    : moveCustomer(tx, c, 'provisioned', 'Provisioning', { errors: [] });
+    ? faultedStep(tx, c, fault)
+    : moveCustomer(tx, c, 'provisioned', 'Provisioning', { errors: [], packageIssues: [] });
   return moved.ok ? moved.value : undefined;
 };

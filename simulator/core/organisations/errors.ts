@@ -105,3 +105,14 @@ export const orgErrors = defineErrors('organisations', {
     message: 'The partner has no wholesale template: create one first (TPL-1).',
   },
 });
+
+/** What acting on behalf of a sub-partner answers when it refuses (webex-wholesale.json). */
+export const subPartnerErrors = defineErrors('organisations.subPartners', {
+  unknown: { status: 404, message: 'Sub-partner {orgId} not found.' },
+  suspended: {
+    status: 409,
+    code: ErrorCode.stateConflict,
+    message:
+      'Sub-partner {orgId} is suspended: it cannot provision or update customers and subscribers, only delete them.',
+  },
+});

@@ -57,6 +57,12 @@ export interface Customer {
   readonly meetingsTimezone?: string;
   readonly supportedLocationAttested?: boolean;
   readonly source: 'partner_hub' | 'api' | 'ccw';
+  /** The sub-partner the customer was provisioned on behalf of (`onBehalfOfSubPartnerOrgId`). */
+  readonly subPartnerOrgId?: string;
+  /** The email of the sub-partner organization's admin (`subPartnerAdminEmail`). */
+  readonly subPartnerAdminEmail?: string;
+  /** Package errors and warnings of the last provisioning step (`resourceDetails.packages`). */
+  readonly packageIssues?: readonly PackageIssue[];
   readonly created: string;
   readonly lastStatusChange: string;
 }
@@ -71,4 +77,23 @@ export interface Location {
   readonly language: string;
   readonly emergencyLocationIdentifier?: string | undefined;
   readonly created: string;
+}
+
+/** What the last provisioning step left on one of a customer's packages. */
+export interface PackageIssue {
+  readonly name: PackageName;
+  readonly errors: readonly ErrorItem[];
+  readonly warnings: readonly ErrorItem[];
+}
+
+/** A wholesale sub-partner of a partner (webex-wholesale.json `SubPartner`). */
+export interface SubPartner {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly provisioningState: 'active' | 'suspended';
+  readonly created: string;
+  readonly billingStartDate: string;
 }

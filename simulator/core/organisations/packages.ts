@@ -14,7 +14,8 @@ export type Service =
   | 'contact_center'
   | 'attendant'
   | 'shared_calling'
-  | 'pstn';
+  | 'pstn'
+  | 'ai';
 
 export interface PackageInfo {
   readonly csvColumn?: string;
@@ -90,14 +91,42 @@ export const PACKAGES = {
     services: ['pstn'],
     customer: true,
     subscriber: false,
+    // "needs any one calling package": Common Area Calling calls from shared devices.
     needsOneOf: [
       'webex_calling',
       'webex_calling_standard',
       'webex_voice',
       'webex_suite',
       'cx_essentials',
+      'common_area_calling',
     ],
   },
+  // Cisco's files list these too (WholesalePackagesCustomer, WholesalePackagesSubscriber).
+  cx_premium_agent: {
+    title: 'Contact Center Premium Agent',
+    services: ['contact_center'],
+    customer: true,
+    subscriber: true,
+  },
+  cx_standard_agent: {
+    title: 'Contact Center Standard Agent',
+    services: ['contact_center'],
+    customer: true,
+    subscriber: true,
+  },
+  cx_voice_ports: {
+    title: 'Contact Center Voice Ports',
+    services: ['contact_center'],
+    customer: true,
+    subscriber: false,
+  },
+  cx_ai_assistant: {
+    title: 'Contact Center AI Assistant',
+    services: ['ai'],
+    customer: true,
+    subscriber: false,
+  },
+  webex_ai_agent: { title: 'Webex AI Agent', services: ['ai'], customer: true, subscriber: false },
 } as const satisfies Record<string, PackageInfo>;
 
 export type PackageName = keyof typeof PACKAGES;

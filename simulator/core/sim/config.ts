@@ -14,6 +14,8 @@ export const DEFAULT_DELAYS = {
   broadworksSubscriber: 'PT30S',
   broadworksSubscriberUpdate: 'PT20S',
   activation: 'PT15S',
+  /** How long a customer held for a Denied Party List review waits (`pending_rpl_review`). */
+  rplReview: 'PT10M',
 } as const;
 
 export type DelayName = keyof typeof DEFAULT_DELAYS;

@@ -1,4 +1,5 @@
 import {
+  type StepOutcome,
   effectOf,
   pathMatches,
   type FaultEffect,
@@ -47,12 +48,21 @@ export const hitRequestFault = (
 };
 
 /** The error the next asynchronous step of a kind must end in, if a step fault is waiting for it. */
-export const takeStepFault = (
-  tx: WorldTx,
-  on: StepKind,
-): { errorCode: number; description: string } | undefined => {
+export interface StepFaultHit {
+  readonly errorCode: number;
+  readonly description: string;
+  readonly outcome: StepOutcome;
+  readonly package?: string;
+}
+
+export const takeStepFault = (tx: WorldTx, on: StepKind): StepFaultHit | undefined => {
   const f = tx.list('faults').find((x) => x.kind === 'step' && x.on === on);
   if (!f || f.kind !== 'step') return undefined;
   hit(tx, f);
-  return { errorCode: f.errorCode, description: f.description };
+  return {
+    errorCode: f.errorCode,
+    description: f.description,
+    outcome: f.outcome ?? 'error',
+    ...(f.package !== undefined ? { package: f.package } : {}),
+  };
 };

@@ -35,12 +35,32 @@ const requestFaultSchema = z.strictObject({
   probability: z.number().min(0).max(1).optional(),
 });
 
-const stepFaultSchema = z.strictObject({
-  on: z.enum(STEP_KINDS),
-  errorCode: z.number().int(),
-  description: z.string().min(1).max(1000),
-  times: z.number().int().min(1).optional(),
-});
+/**
+ * What a customer step fault makes of the step (api.md, Wave 2 pins): `error` (the default),
+ * `provisioned_with_errors` (the package named, or the last, in error), `pending_rpl_review` (held
+ * for `delays.rplReview`, then provisioning goes on), or `provisioned` with a package warning.
+ */
+export const STEP_OUTCOMES = [
+  'error',
+  'provisioned_with_errors',
+  'pending_rpl_review',
+  'provisioned',
+] as const;
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
+
+const stepFaultSchema = z
+  .strictObject({
+    on: z.enum(STEP_KINDS),
+    outcome: z.enum(STEP_OUTCOMES).optional(),
+    package: z.string().max(64).optional(),
+    errorCode: z.number().int(),
+    description: z.string().min(1).max(1000),
+    times: z.number().int().min(1).optional(),
+  })
+  .refine((f) => f.on === 'customer' || (f.outcome === undefined && f.package === undefined), {
+    message: 'outcome and package are for customer step faults only',
+    path: ['outcome'],
+  });
 
 export type RequestFaultInput = z.output<typeof requestFaultSchema>;
 export type StepFaultInput = z.output<typeof stepFaultSchema>;
@@ -83,13 +103,18 @@ export const effectOf = (f: RequestFaultInput): FaultEffect => {
   const status =
     f.status ?? (f.retryAfter !== undefined ? 429 : f.latencyMs !== undefined ? undefined : 500);
   if (status === undefined) return { latencyMs: f.latencyMs ?? 0 };
+  const retryAfter =
+    f.retryAfter ?? (status === 429 || status === 503 ? DEFAULT_RETRY_AFTER : undefined);
   return {
     latencyMs: f.latencyMs ?? 0,
     error: {
       status,
       message: f.message ?? `Injected fault: ${status}`,
       ...(f.errorCode !== undefined ? { errorCode: f.errorCode } : {}),
-      ...(f.retryAfter !== undefined ? { retryAfter: f.retryAfter } : {}),
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
     },
   };
 };
+
+/** An injected 429 or 503 tells the client when to retry: 1 s unless the fault says (api.md). */
+const DEFAULT_RETRY_AFTER = 1;

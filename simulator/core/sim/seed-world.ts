@@ -135,4 +135,28 @@ export const seedWorld = (tx: WorldTx): void => {
       });
     }
   });
+  seedSubPartners(tx, faker);
+};
+
+/**
+ * Each partner's sub-partners (webex-wholesale.json `SubPartner`): an active one and a suspended
+ * one, drawn after everything else so the rest of the seeded world keeps its ids.
+ */
+const seedSubPartners = (tx: WorldTx, faker: Faker): void => {
+  for (const p of tx.list('partners')) {
+    const subscription = tx.list('subscriptions').find((s) => s.partnerId === p.id)!;
+    for (const provisioningState of ['active', 'suspended'] as const) {
+      const uuid = tx.uuid();
+      tx.put('subPartners', {
+        id: webexId('ORGANIZATION', uuid),
+        partnerId: p.id,
+        orgId: webexId('ORGANIZATION', uuid),
+        name: `${faker.company.name()} (${provisioningState === 'active' ? 'reseller' : 'suspended reseller'})`,
+        subscriptionId: subscription.id,
+        provisioningState,
+        created: tx.nowIso,
+        billingStartDate: tx.nowIso,
+      });
+    }
+  }
 };

@@ -1,8 +1,12 @@
 import { describeClock } from '../kernel/clock.ts';
+import type { LinkIntent } from '../kernel/mail.ts';
 import type { WorldReader } from '../kernel/world-tx.ts';
 
-/** What `GET /sim/world` answers: everything a client needs to find its way in a world. */
-export const worldSummary = (w: WorldReader, wall: number, activationBase: string) => {
+/**
+ * What `GET /sim/world` answers: everything a client needs to find its way in a world. Links are
+ * made by the caller from their intents (the core writes no URLs).
+ */
+export const worldSummary = (w: WorldReader, wall: number, url: (link: LinkIntent) => string) => {
   const meta = w.meta;
   return {
     seed: meta.seed,
@@ -32,7 +36,7 @@ export const worldSummary = (w: WorldReader, wall: number, activationBase: strin
             offer: t.offer,
             provisioningId: t.provisioningId,
             ...(t.activationLinkId
-              ? { activationLink: `${activationBase}/activation/${t.activationLinkId}` }
+              ? { activationLink: url({ to: 'activation', linkId: t.activationLinkId }) }
               : {}),
             ...(t.userVerification ? { emailTrust: t.userVerification.emailTrust } : {}),
           })),
@@ -45,6 +49,10 @@ export const worldSummary = (w: WorldReader, wall: number, activationBase: strin
             name: e.name,
             directory: e.directory,
           })),
+        subPartners: w
+          .list('subPartners')
+          .filter((s) => s.partnerId === p.id)
+          .map((s) => ({ orgId: s.orgId, name: s.name, provisioningState: s.provisioningState })),
       };
     }),
     freeAccounts: meta.freeAccounts,

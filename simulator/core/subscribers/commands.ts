@@ -8,6 +8,7 @@ import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
 import type { Customer } from '../organisations/model.ts';
 import { hasCalling, type PackageName } from '../organisations/packages.ts';
 import { takeStepFault } from '../sim/fault-ops.ts';
+import { inScope, mayWrite, ownCustomer } from '../organisations/sub-partners.ts';
 import { sendConsentMail } from './consent.ts';
 import { subErrors } from './errors.ts';
 import type { WholesaleSubscriber } from './model.ts';
@@ -119,7 +120,7 @@ export const usableCustomer = (
   user: PartnerUser,
   customerId: string,
 ): Result<Customer> => {
-  const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
+  const found = ownCustomer(tx, user, customerId);
   if (!found.ok) return found;
   const problem = customerUsable(found.value);
   return problem ? fail(rejection([problem])) : found;
@@ -153,18 +154,6 @@ export const checkNewSubscriber = (
   return checked.errors.length > 0 ? fail(rejection(checked.errors)) : ok(draft);
 };
 
-/** `POST /v1/wholesale/subscribers/validate`: the checks of provisioning, nothing written. */
-export const precheckSubscriber = (
-  w: WorldReader,
-  user: PartnerUser,
-  cmd: NewSubscriber,
-): Result<void> => {
-  const c = usableCustomer(w, user, cmd.customerId);
-  if (!c.ok) return c;
-  const draft = checkNewSubscriber(new UserIndex(w, c.value.id), c.value, cmd);
-  return draft.ok ? ok(undefined) : draft;
-};
-
 /** Provisions one subscriber: `provisioned` at once, or `pending_user_migration` for a free account. */
 export const provisionSubscriber = (
   tx: WorldTx,
@@ -173,6 +162,8 @@ export const provisionSubscriber = (
 ): Result<WholesaleSubscriber> => {
   const c = usableCustomer(tx, user, cmd.customerId);
   if (!c.ok) return c;
+  const writable = mayWrite(tx, user);
+  if (!writable.ok) return writable;
   const index = new UserIndex(tx, c.value.id);
   const draft = checkNewSubscriber(index, c.value, cmd);
   return draft.ok ? ok(saveUser(tx, index, c.value, undefined, draft.value)) : draft;
@@ -236,6 +227,24 @@ const placeholder = (d: UserDraft): Omit<WholesaleSubscriber, 'id'> => ({
   lastStatusChange: '',
 });
 
+/** The partner's subscriber in the user's scope (and of the customer, when one is named): 404 otherwise. */
+export const ownSubscriber = (
+  w: WorldReader,
+  user: PartnerUser,
+  id: string,
+  customerId?: string,
+): Result<WholesaleSubscriber> => {
+  const found = ownedBy(w, 'subscribers', id, user.partnerId, 'Subscriber');
+  const customer = found.ok ? w.get('customers', found.value.customerId) : undefined;
+  const visible =
+    found.ok &&
+    (customerId === undefined || found.value.customerId === customerId) &&
+    (customer === undefined || inScope(user, customer));
+  return visible
+    ? found
+    : fail(notFound(`${customerId === undefined ? 'Subscriber' : 'User'} ${id}`));
+};
+
 /** Changes a subscriber (`PUT /v1/…`, Partner Hub, pages): package, numbers, location, names. */
 export const changeSubscriber = (
   tx: WorldTx,
@@ -244,12 +253,13 @@ export const changeSubscriber = (
   change: SubscriberChange,
   customerId?: string,
 ): Result<WholesaleSubscriber> => {
-  const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
-  if (!found.ok || (customerId !== undefined && found.value.customerId !== customerId))
-    return fail(notFound(`${customerId === undefined ? 'Subscriber' : 'User'} ${id}`));
+  const found = ownSubscriber(tx, user, id, customerId);
+  if (!found.ok) return found;
   const before = found.value;
   const c = usableCustomer(tx, user, before.customerId);
   if (!c.ok) return c;
+  const writable = mayWrite(tx, user);
+  if (!writable.ok) return writable;
   if (!isChangeable(before.status))
     return fail(subErrors.notChangeable({ id, status: before.status }));
   const index = new UserIndex(tx, c.value.id);
@@ -282,9 +292,8 @@ export const removeSubscriber = (
   id: string,
   customerId?: string,
 ): Result<WholesaleSubscriber> => {
-  const found = ownedBy(tx, 'subscribers', id, user.partnerId, 'Subscriber');
-  if (!found.ok || (customerId !== undefined && found.value.customerId !== customerId))
-    return fail(notFound(`${customerId === undefined ? 'Subscriber' : 'User'} ${id}`));
+  const found = ownSubscriber(tx, user, id, customerId);
+  if (!found.ok) return found;
   const admin = checkAdminRemoval(found.value);
   if (admin) return fail(rejection([admin]));
   const allowed = removal(SUBSCRIBER_STATES, found.value.status, 'Remove');

@@ -6,7 +6,7 @@ import { invalidField, notFound } from '../../../core/kernel/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault, publicFault } from '../../../core/sim/faults.ts';
 import { newestFirst } from '../../../core/kernel/mail.ts';
-import { renderMail } from '../../links.ts';
+import { linkUrl, renderMail } from '../../links.ts';
 import { fail, ok } from '../../../core/kernel/result.ts';
 import { worldSummary } from '../../../core/sim/world-summary.ts';
 import { readBody, readJson } from '../../body.ts';
@@ -55,7 +55,7 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
     c.json({
       id: c.env.worldId,
       base: c.env.base,
-      ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base),
+      ...worldSummary(c.env.world.read(), c.env.world.wall(), (l) => linkUrl(c.env.base, l)),
     }),
   );
 
@@ -69,7 +69,7 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
     return c.json({
       id: c.env.worldId,
       base: c.env.base,
-      ...worldSummary(c.env.world.read(), c.env.world.wall(), c.env.base),
+      ...worldSummary(c.env.world.read(), c.env.world.wall(), (l) => linkUrl(c.env.base, l)),
     });
   });
 

@@ -6,9 +6,12 @@ import { isUsable } from '../../../core/organisations/customer-states.ts';
 import { customerLocations } from '../../../core/organisations/locations.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { requireUser } from '../../middleware/auth.ts';
+import { ciscoQuery } from '../../middleware/cisco-query.ts';
+import { onBehalfOf } from '../../middleware/on-behalf-of.ts';
 import { sendError } from '../../respond.ts';
 import { RouteTable, type ApiRoute, type Method } from '../../route-table.ts';
 import { addBroadWorksRoutes } from './broadworks.ts';
+import { addSubPartnerRoutes } from './sub-partners.ts';
 import { PUBLISHED_OPERATIONS } from './published-operations.ts';
 import { locationV1 } from './views.ts';
 import { addWholesaleCustomerRoutes } from './wholesale-customers.ts';
@@ -34,11 +37,12 @@ const notImplemented: Handler<SurfaceEnv> = (c) => {
  * customer's locations. A published operation the simulator does not implement yet answers 501.
  */
 export const v1Api = (): ApiRoute[] => {
-  const t = new RouteTable('', 'v1', [requireUser('v1')]);
+  const t = new RouteTable('', 'v1', [requireUser('v1'), onBehalfOf()]);
   addWholesaleCustomerRoutes(t);
   addWholesaleSubscriberRoutes(t);
   addConsentMoveRoutes(t);
   addBroadWorksRoutes(t);
+  addSubPartnerRoutes(t);
 
   t.get(
     '/v1/locations',
@@ -86,14 +90,31 @@ export const v1Api = (): ApiRoute[] => {
       notImplemented,
     );
   }
-  return t.routes;
+  return t.routes.map((r) =>
+    r.operationId ? { ...r, middleware: [...r.middleware, ciscoQuery(r.operationId)] } : r,
+  );
 };
 
-/** Anything else under `/v1`: 404, once the token is known (401 without one). */
+/** The methods Cisco's files publish for a path (for 405's `Allow`). */
+const methodsOf = (path: string): string[] =>
+  templates.filter((o) => o.re.test(path)).map((o) => o.method);
+
+/**
+ * Anything else under `/v1`, once the token is known (401 without one): a method a published path
+ * does not have answers 405 with `Allow`; anything else 404.
+ */
 export const v1Fallback: Handler<SurfaceEnv> = (c) => {
   const user = authenticate(c.env.world.read(), c.req.header('authorization'));
-  return sendError(
-    c,
-    user.ok ? notFound(`No /v1 operation ${c.req.method} ${c.req.path}`) : user.error,
-  );
+  if (!user.ok) return sendError(c, user.error);
+  const allowed = methodsOf(c.req.path);
+  if (allowed.length === 0)
+    return sendError(c, notFound(`No /v1 operation ${c.req.method} ${c.req.path}`));
+  const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])])].join(', ');
+  const description = `${c.req.method} is not allowed on ${c.req.path}; it allows ${allow}.`;
+  return sendError(c, {
+    status: 405,
+    message: description,
+    errors: [{ description }],
+    headers: { Allow: allow },
+  });
 };

@@ -11,10 +11,10 @@ import { ErrorCode, invalidField } from '../../../core/kernel/errors.ts';
 import type { BroadWorksStatus } from '../../../core/broadworks/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { fail, ok, type Result } from '../../../core/kernel/result.ts';
-import { readJson } from '../../body.ts';
+import { readCiscoJson } from './cisco-body.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { multiValue } from '../../paging.ts';
+import { cursorLinks, multiValue } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { broadworksV1, enterpriseV1, PRECHECK_OK } from './views.ts';
 
@@ -41,16 +41,8 @@ const cursorPage = (
     : fail(invalidField('cursor', 'is not a cursor this simulator made; follow the Link header'));
 };
 
-const nextLink = (c: Context<SurfaceEnv>, next: number): void => {
-  const url = new URL(c.req.url);
-  const to = new URL(`${c.env.base}${url.pathname}`);
-  url.searchParams.forEach((v, k) => k !== 'cursor' && to.searchParams.append(k, v));
-  to.searchParams.set(
-    'cursor',
-    btoa(`o:${next}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
-  );
-  c.header('Link', `<${to.toString()}>; rel="next"`);
-};
+const encodeCursor = (from: number): string =>
+  btoa(`o:${from}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 const instant = (text: string | undefined, name: string): Result<number | undefined> =>
   text === undefined
@@ -79,8 +71,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
           (spEnterpriseId === undefined || e.spEnterpriseId === spEnterpriseId) &&
           (startsWith === undefined || e.spEnterpriseId.startsWith(startsWith)),
       );
-      if (page.value.from + page.value.max < items.length)
-        nextLink(c, page.value.from + page.value.max);
+      cursorLinks(c, encodeCursor, page.value.from, page.value.max, items.length);
       return c.json({
         items: items.slice(page.value.from, page.value.from + page.value.max).map(enterpriseV1),
       });
@@ -134,8 +125,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
           (after.value === undefined || Date.parse(s.created) > after.value) &&
           (changed.value === undefined || Date.parse(s.lastStatusChange) > changed.value),
       );
-      if (page.value.from + page.value.max < items.length)
-        nextLink(c, page.value.from + page.value.max);
+      cursorLinks(c, encodeCursor, page.value.from, page.value.max, items.length);
       return c.json({
         items: items.slice(page.value.from, page.value.from + page.value.max).map(broadworksV1),
       });
@@ -150,7 +140,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Precheck a Broadworks Subscriber Provisioning');
       if (!body.ok) return sendError(c, body.error);
       return sendResult(
         c,
@@ -168,7 +158,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Provision a BroadWorks Subscriber');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => provisionBroadWorks(tx, c.get('user'), body.value));
       if (r.ok) c.header('Location', url(c.env.base, r.value.id));
@@ -204,7 +194,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Update a BroadWorks Subscriber');
       if (!body.ok) return sendError(c, body.error);
       return sendResult(
         c,

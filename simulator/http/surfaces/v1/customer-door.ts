@@ -1,113 +1,119 @@
 import { z } from 'zod';
+import { invalidFields, type ErrorItem } from '../../../core/kernel/errors.ts';
 import {
-  addressSchema,
+  countryField,
   emailField,
   languageField,
   timezoneField,
 } from '../../../core/kernel/fields.ts';
-import { ok, type Result } from '../../../core/kernel/result.ts';
-import { parseWith } from '../../../core/kernel/validation.ts';
+import type { Address } from '../../../core/kernel/model.ts';
+import { fail, ok, type Result } from '../../../core/kernel/result.ts';
 import type {
   CustomerChange,
   CustomerDraft,
   NewCustomer,
 } from '../../../core/organisations/customers.ts';
+import type { LocationInput } from '../../../core/organisations/locations.ts';
+import { validateCiscoBody } from './cisco-validate.ts';
+import { formatProblems, orgIdProblem, type Check } from './description-rules.ts';
 
 /**
- * `/v1/wholesale/customers` bodies (webex-wholesale.json) as the domain's customer commands. The
- * domain names fields as `/v1` does, so no renaming is needed here.
+ * `/v1/wholesale/customers` bodies as the domain's customer commands: Cisco's schema first
+ * (webex-wholesale.json), then what its descriptions state, then the mapping. The domain names
+ * fields as `/v1` does, so no renaming is needed.
  */
-const locationSchema = z.object({
-  name: z.string().min(1, 'must not be empty').max(80),
-  address: addressSchema,
-  timezone: timezoneField,
-  language: languageField,
-  emergencyLocationIdentifier: z.string().max(40).optional(),
-});
+export const CUSTOMER_OPERATIONS = {
+  provision: 'Provision a Wholesale Customer',
+  update: 'Update a Wholesale Customer',
+  precheck: 'Precheck a Wholesale Customer Provisioning',
+} as const;
 
-const packagesField = z.array(z.string()).min(1, 'must name at least one package').max(20);
+interface Body {
+  readonly provisioningId?: string;
+  readonly packages?: string[];
+  readonly orgId?: string;
+  readonly externalId?: string;
+  readonly address?: Address;
+  readonly customerInfo?: { name?: string; primaryEmail: string; language?: string };
+  readonly provisioningParameters?: {
+    calling?: { location: LocationInput };
+    meetings?: { timezone?: string };
+  };
+  readonly subPartnerAdminEmail?: string;
+}
 
-const provisioningParameters = z
-  .object({
-    calling: z.object({ location: locationSchema }).optional(),
-    meetings: z.object({ timezone: timezoneField.optional() }).optional(),
-  })
-  .optional();
+const noPercent = z.string().regex(/^[^%]*$/, 'must not include the "%" character');
+const notEmpty = z.string().min(1, 'must not be empty');
 
-export const provisionSchema = z.object({
-  provisioningId: z.string().min(1),
-  packages: packagesField,
-  orgId: z.string().optional(),
-  externalId: z.string().min(1).max(256),
-  address: addressSchema,
-  customerInfo: z
-    .object({
-      name: z
-        .string()
-        .min(1)
-        .max(256)
-        .regex(/^[^%]*$/, 'must not include the "%" character'),
-      primaryEmail: emailField,
-      language: languageField.optional(),
-    })
-    .optional(),
-  provisioningParameters,
-});
+/** What the descriptions of the customer operations state beyond the schema. */
+const describedProblems = (b: Body): ErrorItem[] => {
+  const loc = b.provisioningParameters?.calling?.location;
+  const checks: Check[] = [
+    ['externalId', b.externalId, notEmpty],
+    ['address.country', b.address?.country, countryField],
+    ['address.addressLine1', b.address?.addressLine1, notEmpty],
+    ['address.city', b.address?.city, notEmpty],
+    ['customerInfo.name', b.customerInfo?.name, noPercent],
+    ['customerInfo.primaryEmail', b.customerInfo?.primaryEmail, emailField],
+    ['customerInfo.language', b.customerInfo?.language, languageField],
+    ['provisioningParameters.calling.location.address.country', loc?.address.country, countryField],
+    ['provisioningParameters.calling.location.timezone', loc?.timezone, timezoneField],
+    ['provisioningParameters.calling.location.language', loc?.language, languageField],
+    [
+      'provisioningParameters.meetings.timezone',
+      b.provisioningParameters?.meetings?.timezone,
+      timezoneField,
+    ],
+    ['subPartnerAdminEmail', b.subPartnerAdminEmail, emailField],
+  ];
+  return [...formatProblems(checks), ...orgIdProblem('orgId', b.orgId)];
+};
 
-export const updateSchema = z.object({
-  externalId: z.string().min(1).max(256).optional(),
-  packages: packagesField,
-  address: addressSchema.optional(),
-  provisioningParameters,
-});
+const checked = (operationId: string, body: unknown): Result<Body> => {
+  const schema = validateCiscoBody(operationId, body);
+  if (!schema.ok) return schema;
+  const problems = describedProblems(body as Body);
+  return problems.length > 0 ? fail(invalidFields(problems)) : ok(body as Body);
+};
 
-type Provision = z.output<typeof provisionSchema>;
-
-const draftOf = (
-  v: { readonly [K in keyof Provision]?: Provision[K] | undefined } & Pick<Provision, 'address'>,
-): CustomerDraft => ({
-  ...(v.provisioningId !== undefined ? { provisioningId: v.provisioningId } : {}),
-  ...(v.packages !== undefined ? { packages: v.packages } : {}),
-  ...(v.externalId !== undefined ? { externalId: v.externalId } : {}),
-  address: v.address,
-  orgId: v.orgId,
-  customerInfo: v.customerInfo,
-  callingLocation: v.provisioningParameters?.calling?.location,
-  meetingsTimezone: v.provisioningParameters?.meetings?.timezone,
+const draftOf = (b: Body): CustomerDraft => ({
+  ...(b.provisioningId !== undefined ? { provisioningId: b.provisioningId } : {}),
+  ...(b.packages !== undefined ? { packages: b.packages } : {}),
+  ...(b.externalId !== undefined ? { externalId: b.externalId } : {}),
+  address: b.address!,
+  orgId: b.orgId,
+  customerInfo: b.customerInfo,
+  callingLocation: b.provisioningParameters?.calling?.location,
+  meetingsTimezone: b.provisioningParameters?.meetings?.timezone,
+  subPartnerAdminEmail: b.subPartnerAdminEmail,
 });
 
 export const provisionCommand = (body: unknown): Result<NewCustomer> => {
-  const input = parseWith(provisionSchema, body);
-  if (!input.ok) return input;
-  const v = input.value;
+  const b = checked(CUSTOMER_OPERATIONS.provision, body);
+  if (!b.ok) return b;
   return ok({
-    ...draftOf(v),
-    provisioningId: v.provisioningId,
-    packages: v.packages,
-    externalId: v.externalId,
+    ...draftOf(b.value),
+    provisioningId: b.value.provisioningId!,
+    packages: b.value.packages!,
+    externalId: b.value.externalId!,
     source: 'api',
   });
 };
 
 /** The precheck takes any of the provisioning fields; only the address is required. */
 export const precheckDraft = (body: unknown): Result<CustomerDraft> => {
-  const schema = provisionSchema.partial({
-    provisioningId: true,
-    packages: true,
-    externalId: true,
-  });
-  const input = parseWith(schema, body);
-  return input.ok ? ok(draftOf(input.value)) : input;
+  const b = checked(CUSTOMER_OPERATIONS.precheck, body);
+  return b.ok ? ok(draftOf(b.value)) : b;
 };
 
 export const updateCommand = (body: unknown): Result<CustomerChange> => {
-  const input = parseWith(updateSchema, body);
-  if (!input.ok) return input;
-  const v = input.value;
+  const b = checked(CUSTOMER_OPERATIONS.update, body);
+  if (!b.ok) return b;
   return ok({
-    packages: v.packages,
-    externalId: v.externalId,
-    address: v.address,
-    callingLocation: v.provisioningParameters?.calling?.location,
+    packages: b.value.packages!,
+    externalId: b.value.externalId,
+    address: b.value.address,
+    callingLocation: b.value.provisioningParameters?.calling?.location,
+    subPartnerAdminEmail: b.value.subPartnerAdminEmail,
   });
 };

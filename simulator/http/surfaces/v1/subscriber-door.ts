@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   invalidFields,
   renameFields,
@@ -8,20 +7,24 @@ import {
 } from '../../../core/kernel/errors.ts';
 import { emailField, extensionField, phoneField } from '../../../core/kernel/fields.ts';
 import { fail, ok, type Result } from '../../../core/kernel/result.ts';
-import { parseWith } from '../../../core/kernel/validation.ts';
-import {
-  checkPackages,
-  packageInfo,
-  SUBSCRIBER_PACKAGES,
-  type PackageName,
-} from '../../../core/organisations/packages.ts';
+import type { PackageName } from '../../../core/organisations/packages.ts';
 import type { NewSubscriber, SubscriberChange } from '../../../core/subscribers/commands.ts';
-import { subErrors } from '../../../core/subscribers/errors.ts';
+import type { SubscriberPrecheck } from '../../../core/subscribers/precheck.ts';
+import { validateCiscoBody } from './cisco-validate.ts';
+import { formatProblems, onePackage, packageOrPackages, type Check } from './description-rules.ts';
 
 /**
- * `/v1/wholesale/subscribers` bodies (webex-wholesale.json) as the domain's subscriber commands,
- * and the domain's field names as `/v1` knows them.
+ * `/v1/wholesale/subscribers` bodies as the domain's subscriber commands: Cisco's schema first
+ * (webex-wholesale.json), then what its descriptions state ("Either `packages` or `package` field is
+ * required but not both", "Currently accepts only one package in the list"), then the mapping. The
+ * domain's field names become `/v1`'s.
  */
+export const SUBSCRIBER_OPERATIONS = {
+  provision: 'Provision a Wholesale Subscriber',
+  update: 'Update a Wholesale Subscriber',
+  precheck: 'Precheck a Wholesale Subscriber Provisioning',
+} as const;
+
 export const V1_SUBSCRIBER_FIELDS: FieldMap = {
   phoneNumber: 'provisioningParameters.primaryPhoneNumber',
   extension: 'provisioningParameters.extension',
@@ -30,76 +33,105 @@ export const V1_SUBSCRIBER_FIELDS: FieldMap = {
   email: '',
 };
 
-const packageEnum = z.enum(SUBSCRIBER_PACKAGES as [PackageName, ...PackageName[]]);
-const params = z.object({
-  firstName: z.string().max(64).optional(),
-  lastName: z.string().max(64).optional(),
-  primaryPhoneNumber: phoneField.optional(),
-  extension: extensionField.optional(),
-  locationId: z.string().optional(),
-});
+interface Body {
+  readonly customerId?: string;
+  readonly email?: string;
+  readonly package?: PackageName;
+  readonly packages?: PackageName[];
+  readonly provisioningId?: string;
+  readonly customerInfo?: { readonly primaryEmail: string };
+  readonly provisioningParameters?: {
+    readonly firstName?: string;
+    readonly lastName?: string;
+    readonly primaryPhoneNumber?: string;
+    readonly extension?: string;
+    readonly locationId?: string;
+  };
+}
 
-const createSchema = z.object({
-  customerId: z.string().min(1),
-  email: emailField,
-  package: packageEnum.optional(),
-  packages: z.array(z.string()).min(1, 'must name a package').max(2).optional(),
-  provisioningParameters: params,
-});
-
-const updateSchema = z.object({
-  package: packageEnum.optional(),
-  packages: z.array(z.string()).min(1, 'must name a package').max(2).optional(),
-  provisioningParameters: params.omit({ firstName: true, lastName: true }).optional(),
-});
-
-/** `package` (deprecated) or `packages`: one base package, and at most the attendant_console add-on. */
-const requestedPackages = (v: {
-  package?: PackageName | undefined;
-  packages?: string[] | undefined;
-}): Result<PackageName[] | undefined> => {
-  if (v.packages === undefined) return ok(v.package ? [v.package] : undefined);
-  const problems: ErrorItem[] = checkPackages(v.packages, 'packages', 'subscriber');
-  const bases = v.packages.filter((p) => !packageInfo(p as PackageName).needsOneOf);
-  if (problems.length === 0 && bases.length !== 1)
-    problems.push(subErrors.oneBasePackage.at('packages', { packages: v.packages.join(', ') }));
-  return problems.length > 0 ? fail(invalidFields(problems)) : ok(v.packages as PackageName[]);
+const describedProblems = (b: Body, packagesRequired: boolean): ErrorItem[] => {
+  const p = b.provisioningParameters;
+  const checks: Check[] = [
+    ['email', b.email, emailField],
+    ['customerInfo.primaryEmail', b.customerInfo?.primaryEmail, emailField],
+    ['provisioningParameters.primaryPhoneNumber', p?.primaryPhoneNumber, phoneField],
+    ['provisioningParameters.extension', p?.extension, extensionField],
+  ];
+  return [
+    ...packageOrPackages(b, packagesRequired),
+    ...onePackage(b.packages),
+    ...formatProblems(checks),
+  ];
 };
 
-export const provisionCommand = (body: unknown, precheck = false): Result<NewSubscriber> => {
-  const input = parseWith(
-    createSchema,
-    precheck && typeof body === 'object' && body !== null
-      ? { provisioningParameters: {}, ...body }
-      : body,
-  );
-  if (!input.ok) return input;
-  const v = input.value;
-  const packages = requestedPackages(v);
-  if (!packages.ok) return packages;
-  if (!packages.value) return fail(invalidFields([subErrors.packageRequired.at('packages', {})]));
-  const p = v.provisioningParameters;
-  return ok({
-    customerId: v.customerId,
-    email: v.email,
-    packages: packages.value,
+const checked = (operationId: string, body: unknown, packagesRequired: boolean): Result<Body> => {
+  const schema = validateCiscoBody(operationId, body);
+  if (!schema.ok) return schema;
+  const problems = describedProblems(body as Body, packagesRequired);
+  return problems.length > 0 ? fail(invalidFields(problems)) : ok(body as Body);
+};
+
+const packagesOf = (b: Body): PackageName[] | undefined =>
+  b.packages ?? (b.package !== undefined ? [b.package] : undefined);
+
+const commandOf = (b: Body): NewSubscriber => {
+  const p = b.provisioningParameters ?? {};
+  return {
+    customerId: b.customerId ?? '',
+    email: b.email!,
+    packages: packagesOf(b) ?? [],
     firstName: p.firstName,
     lastName: p.lastName,
     phone: p.primaryPhoneNumber,
     extension: p.extension,
     locationId: p.locationId,
     defaultLocation: true,
-  });
+  };
 };
 
+export const provisionCommand = (body: unknown): Result<NewSubscriber> => {
+  const b = checked(SUBSCRIBER_OPERATIONS.provision, body, true);
+  return b.ok ? ok(commandOf(b.value)) : b;
+};
+
+export const precheckCommand = (body: unknown): Result<SubscriberPrecheck> => {
+  const r = checked(SUBSCRIBER_OPERATIONS.precheck, body, false);
+  if (!r.ok) return r;
+  const b = r.value;
+  if (b.customerId !== undefined) return ok({ variant: 'customer', cmd: commandOf(b) });
+  if (b.provisioningId !== undefined || b.customerInfo !== undefined) {
+    const missing: ErrorItem[] = [];
+    if (b.provisioningId === undefined)
+      missing.push({
+        description: 'provisioningId: is required with customerInfo',
+        errorCode: 1001,
+        field: 'provisioningId',
+      });
+    if (b.customerInfo === undefined)
+      missing.push({
+        description: 'customerInfo: is required with provisioningId',
+        errorCode: 1001,
+        field: 'customerInfo',
+      });
+    if (missing.length > 0) return fail(invalidFields(missing));
+    return ok({
+      variant: 'newCustomer',
+      email: b.email!,
+      provisioningId: b.provisioningId!,
+      primaryEmail: b.customerInfo!.primaryEmail,
+      packages: packagesOf(b),
+    });
+  }
+  return ok({ variant: 'email', email: b.email! });
+};
+
+/** A PUT names a package ("Either `packages` or `package` field is required"). */
 export const updateCommand = (body: unknown): Result<SubscriberChange> => {
-  const input = parseWith(updateSchema, body);
-  if (!input.ok) return input;
-  const packages = requestedPackages(input.value);
-  if (!packages.ok) return packages;
-  const p = input.value.provisioningParameters ?? {};
+  const b = checked(SUBSCRIBER_OPERATIONS.update, body, true);
+  if (!b.ok) return b;
+  const p = b.value.provisioningParameters ?? {};
   return ok({
-    ...(packages.value ? { packages: packages.value } : {}),
+    packages: packagesOf(b.value)!,
     phone: p.primaryPhoneNumber,
     extension: p.extension,
     locationId: p.locationId,

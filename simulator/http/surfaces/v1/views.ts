@@ -36,16 +36,37 @@ const errorsV1 = (errors: readonly ErrorItem[]): V1Error[] =>
     ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
   }));
 
-export const customerV1 = (c: Customer): V1Customer => ({
+/** A package's license id, stable for a customer and package (`includePackageLicenseInfo`). */
+const licenseId = (c: Customer, name: string): string =>
+  btoa(`ciscospark://us/LICENSE/${c.orgId.slice(-12)}:${name.toUpperCase()}`)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** `resourceDetails.packages`: each package's status, errors and warnings, and its licenses. */
+const packagesV1 = (c: Customer, licenses: boolean) =>
+  c.packages.map((name) => {
+    const issue = c.packageIssues?.find((i) => i.name === name);
+    const status = issue?.errors.length ? 'error' : packageStatus(c.status);
+    return {
+      name,
+      status,
+      ...(issue?.errors.length ? { errors: errorsV1(issue.errors) } : {}),
+      ...(issue?.warnings.length ? { warnings: errorsV1(issue.warnings) } : {}),
+      ...(licenses && isUsable(c.status) && status === 'provisioned'
+        ? { licenseIds: [licenseId(c, name)] }
+        : {}),
+    };
+  });
+
+export const customerV1 = (c: Customer, licenses = false): V1Customer => ({
   id: c.id,
   ...(isUsable(c.status) ? { orgId: c.orgId } : {}),
   externalId: c.externalId,
   address: addressV1(c.address),
   status: c.status,
   packages: [...c.packages],
-  resourceDetails: {
-    packages: c.packages.map((name) => ({ name, status: packageStatus(c.status) })),
-  },
+  resourceDetails: { packages: packagesV1(c, licenses) },
   errors: errorsV1(c.errors),
 });
 

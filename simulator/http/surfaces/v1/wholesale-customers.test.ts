@@ -206,7 +206,13 @@ describe('GET /v1/wholesale/customers', () => {
     expect(next.searchParams.get('status')).toBe('provisioning');
     const second = await t.call('GET', `${next.pathname}${next.search}`, ADMIN);
     expect(second.body.items.map((c: { externalId: string }) => c.externalId)).toEqual(['ext-3']);
-    expect(second.headers.get('link')).toBeNull();
+    // The last page links back: first and prev, no next (api.md, Wave 2 pins).
+    const back = Object.fromEntries(
+      [...second.headers.get('link')!.matchAll(/<([^>]+)>; rel="(\w+)"/g)].map((m) => [m[2], m[1]]),
+    );
+    expect(Object.keys(back)).toEqual(['first', 'prev']);
+    expect(new URL(back.first!).searchParams.get('offset')).toBe('0');
+    expect(new URL(back.prev!).searchParams.get('status')).toBe('provisioning');
   });
 
   it('filters by status (repeated and comma-separated), externalId and orgId', async () => {

@@ -8,7 +8,8 @@ import { CUSTOMER_STATES, isUsable } from '../../../core/organisations/customer-
 import { precheckDraft, provisionCommand, updateCommand } from './customer-door.ts';
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { Customer } from '../../../core/organisations/model.ts';
-import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import { ownList } from '../../../core/kernel/ownership.ts';
+import { inScope, ownCustomer } from '../../../core/organisations/sub-partners.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { multiValue, pageOf, readPage } from '../../paging.ts';
@@ -46,9 +47,10 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
         (x) =>
           (!status || status.includes(x.status)) &&
           (externalId === undefined || x.externalId === externalId) &&
-          (orgId === undefined || (isUsable(x.status) && x.orgId === orgId)),
+          (orgId === undefined || (isUsable(x.status) && x.orgId === orgId)) &&
+          inScope(c.get('user'), x),
       );
-      return c.json({ items: pageOf(c, items, page.value).map(customerV1) });
+      return c.json({ items: pageOf(c, items, page.value).map((x) => customerV1(x)) });
     },
   );
 
@@ -95,17 +97,8 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     (c) =>
-      sendResult(
-        c,
-        ownedBy(
-          c.env.world.read(),
-          'customers',
-          c.req.param('id'),
-          c.get('user').partnerId,
-          'Customer',
-        ),
-        200,
-        customerV1,
+      sendResult(c, ownCustomer(c.env.world.read(), c.get('user'), c.req.param('id')), 200, (x) =>
+        customerV1(x, c.req.query('includePackageLicenseInfo') === 'true'),
       ),
   );
 

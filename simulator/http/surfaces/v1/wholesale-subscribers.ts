@@ -1,16 +1,18 @@
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
-import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
+import { ownList } from '../../../core/kernel/ownership.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
+import { precheckSubscriber } from '../../../core/subscribers/precheck.ts';
+import { inScope } from '../../../core/organisations/sub-partners.ts';
 import {
   changeSubscriber,
-  precheckSubscriber,
+  ownSubscriber,
   provisionSubscriber,
   removeSubscriber,
 } from '../../../core/subscribers/commands.ts';
 import { resendConsent } from '../../../core/consent-move.ts';
 import { SUBSCRIBER_STATES } from '../../../core/subscribers/states.ts';
-import { asV1, provisionCommand, updateCommand } from './subscriber-door.ts';
+import { asV1, precheckCommand, provisionCommand, updateCommand } from './subscriber-door.ts';
 import type { WorldReader } from '../../../core/kernel/world-tx.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
@@ -24,6 +26,12 @@ const instant = (text: string | undefined, name: string) => {
   if (text === undefined) return undefined;
   if (/^\d+$/.test(text)) return { ok: true as const, value: Number(text) };
   return parseInstant(text, name);
+};
+
+const SORT_KEYS: Readonly<Record<string, 'created' | 'lastStatusChange'>> = {
+  created: 'created',
+  userCreationTimestamp: 'created',
+  lastStatusChange: 'lastStatusChange',
 };
 
 const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
@@ -58,9 +66,13 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
       if (after && !after.ok) return sendError(c, after.error);
       const changed = instant(q.lastStatusChange, 'lastStatusChange');
       if (changed && !changed.ok) return sendError(c, changed.error);
-      const sortBy = q.sortBy ?? 'created';
-      if (sortBy !== 'created' && sortBy !== 'lastStatusChange')
-        return sendError(c, invalidField('sortBy', 'must be created or lastStatusChange'));
+      // Cisco's own example names `userCreationTimestamp`: the creation time, by another name.
+      const sortBy = SORT_KEYS[q.sortBy ?? 'created'];
+      if (sortBy === undefined)
+        return sendError(
+          c,
+          invalidField('sortBy', 'must be created, lastStatusChange or userCreationTimestamp'),
+        );
       const order = (q.sortOrder ?? 'ASC').toUpperCase();
       if (order !== 'ASC' && order !== 'DESC')
         return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
@@ -76,7 +88,8 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
             (q.externalCustomerId === undefined ||
               w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
             (!after || Date.parse(s.created) > after.value) &&
-            (!changed || Date.parse(s.lastStatusChange) > changed.value),
+            (!changed || Date.parse(s.lastStatusChange) > changed.value) &&
+            inScope(c.get('user'), w.get('customers', s.customerId)!),
         )
         .map((s, i) => ({ s, i }))
         .sort(
@@ -99,9 +112,9 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
     async (c) => {
       const body = await readJson(c);
       if (!body.ok) return sendError(c, body.error);
-      const cmd = provisionCommand(body.value, true);
-      if (!cmd.ok) return sendError(c, cmd.error);
-      const r = asV1(precheckSubscriber(c.env.world.read(), c.get('user'), cmd.value));
+      const pre = precheckCommand(body.value);
+      if (!pre.ok) return sendError(c, pre.error);
+      const r = asV1(precheckSubscriber(c.env.world.read(), c.get('user'), pre.value));
       return sendResult(c, r, 200, () => PRECHECK_OK);
     },
   );
@@ -139,12 +152,7 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
     },
     (c) => {
       const w = c.env.world.read();
-      return sendResult(
-        c,
-        ownedBy(w, 'subscribers', c.req.param('id'), c.get('user').partnerId, 'Subscriber'),
-        200,
-        view(w),
-      );
+      return sendResult(c, ownSubscriber(w, c.get('user'), c.req.param('id')), 200, view(w));
     },
   );
 
