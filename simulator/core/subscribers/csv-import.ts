@@ -4,7 +4,7 @@ import { emailField, extensionField, phoneField } from '../kernel/fields.ts';
 import type { PartnerUser } from '../kernel/model.ts';
 import { ownedBy } from '../kernel/ownership.ts';
 import { ok, type Result } from '../kernel/result.ts';
-import type { WorldTx } from '../kernel/world-tx.ts';
+import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
 import type { Customer } from '../organisations/model.ts';
 import { packageInfo, type PackageName } from '../organisations/packages.ts';
 import { saveUser, usableCustomer } from './commands.ts';
@@ -161,43 +161,72 @@ const applyRow = (
   return report(before ? 'updated' : 'created', checked.warnings);
 };
 
+/** A file read and checked as a whole (USR-2), its rows still to apply. */
+export interface UsersImport {
+  readonly customerId: string;
+  readonly behavior: ImportBehavior;
+  readonly records: readonly CsvRecord[];
+  /** The emails of the rows applied so far, lower-cased: a later row repeating one fails. */
+  readonly seen: Set<string>;
+}
+
 /**
- * `POST …/users/csv` (USR-2..4): an unreadable file changes nothing (400 naming the line, 413 past
- * 20,000 rows); otherwise each row applies on its own and a failing row changes nothing. Rows meet
- * the same rules as every other door (rules.ts), their fields named by the file's columns.
+ * What can refuse a whole file, checked before any row applies (USR-2): the customer's ownership
+ * and status, and a file that cannot be read (400 naming the line, 413 past 20,000 rows).
  */
-export const importUsersCsv = (
-  tx: WorldTx,
+export const openUsersImport = (
+  tx: WorldReader,
   user: PartnerUser,
   customerId: string,
   bytes: Uint8Array,
   behavior: ImportBehavior,
-): Result<ImportReport> => {
+): Result<UsersImport> => {
   const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
   if (!found.ok) return found;
   const file = readUsersCsv(bytes);
   if (!file.ok) return file;
   const c = usableCustomer(tx, user, customerId);
   if (!c.ok) return c;
+  return ok({ customerId: c.value.id, behavior, records: file.value.records, seen: new Set() });
+};
+
+/**
+ * Applies the rows `from` up to `to` of an opened import (USR-2..4), each on its own: a failing row
+ * changes nothing. The customer is checked again, since it may have moved on between two calls.
+ */
+export const importRows = (
+  tx: WorldTx,
+  user: PartnerUser,
+  job: UsersImport,
+  from: number,
+  to: number,
+): Result<RowReport[]> => {
+  const c = usableCustomer(tx, user, job.customerId);
+  if (!c.ok) return c;
   const index = new UserIndex(tx, c.value.id);
-  const seen = new Set<string>();
-  const rows = file.value.records.map((r): RowReport => {
-    const email = (r.cells[EMAIL_COLUMN] ?? '').toLowerCase();
-    if (email && seen.has(email))
-      return {
-        line: r.line,
-        email: r.cells[EMAIL_COLUMN] ?? '',
-        outcome: 'failed',
-        errors: [csvErrors.repeatedEmail.at(EMAIL_COLUMN, { email })].map(
-          ({ field: _f, ...e }) => e,
-        ),
-        warnings: [],
-      };
-    seen.add(email);
-    return applyRow(tx, index, c.value, r, behavior);
-  });
+  return ok(
+    job.records.slice(from, to).map((r): RowReport => {
+      const email = (r.cells[EMAIL_COLUMN] ?? '').toLowerCase();
+      if (email && job.seen.has(email))
+        return {
+          line: r.line,
+          email: r.cells[EMAIL_COLUMN] ?? '',
+          outcome: 'failed',
+          errors: [csvErrors.repeatedEmail.at(EMAIL_COLUMN, { email })].map(
+            ({ field: _f, ...e }) => e,
+          ),
+          warnings: [],
+        };
+      job.seen.add(email);
+      return applyRow(tx, index, c.value, r, job.behavior);
+    }),
+  );
+};
+
+/** The counts of an import's report. */
+export const summarize = (rows: readonly RowReport[]): ImportReport['summary'] => {
   const count = (o: Outcome) => rows.filter((r) => r.outcome === o).length;
-  const summary = {
+  return {
     rows: rows.length,
     created: count('created'),
     updated: count('updated'),
@@ -206,5 +235,23 @@ export const importUsersCsv = (
     failed: count('failed'),
     warnings: rows.reduce((n, r) => n + r.warnings.length, 0),
   };
-  return ok({ summary, rows });
+};
+
+/**
+ * `POST …/users/csv` (USR-2..4): an unreadable file changes nothing; otherwise each row applies on
+ * its own and a failing row changes nothing. Rows meet the same rules as every other door
+ * (rules.ts), their fields named by the file's columns.
+ */
+export const importUsersCsv = (
+  tx: WorldTx,
+  user: PartnerUser,
+  customerId: string,
+  bytes: Uint8Array,
+  behavior: ImportBehavior,
+): Result<ImportReport> => {
+  const job = openUsersImport(tx, user, customerId, bytes, behavior);
+  if (!job.ok) return job;
+  const rows = importRows(tx, user, job.value, 0, job.value.records.length);
+  if (!rows.ok) return rows;
+  return ok({ summary: summarize(rows.value), rows: rows.value });
 };

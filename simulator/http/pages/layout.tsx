@@ -38,6 +38,8 @@ export interface LayoutProps {
   readonly who?: string;
   readonly signOut?: string;
   readonly banner?: BannerView;
+  /** Seconds after which the browser reloads the page (a job in progress). */
+  readonly refresh?: number | undefined;
   readonly children?: Child;
 }
 
@@ -73,6 +75,7 @@ export const Layout = (p: LayoutProps) => (
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{p.title}</title>
+      {p.refresh !== undefined ? <meta http-equiv="refresh" content={String(p.refresh)} /> : null}
       <link rel="icon" type="image/svg+xml" href={`${p.base}/favicon.svg`} />
       <link rel="stylesheet" href={`${p.base}/assets/momentum.css`} />
       <link rel="stylesheet" href={`${p.base}/assets/provisim.css`} />

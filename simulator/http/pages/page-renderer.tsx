@@ -10,7 +10,7 @@ declare module 'hono' {
   interface ContextRenderer {
     (
       content: string | Promise<string>,
-      props: { title: string; lang?: string },
+      props: { title: string; lang?: string; refresh?: number },
     ): Response | Promise<Response>;
   }
 }
@@ -54,7 +54,12 @@ export interface Section {
 export const frame = (
   c: Context<SurfaceEnv>,
   s: Section,
-  props: { title: string; lang?: string | undefined; children?: Child },
+  props: {
+    title: string;
+    lang?: string | undefined;
+    refresh?: number | undefined;
+    children?: Child;
+  },
 ) => {
   const here = new URL(pageUrl(c)).pathname;
   const items = s.nav?.(c) ?? [];
@@ -75,6 +80,7 @@ export const frame = (
       nav={nav}
       {...(who ? who : {})}
       banner={bannerOf(c)}
+      refresh={props.refresh}
     >
       {props.children}
     </Layout>
@@ -84,9 +90,9 @@ export const frame = (
 /** `c.render(content, {title, lang})` in the section's frame. */
 export const pageRenderer = (s: Section = {}): MiddlewareHandler<SurfaceEnv> =>
   jsxRenderer(
-    ({ children, title, lang }) => {
+    ({ children, title, lang, refresh }) => {
       const c = useRequestContext<SurfaceEnv>();
-      return frame(c, s, { title, lang, children });
+      return frame(c, s, { title, lang, refresh, children });
     },
     { docType: true },
   );

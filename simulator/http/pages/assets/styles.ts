@@ -71,6 +71,7 @@ tbody tr:hover { background: #00000008; }
 .pager { display: flex; gap: 10px; align-items: center; justify-content: flex-end; margin: 8px 0 16px; font-size: 13px; }
 .pager a, .pager span.off { padding: 4px 10px; border-radius: 6px; border: 1px solid ${line}; text-decoration: none; background: ${surface}; }
 .pager span.off { color: ${muted}; }
+progress { width: 100%; height: 12px; accent-color: ${accent}; }
 
 /* Buttons */
 .button, button { display: inline-flex; align-items: center; gap: 6px; background: ${t('button-primary-normal', '#000000f2')}; color: #fff; border: 1px solid transparent; border-radius: 20px; padding: 6px 16px; font: inherit; font-weight: 500; cursor: pointer; text-decoration: none; line-height: 20px; }

@@ -87,4 +87,105 @@ describe("Partner Hub pages: a customer's users (USR-1, USR-2, USR-5, ORG-4)", (
     expect(r.status).toBe(409);
     expect(r.text).toContain('ORG-4');
   });
+
+  describe('CSV add or edit runs as a job with a progress bar; the report filters to failures (USR-2, issue 14)', () => {
+    const HEADER =
+      'User ID/Email (Required),First Name,Last Name,Preferred Webex Site,Webex Meetings [Wholesale]';
+    /** `n` rows, every 100th of them without a valid email. */
+    const csvOf = (n: number) =>
+      [
+        HEADER,
+        ...Array.from({ length: n }, (_, i) =>
+          i % 100 === 99
+            ? `not-an-email-${i},X,Y,acme.webex.com,TRUE`
+            : `u${i}@page.example,U,${i},acme.webex.com,TRUE`,
+        ),
+      ].join('\n');
+    const importCsv = (t: TestApp, id: string, cookie: string, csv: string) =>
+      t.call('POST', `/partner-hub/customers/${id}/users/import`, {
+        body: `behavior=default&file=${encodeURIComponent(csv)}`,
+        headers: { ...FORM, cookie },
+      });
+    /** Lets the job's queued chunks run (each is one turn of the event loop); bounded. */
+    const settle = async (t: TestApp, jobPath: string, cookie: string) => {
+      for (let i = 0; i < 200; i++) {
+        const page = await t.call('GET', jobPath, { headers: { cookie } });
+        if (!page.text.includes('data-testid="import-progress"')) return page;
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      throw new Error('the import job did not finish');
+    };
+
+    it('applies a small file before the answer, then shows its report', async () => {
+      const t = createTestApp();
+      const { id } = await customer(t);
+      const cookie = await signIn(t, 'acme-admin');
+      const r = await importCsv(t, id, cookie, csvOf(3));
+      expect(r.status).toBe(303);
+      const jobPath = new URL(r.headers.get('location')!).pathname;
+      expect(jobPath).toMatch(new RegExp(`^/partner-hub/customers/${id}/users/import/jobs/\\d+$`));
+      const page = await t.call('GET', jobPath, { headers: { cookie } });
+      expect(page.text).not.toContain('data-testid="import-progress"');
+      expect(page.text).not.toContain('http-equiv="refresh"');
+      expect(page.text).toContain('created: 3');
+      expect(page.text).toContain('Every row applied so far without a warning.');
+    });
+
+    it('runs a large file in chunks: progress and refresh while it runs, the API answers meanwhile, then a paged report of the failures', async () => {
+      const t = createTestApp();
+      const { id } = await customer(t);
+      const cookie = await signIn(t, 'acme-admin');
+      const r = await importCsv(t, id, cookie, csvOf(1200));
+      expect(r.status).toBe(303);
+      const jobPath = new URL(r.headers.get('location')!).pathname;
+      const running = await t.call('GET', jobPath, { headers: { cookie } });
+      expect(running.text).toContain('<progress max="1200" value="250"');
+      expect(running.text).toContain('<meta http-equiv="refresh" content="1"/>');
+      // Between two chunks the API answers, and sees the rows applied so far.
+      const users = await t.call('GET', `/partner-hub/api/customers/${id}/users`, ADMIN);
+      expect(users.status).toBe(200);
+      expect(users.body.items.length).toBeLessThan(1200);
+      const done = await settle(t, jobPath, cookie);
+      expect(done.text).toContain('created: 1188');
+      expect(done.text).toContain('failed: 12');
+      expect(done.text).toContain('Failures and warnings (12)');
+      expect(done.text).toContain('All rows (1200)');
+      expect(done.text).toContain('data-testid="report-line-101"');
+      expect(done.text).not.toContain('data-testid="report-line-2"');
+      const all = await t.call('GET', `${jobPath}?show=all&page=12`, { headers: { cookie } });
+      expect(all.text).toContain('data-testid="report-all"');
+      expect(all.text).toContain('data-testid="report-line-1201"');
+      expect(all.text).not.toContain('data-testid="report-line-1100"');
+      expect(all.text).toContain('Page 12 of 12');
+    });
+
+    it('stops a running job when its customer can no longer take users, keeping the rows applied so far', async () => {
+      const t = createTestApp();
+      const { id } = await customer(t);
+      const cookie = await signIn(t, 'acme-admin');
+      const r = await importCsv(t, id, cookie, csvOf(1200));
+      const jobPath = new URL(r.headers.get('location')!).pathname;
+      const gone = await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN);
+      expect(gone.status).toBe(202);
+      const page = await settle(t, jobPath, cookie);
+      expect(page.text).toContain('The import stopped after 250 of 1200 rows');
+      expect(page.text).toContain('All rows (250)');
+    });
+
+    it('refuses an unreadable file as a whole, changing nothing, and keeps the job to its partner', async () => {
+      const t = createTestApp();
+      const { id } = await customer(t);
+      const cookie = await signIn(t, 'acme-admin');
+      const before = (await t.call('GET', `/partner-hub/api/customers/${id}/users`, ADMIN)).body;
+      const bad = await importCsv(t, id, cookie, 'First Name\nAna');
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('data-testid="form-errors"');
+      expect((await t.call('GET', `/partner-hub/api/customers/${id}/users`, ADMIN)).body).toEqual(
+        before,
+      );
+      const r = await importCsv(t, id, cookie, csvOf(2));
+      const jobPath = new URL(r.headers.get('location')!).pathname;
+      expect((await t.call('GET', `${jobPath}9`, { headers: { cookie } })).status).toBe(404);
+    });
+  });
 });

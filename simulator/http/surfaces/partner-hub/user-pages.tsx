@@ -4,7 +4,8 @@ import type { Customer } from '../../../core/organisations/model.ts';
 import type { DomainError } from '../../../core/kernel/errors.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
 import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
-import { importUsersCsv, type ImportReport } from '../../../core/subscribers/csv-import.ts';
+import { openUsersImport } from '../../../core/subscribers/csv-import.ts';
+import { findImportJob, jobReport, startImportJob } from './import-jobs.ts';
 import { basePackage } from '../../../core/subscribers/rules.ts';
 import {
   addPartnerHubUsers,
@@ -16,9 +17,9 @@ import {
 import { fail } from '../../../core/kernel/result.ts';
 import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
-import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
+import { arraySource, listHref, pageOf, readListQuery } from '../../pages/list-view.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from './views/common.tsx';
-import { ADD_FIELDS, AddUsersPage, ImportPage, UsersPage } from './views/users.tsx';
+import { ADD_FIELDS, AddUsersPage, ImportJobPage, ImportPage, UsersPage } from './views/users.tsx';
 import { canWrite, forbiddenPage, formValues, notFoundPage } from '../../pages/page-helpers.tsx';
 
 const ROWS_TO_ADD = 25;
@@ -235,11 +236,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
     );
   });
 
-  const importPage = (
-    c: Context<SurfaceEnv>,
-    errors: FormErrors = NO_ERRORS,
-    report?: ImportReport,
-  ) => {
+  const importPage = (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS) => {
     const r = load(c);
     if (!r.ok) return notFoundPage(c, r.error.message);
     const x = r.value;
@@ -250,28 +247,14 @@ export const userPages = (): Hono<SurfaceEnv> => {
           action: href(c, x.id, '/users/import'),
           usersHref: href(c, x.id, '/users'),
           errors,
-          ...(report
-            ? {
-                report: {
-                  summary: report.summary,
-                  rows: report.rows.map((row) => ({
-                    line: row.line,
-                    email: row.email,
-                    outcome: row.outcome,
-                    messages: [
-                      ...row.errors.map((e) => e.description),
-                      ...row.warnings.map((e) => `warning: ${e.description}`),
-                    ],
-                  })),
-                },
-              }
-            : {}),
         }}
       />,
       { title: `CSV add or edit · ${x.name} · Partner Hub` },
     );
   };
   app.get('/:id/users/import', (c) => (canWrite(c.get('user')) ? importPage(c) : forbiddenPage(c)));
+  // USR-2..4 through the page: the file is checked as a whole, then its rows apply as a job (a
+  // chunk per turn of the event loop, so the API stays free) and the browser follows its progress.
   app.post('/:id/users/import', async (c) => {
     if (!canWrite(c.get('user'))) return forbiddenPage(c);
     const body = await c.req.parseBody();
@@ -282,12 +265,70 @@ export const userPages = (): Hono<SurfaceEnv> => {
         : new TextEncoder().encode(typeof file === 'string' ? file : '');
     const behavior =
       body.behavior === 'add_and_remove_services' ? 'add_and_remove_services' : 'default';
-    const r = c.env.world.transact((tx) =>
-      importUsersCsv(tx, c.get('user'), c.req.param('id'), bytes, behavior),
+    const opened = openUsersImport(
+      c.env.world.read(),
+      c.get('user'),
+      c.req.param('id'),
+      bytes,
+      behavior,
     );
-    if (r.ok) return importPage(c, NO_ERRORS, r.value);
-    c.status(r.error.status === 404 ? 400 : (r.error.status as 400));
-    return importPage(c, formErrors(r.error.errors.map((x) => x.description)));
+    if (!opened.ok) {
+      c.status(opened.error.status === 404 ? 400 : (opened.error.status as 400));
+      return importPage(c, formErrors(opened.error.errors.map((x) => x.description)));
+    }
+    const job = startImportJob(c.env.world, c.get('user'), opened.value);
+    return c.redirect(href(c, job.customerId, `/users/import/jobs/${job.id}`), 303);
+  });
+  app.get('/:id/users/import/jobs/:jobId', (c) => {
+    const r = load(c);
+    if (!r.ok) return notFoundPage(c, r.error.message);
+    const x = r.value;
+    const job = findImportJob(c.env.world, c.get('user').partnerId, x.id, c.req.param('jobId'));
+    if (!job) return notFoundPage(c, 'No such import: its report is no longer kept.');
+    const report = jobReport(job);
+    const rows = report.rows.map((row) => ({
+      line: row.line,
+      email: row.email,
+      outcome: row.outcome,
+      messages: [
+        ...row.errors.map((e) => e.description),
+        ...row.warnings.map((e) => `warning: ${e.description}`),
+      ],
+    }));
+    const notable = rows.filter((row) => row.outcome === 'failed' || row.messages.length > 0);
+    const show = c.req.query('show') === 'all' ? 'all' : 'failures';
+    const source = arraySource(show === 'all' ? rows : notable, {
+      text: (row) => `${row.email} ${row.outcome} ${row.messages.join(' ')}`,
+      keys: { line: (row) => row.line },
+    });
+    const query = readListQuery((k) => c.req.query(k), { sort: 'line', size: 100 }, ['line']);
+    const url = pageUrl(c);
+    const shown = (v: string) =>
+      listHref(url, { show: v === 'all' ? 'all' : undefined, page: undefined });
+    return c.render(
+      <ImportJobPage
+        view={{
+          ...head(c, x),
+          importHref: href(c, x.id, '/users/import'),
+          usersHref: href(c, x.id, '/users'),
+          state: job.state,
+          applied: job.rows.length,
+          total: job.total,
+          ...(job.stopReason !== undefined ? { stopReason: job.stopReason } : {}),
+          summary: report.summary,
+          show,
+          failuresHref: shown('failures'),
+          allHref: shown('all'),
+          failures: notable.length,
+          list: { url, query, noun: 'rows' },
+          page: pageOf(source, query),
+        }}
+      />,
+      {
+        title: `CSV add or edit · ${x.name} · Partner Hub`,
+        ...(job.state === 'running' ? { refresh: 1 } : {}),
+      },
+    );
   });
   app.post('/:id/users/:userId/package', async (c) => {
     if (!canWrite(c.get('user'))) return forbiddenPage(c);

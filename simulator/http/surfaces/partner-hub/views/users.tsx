@@ -277,14 +277,25 @@ export interface ImportView extends UsersHead {
   readonly action: string;
   readonly usersHref: string;
   readonly errors: FormErrors;
-  readonly report?: {
-    readonly summary: Readonly<Record<string, number>>;
-    readonly rows: readonly ReportRow[];
-  };
 }
 
-/** The most rows of a report a page shows at once. */
-export const REPORT_ROWS_SHOWN = 500;
+/** A CSV import running or run as a job: its progress, then its report, paged and filtered. */
+export interface ImportJobView extends UsersHead {
+  readonly importHref: string;
+  readonly usersHref: string;
+  readonly state: 'running' | 'done' | 'stopped';
+  readonly applied: number;
+  readonly total: number;
+  readonly stopReason?: string;
+  readonly summary: Readonly<Record<string, number>>;
+  /** Failures and warnings only, or every row. */
+  readonly show: 'failures' | 'all';
+  readonly failuresHref: string;
+  readonly allHref: string;
+  readonly failures: number;
+  readonly list: ListState;
+  readonly page: ListPage<ReportRow>;
+}
 
 const ReportTable = ({ rows, id }: { rows: readonly ReportRow[]; id: string }) => (
   <div class="table-wrap">
@@ -298,7 +309,7 @@ const ReportTable = ({ rows, id }: { rows: readonly ReportRow[]; id: string }) =
         </tr>
       </thead>
       <tbody>
-        {rows.slice(0, REPORT_ROWS_SHOWN).map((r) => (
+        {rows.map((r) => (
           <tr data-testid={`report-line-${r.line}`}>
             <td>{r.line}</td>
             <td>{r.email}</td>
@@ -308,37 +319,79 @@ const ReportTable = ({ rows, id }: { rows: readonly ReportRow[]; id: string }) =
         ))}
       </tbody>
     </table>
-    {rows.length > REPORT_ROWS_SHOWN ? (
-      <p class="muted" style="padding: 0 12px">
-        The first {REPORT_ROWS_SHOWN} of {rows.length} rows are shown; the API answers them all.
-      </p>
-    ) : null}
   </div>
 );
 
-const Report = ({ report }: { report: NonNullable<ImportView['report']> }) => {
-  const notable = report.rows.filter((r) => r.outcome === 'failed' || r.messages.length > 0);
-  return (
+const Progress = ({ v }: { v: ImportJobView }) => (
+  <section class="card" data-testid="import-progress" aria-live="polite">
+    <p>
+      Importing: <strong data-testid="import-applied">{v.applied}</strong> of {v.total} rows
+      applied. This page refreshes by itself.
+    </p>
+    <progress max={v.total} value={v.applied} aria-label="Rows applied">
+      {v.applied} of {v.total}
+    </progress>
+  </section>
+);
+
+export const ImportJobPage = ({ view: v }: { view: ImportJobView }) => (
+  <section>
+    <CustomerHead
+      name={v.customer}
+      status={v.status}
+      base={v.base}
+      listHref={v.listHref}
+      current="users"
+    />
+    <h2>CSV add or edit</h2>
+    {v.state === 'running' ? <Progress v={v} /> : null}
+    {v.state === 'stopped' ? (
+      <ErrorSummary
+        errors={{
+          summary: [
+            `The import stopped after ${v.applied} of ${v.total} rows: ${v.stopReason ?? ''}`,
+          ],
+          byField: {},
+        }}
+      />
+    ) : null}
     <section data-testid="import-report">
-      <h2>Import report</h2>
+      <h2>{v.state === 'running' ? 'Report so far' : 'Import report'}</h2>
       <p data-testid="import-summary">
-        {Object.entries(report.summary)
-          .map(([k, v]) => `${k}: ${v}`)
+        {Object.entries(v.summary)
+          .map(([k, n]) => `${k}: ${n}`)
           .join(' · ')}
       </p>
-      <h3>Failures and warnings ({notable.length})</h3>
-      {notable.length === 0 ? (
-        <p class="muted">Every row applied without a warning.</p>
+      <nav class="tabs" aria-label="Rows shown" data-testid="report-filter">
+        <a href={v.failuresHref} {...(v.show === 'failures' ? { 'aria-current': 'page' } : {})}>
+          Failures and warnings ({v.failures})
+        </a>
+        <a href={v.allHref} {...(v.show === 'all' ? { 'aria-current': 'page' } : {})}>
+          All rows ({v.summary.rows ?? 0})
+        </a>
+      </nav>
+      {v.page.total === 0 ? (
+        <p class="muted">
+          {v.show === 'failures'
+            ? 'Every row applied so far without a warning.'
+            : 'No row applied yet.'}
+        </p>
       ) : (
-        <ReportTable rows={notable} id="report-failures" />
+        <>
+          <ReportTable
+            rows={v.page.items}
+            id={v.show === 'failures' ? 'report-failures' : 'report-all'}
+          />
+          <Pager state={v.list} page={v.page} />
+        </>
       )}
-      <details>
-        <summary>All rows ({report.rows.length})</summary>
-        <ReportTable rows={report.rows} id="report-all" />
-      </details>
     </section>
-  );
-};
+    <div class="actions">
+      <a href={v.importHref}>Import another file</a>
+      <a href={v.usersHref}>Back to the users</a>
+    </div>
+  </section>
+);
 
 export const ImportPage = ({ view: v }: { view: ImportView }) => (
   <section>
@@ -351,7 +404,6 @@ export const ImportPage = ({ view: v }: { view: ImportView }) => (
     />
     <h2>CSV add or edit</h2>
     <ErrorSummary errors={v.errors} />
-    {v.report ? <Report report={v.report} /> : null}
     <form method="post" action={v.action} enctype="multipart/form-data" class="form card">
       <div class="field">
         <label for="file">CSV file</label>
