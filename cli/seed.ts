@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { base, en, Faker } from '@faker-js/faker';
 import { provisionCustomer, type NewCustomer } from '../simulator/core/organisations/customers.ts';
-import { EVENT_HANDLERS } from '../simulator/core/event-handlers.ts';
+import { EVENT_HANDLERS, ON_COMMIT } from '../simulator/core/event-handlers.ts';
 import type { PartnerUser } from '../simulator/core/kernel/model.ts';
 import { provisionSubscriber } from '../simulator/core/subscribers/commands.ts';
 import { World } from '../simulator/core/kernel/world.ts';
@@ -70,6 +70,7 @@ export const seedData = async (
     clock: { mode: 'frozen' },
     wallClock: () => 0,
     handlers: EVENT_HANDLERS,
+    onCommit: ON_COMMIT,
   });
   const faker = new Faker({ locale: [en, base] });
   faker.seed(o.seed);

@@ -4,7 +4,13 @@ import type { EventRecord } from './kernel/events.ts';
 import type { Partner, PartnerUser, Subscription, WorldMeta } from './kernel/model.ts';
 import type { Customer, Location, SubPartner, Template } from './organisations/model.ts';
 import type { WholesaleSubscriber } from './subscribers/model.ts';
-import type { BroadWorksSubscriber, Enterprise } from './broadworks/model.ts';
+import type {
+  BroadWorksSubscriber,
+  BroadWorksWorkspace,
+  DirectorySync,
+  Enterprise,
+} from './broadworks/model.ts';
+import type { BillingReport, UsageRecord } from './billing/model.ts';
 import type { Order, SupportCase } from './ccw/model.ts';
 
 /** Every collection the world keeps, and the entity each holds. */
@@ -20,6 +26,10 @@ export interface Collections {
   locations: Location;
   subscribers: WholesaleSubscriber;
   broadworksSubscribers: BroadWorksSubscriber;
+  broadworksWorkspaces: BroadWorksWorkspace;
+  directorySyncs: DirectorySync;
+  billingReports: BillingReport;
+  usageRecords: UsageRecord;
   orders: Order;
   cases: SupportCase;
   mail: MailRecord;

@@ -1,4 +1,7 @@
+import { billingErrors } from './billing/errors.ts';
 import { bwErrors } from './broadworks/errors.ts';
+import { syncErrors } from './broadworks/sync-errors.ts';
+import { workspaceErrors } from './broadworks/workspace-errors.ts';
 import { ccwErrors } from './ccw/errors.ts';
 import { catalogEntries } from './kernel/errors.ts';
 import { kernelErrors } from './kernel/kernel-errors.ts';
@@ -13,6 +16,9 @@ export const ERROR_CATALOGUE = [
   ...catalogEntries(subErrors),
   ...catalogEntries(csvErrors),
   ...catalogEntries(bwErrors),
+  ...catalogEntries(syncErrors),
+  ...catalogEntries(workspaceErrors),
+  ...catalogEntries(billingErrors),
   ...catalogEntries(ccwErrors),
   ...catalogEntries(simErrors),
 ];

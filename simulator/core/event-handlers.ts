@@ -1,3 +1,6 @@
+import { REPORT_STEP, finishReportStep } from './billing/reports.ts';
+import { recordUsage } from './billing/usage.ts';
+import { SYNC_STEP, finishSyncStep } from './broadworks/directory-sync.ts';
 import { BW_STEP, finishBroadWorksStep } from './broadworks/subscribers.ts';
 import {
   CCW_CLOSE,
@@ -6,7 +9,7 @@ import {
   onRequestedStartDate,
   onWindowEnd,
 } from './ccw/orders.ts';
-import type { EventHandlers } from './kernel/world.ts';
+import type { CommitHook, EventHandlers } from './kernel/world.ts';
 import { isUsable } from './organisations/customer-states.ts';
 import { CUSTOMER_STEP, finishCustomerStep } from './organisations/customers.ts';
 import { createFullAdmin } from './subscribers/full-admin.ts';
@@ -27,4 +30,9 @@ export const EVENT_HANDLERS: EventHandlers = {
   [BW_STEP]: (tx, e) => finishBroadWorksStep(tx, e.payload),
   [CCW_RSD]: (tx, e) => onRequestedStartDate(tx, e.payload),
   [CCW_CLOSE]: (tx, e) => onWindowEnd(tx, e.payload),
+  [REPORT_STEP]: (tx, e) => finishReportStep(tx, e.payload),
+  [SYNC_STEP]: (tx, e) => finishSyncStep(tx, e.payload),
 };
+
+/** What every successful transaction does before it is stored: the billing history (SIM-1). */
+export const ON_COMMIT: CommitHook = recordUsage;

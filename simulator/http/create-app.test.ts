@@ -189,9 +189,9 @@ describe('identity on /v1 (api.md, Identity and roles; SIM-3)', () => {
 
   it('a published operation the simulator does not implement answers 501; an unpublished one 404', async () => {
     const t = createTestApp();
-    const r = await t.call('GET', '/v1/wholesale/billing/reports/abc', { token: 'acme-admin' });
+    const r = await t.call('GET', '/v1/wholesale/subPartners', { token: 'acme-admin' });
     expect(r.status).toBe(501);
-    expect(r.body.message).toMatch(/Get a Wholesale Billing Report .* not implemented/);
+    expect(r.body.message).toMatch(/List Wholesale Sub-partners .* not implemented/);
     expect((await t.call('GET', '/v1/nothing/here', { token: 'acme-admin' })).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import type { ClockInit } from '../core/kernel/clock.ts';
 import { notFound, payloadTooLarge } from '../core/kernel/errors.ts';
 import type { Store } from '../core/kernel/store-port.ts';
-import { EVENT_HANDLERS } from '../core/event-handlers.ts';
+import { EVENT_HANDLERS, ON_COMMIT } from '../core/event-handlers.ts';
 import { apiRoutes, mountApi } from './api-routes.ts';
 import type { SurfaceEnv } from './env.ts';
 import { injectFaults } from './middleware/faults.ts';
@@ -132,6 +132,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     newWorldClock: deps.newWorldClock ?? { mode: 'frozen' },
     wallClock: deps.wallClock ?? (() => Date.now()),
     handlers: EVENT_HANDLERS,
+    onCommit: ON_COMMIT,
     newId: deps.newWorldId ?? (() => crypto.randomUUID().slice(0, 8)),
   });
   const surface = createSurfaceApp();

@@ -15,6 +15,8 @@ export const linkPath = (link: LinkIntent): string => {
       return `/consent/${link.token}`;
     case 'activation':
       return `/activation/${link.linkId}`;
+    case 'billing-report':
+      return `/billing-reports/${link.token}.csv`;
   }
 };
 

@@ -100,3 +100,43 @@ export const multiValue = (c: Context<SurfaceEnv>, name: string): string[] | und
     .filter((v) => v !== '');
   return values.length > 0 ? values : undefined;
 };
+
+/** `max` (published default, limit) and the opaque `cursor` of the `Link` next URL (api.md, `/v1` lists). */
+export const readCursor = (
+  c: Context<SurfaceEnv>,
+  defaultMax: number,
+  limit: number,
+): Result<{ max: number; from: number }> => {
+  const text = c.req.query('max');
+  const max = text === undefined ? defaultMax : Number(text);
+  if (!Number.isInteger(max) || max < 1)
+    return fail(
+      invalidField('max', `must be a whole number of at least 1 (got ${JSON.stringify(text)})`),
+    );
+  if (max > limit) return fail(invalidField('max', `must be at most ${limit}`, ErrorCode.tooLong));
+  const cursor = c.req.query('cursor');
+  if (cursor === undefined) return ok({ max, from: 0 });
+  let from = NaN;
+  try {
+    from = Number(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')).replace(/^o:/, ''));
+  } catch {
+    // not base64: not a cursor of ours
+  }
+  return Number.isInteger(from) && from >= 0
+    ? ok({ max, from })
+    : fail(invalidField('cursor', 'is not a cursor this simulator made; follow the Link header'));
+};
+
+/** The opaque cursor of a position (base64url of `o:<position>`). */
+export const encodeCursor = (from: number): string =>
+  btoa(`o:${from}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** One page of items from a cursor, with `Link` first, prev and next as they apply. */
+export const cursorPageOf = <T>(
+  c: Context<SurfaceEnv>,
+  items: readonly T[],
+  page: { readonly max: number; readonly from: number },
+): T[] => {
+  cursorLinks(c, encodeCursor, page.from, page.max, items.length);
+  return items.slice(page.from, page.from + page.max);
+};

@@ -1,6 +1,6 @@
 import type { ClockInit } from '../core/kernel/clock.ts';
 import type { Store } from '../core/kernel/store-port.ts';
-import { World, type EventHandlers } from '../core/kernel/world.ts';
+import { World, type CommitHook, type EventHandlers } from '../core/kernel/world.ts';
 import { RequestJournal } from './request-journal.ts';
 
 export interface WorldRegistryOptions {
@@ -12,6 +12,7 @@ export interface WorldRegistryOptions {
   readonly newWorldClock: ClockInit;
   readonly wallClock: () => number;
   readonly handlers: EventHandlers;
+  readonly onCommit?: CommitHook;
   readonly newId: () => string;
 }
 
@@ -67,6 +68,7 @@ export class WorldRegistry {
       clock,
       wallClock: this.#options.wallClock,
       handlers: this.#options.handlers,
+      ...(this.#options.onCommit ? { onCommit: this.#options.onCommit } : {}),
     });
   }
 }

@@ -12,6 +12,10 @@ export interface Enterprise {
   readonly spEnterpriseId: string;
   readonly name: string;
   readonly directory: readonly DirectoryUser[];
+  /** The enterprise's customer org on Webex (the same uuid as its id, as in Cisco's example). */
+  readonly orgId: string;
+  /** The broadworks template it was onboarded with. */
+  readonly provisioningId: string;
 }
 
 export type BroadWorksPackage = 'softphone' | 'basic' | 'standard' | 'premium';
@@ -51,4 +55,57 @@ export interface BroadWorksSubscriber {
   readonly consentToken?: string;
   readonly created: string;
   readonly lastStatusChange: string;
+}
+
+/** Directory sync statuses: Cisco's examples name the first three; `FAILED` is a sync with errors. */
+export type SyncStatus = 'NOT_SYNCED' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED';
+
+export interface SyncCounts {
+  readonly usersAdded: number;
+  readonly usersUpdated: number;
+  readonly usersDeleted: number;
+  readonly machinesAdded: number;
+  readonly machinesUpdated: number;
+  readonly machinesDeleted: number;
+}
+
+/** A BroadWorks machine (a workspace) as directory sync puts it in Common Identity. */
+export interface SyncedMachine {
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+/**
+ * An enterprise's directory sync (FT-*; webex-broadworks.json `broadworksDirectorySync`): whether
+ * it is on, the last sync, and what Common Identity holds as external users and machines: the
+ * enterprise's directory users who are not Webex users, and its workspaces. Id: the enterprise's.
+ */
+export interface DirectorySync {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly enabled: boolean;
+  readonly status: SyncStatus;
+  readonly lastSyncStartTime?: string;
+  readonly lastSyncEndTime?: string;
+  readonly lastSuccessfulSyncTime?: string;
+  readonly lastSyncTrackingId?: string;
+  /** What the last completed sync changed. */
+  readonly counts?: SyncCounts;
+  readonly errors: readonly ErrorItem[];
+  readonly users: readonly DirectoryUser[];
+  readonly machines: readonly SyncedMachine[];
+}
+
+/** A BroadWorks workspace (webex-broadworks.json `WorkspaceResponse`): a shared device's user. */
+export interface BroadWorksWorkspace {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly templateId: string;
+  readonly provisioningId: string;
+  readonly userId: string;
+  readonly spEnterpriseId: string;
+  readonly displayName: string;
+  readonly primaryPhoneNumber?: string;
+  readonly extension?: string;
+  readonly created: string;
 }

@@ -4,6 +4,7 @@ import { durationMs, parseDuration } from '../kernel/duration.ts';
 import { invalidFields, notFound } from '../kernel/errors.ts';
 import { emailHeld } from '../subscribers/uniqueness.ts';
 import { bwErrors } from './errors.ts';
+import { enterpriseFor } from './enterprises.ts';
 import { stepApplies } from '../kernel/state-table.ts';
 import { takeStepFault } from '../sim/fault-ops.ts';
 import { webexId } from '../kernel/ids.ts';
@@ -146,12 +147,6 @@ const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
   const v = input.value;
   const template = templateByProvisioningId(w, user.partnerId, v.provisioningId, 'broadworks');
   if (!template.ok) return template;
-  if (
-    !w
-      .list('enterprises')
-      .some((e) => e.partnerId === user.partnerId && e.spEnterpriseId === v.spEnterpriseId)
-  )
-    return fail(notFound(`Enterprise ${v.spEnterpriseId}`));
   if (template.value.userVerification?.emailTrust === 'trusted' && v.email === undefined) {
     return fail(invalidFields([bwErrors.emailRequiredTrusted.at('email', {})]));
   }
@@ -235,6 +230,8 @@ export const provisionBroadWorks = (
   const checked = checkCreate(tx, user, body);
   if (!checked.ok) return checked;
   const { v, template } = checked.value;
+  // Flow-through: an spEnterpriseId the partner does not have yet makes the enterprise.
+  enterpriseFor(tx, user.partnerId, v.spEnterpriseId, template);
   const { provisioningId: _p, ...rest } = v;
   const defined = Object.fromEntries(
     Object.entries(rest).filter(([, x]) => x !== undefined),

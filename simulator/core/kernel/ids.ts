@@ -16,7 +16,9 @@ export type WebexIdType =
   | 'CASE'
   | 'MAIL'
   | 'FAULT'
-  | 'EVENT';
+  | 'EVENT'
+  | 'BILLING_REPORT'
+  | 'PLACE';
 
 const toBase64Url = (text: string): string => {
   const bytes = new TextEncoder().encode(text);

@@ -9,7 +9,9 @@ export type LinkIntent =
   | { readonly to: 'ccw-setup'; readonly token: string }
   | { readonly to: 'activation-verify'; readonly token: string }
   | { readonly to: 'consent'; readonly token: string }
-  | { readonly to: 'activation'; readonly linkId: string };
+  | { readonly to: 'activation'; readonly linkId: string }
+  /** A completed billing report's CSV (its `tempDownloadURL`). */
+  | { readonly to: 'billing-report'; readonly token: string };
 
 export interface MailLink {
   readonly label: string;

@@ -114,6 +114,11 @@ export class WorldTx extends WorldReader {
     return id;
   }
 
+  /** The changes made so far, in order (without the meta record). */
+  pending(): readonly Change[] {
+    return this.#uow.changes();
+  }
+
   finish(): readonly Change[] {
     if (this.#random || this.#meta) {
       const meta = { ...this.meta, ...(this.#random ? { rng: this.#random.state() } : {}) };

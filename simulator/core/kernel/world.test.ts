@@ -73,6 +73,47 @@ describe('transactions (SIM-2: nothing partly applied)', () => {
   });
 });
 
+describe('the commit hook (what every successful transaction does before it is stored)', () => {
+  it('sees the changes and the store as it was, adds to the same batch, and never runs for a failed command', () => {
+    const seen: string[] = [];
+    const store = new MemoryStore();
+    const w = new World(store, {
+      seed: 1,
+      clock: { mode: 'frozen' },
+      wallClock: () => 0,
+      onCommit: (tx, before) => {
+        for (const c of tx.pending())
+          if (c.op === 'put' && c.collection === 'mail') {
+            seen.push(`${c.value.id}:${before.get('mail', c.value.id) ? 'old' : 'new'}`);
+            tx.put('subscriptions', { id: `note-${c.value.id}`, partnerId: 'p', name: 'note' });
+          }
+      },
+    });
+    const send = () =>
+      w.transact((tx) =>
+        ok(
+          tx.sendMail({
+            from: 'a@x.example',
+            to: ['b@x.example'],
+            subject: 's',
+            text: 't',
+            links: [],
+          }),
+        ),
+      );
+    const id = send();
+    expect(id.ok && seen).toEqual([`${id.ok ? id.value : ''}:new`]);
+    expect(store.get('subscriptions', `note-${id.ok ? id.value : ''}`)).toBeDefined();
+    const before = JSON.stringify(store.dump());
+    w.transact((tx) => {
+      tx.sendMail({ from: 'a@x.example', to: ['b@x.example'], subject: 's', text: 't', links: [] });
+      return fail(invalidField('x', 'no'));
+    });
+    expect(seen).toHaveLength(1);
+    expect(JSON.stringify(store.dump())).toBe(before);
+  });
+});
+
 describe('time-driven events (SIM-1)', () => {
   const recorder = () => {
     const log: string[] = [];

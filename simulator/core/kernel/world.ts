@@ -20,6 +20,12 @@ import { seedWorld } from '../sim/seed-world.ts';
 export type EventHandler = (tx: WorldTx, event: EventRecord) => void;
 export type EventHandlers = Readonly<Record<string, EventHandler>>;
 
+/**
+ * Runs in every successful transaction just before it reaches the store, with the store as it was:
+ * it may add changes of its own to the same batch (the billing history records what changed).
+ */
+export type CommitHook = (tx: WorldTx, before: WorldReader) => void;
+
 export interface WorldOptions {
   /** The seed of a new world (an existing store keeps its own). */
   readonly seed: number;
@@ -28,6 +34,7 @@ export interface WorldOptions {
   /** The wall clock in ms; the virtual clock runs from it in `running` mode. */
   readonly wallClock: () => number;
   readonly handlers?: EventHandlers;
+  readonly onCommit?: CommitHook;
 }
 
 /**
@@ -69,7 +76,10 @@ export class World {
   transact<T>(fn: (tx: WorldTx) => Result<T>, at: number = this.now()): Result<T> {
     const tx = new WorldTx(new UnitOfWork(this.store), at);
     const result = fn(tx);
-    if (result.ok) this.store.apply(tx.finish());
+    if (result.ok) {
+      this.#options.onCommit?.(tx, this.read());
+      this.store.apply(tx.finish());
+    }
     return result;
   }
 

@@ -1,4 +1,4 @@
-import { parseDuration } from '../kernel/duration.ts';
+import { durationMs, parseDuration } from '../kernel/duration.ts';
 import { invalidFields, type ErrorItem } from '../kernel/errors.ts';
 import { simErrors } from './errors.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
@@ -16,6 +16,8 @@ export const DEFAULT_DELAYS = {
   activation: 'PT15S',
   /** How long a customer held for a Denied Party List review waits (`pending_rpl_review`). */
   rplReview: 'PT10M',
+  billingReport: 'PT2M',
+  directorySync: 'PT1M',
 } as const;
 
 export type DelayName = keyof typeof DEFAULT_DELAYS;
@@ -24,6 +26,15 @@ export type Delays = Readonly<Record<DelayName, string>>;
 export interface SimConfig {
   readonly delays: Delays;
 }
+
+/**
+ * How long a step of a kind takes when it starts at `at` (ms of virtual time): the configured delay,
+ * or its default when the world's config predates it.
+ */
+export const delayMs = (config: SimConfig, name: DelayName, at: number): number => {
+  const d = parseDuration(config.delays[name] ?? DEFAULT_DELAYS[name]);
+  return d.ok ? durationMs(d.value, at) : 0;
+};
 
 export const defaultConfig = (): SimConfig => ({ delays: { ...DEFAULT_DELAYS } });
 

@@ -7,7 +7,13 @@ import type { Result } from '../kernel/result.ts';
  * Injected faults (SIM-4): request faults answer matching requests with an error, a delay or both;
  * step faults make the next asynchronous provisioning steps of a kind end in `error`.
  */
-export const STEP_KINDS = ['customer', 'subscriber', 'broadworksSubscriber'] as const;
+export const STEP_KINDS = [
+  'customer',
+  'subscriber',
+  'broadworksSubscriber',
+  'billingReport',
+  'directorySync',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

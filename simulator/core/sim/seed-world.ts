@@ -3,6 +3,7 @@ import { DEFAULT_EPOCH } from '../kernel/clock.ts';
 import { webexId } from '../kernel/ids.ts';
 import { ROLES } from '../kernel/model.ts';
 import { type DirectoryUser } from '../broadworks/model.ts';
+import { enterpriseOrgId } from '../broadworks/enterprises.ts';
 import { type Template } from '../organisations/model.ts';
 import type { WorldTx } from '../kernel/world-tx.ts';
 
@@ -126,12 +127,18 @@ export const seedWorld = (tx: WorldTx): void => {
         firstName: faker.person.firstName(),
         lastName: faker.person.lastName(),
       }));
+      const id = webexId('BROADWORKS_ENTERPRISE', tx.uuid());
       tx.put('enterprises', {
-        id: webexId('BROADWORKS_ENTERPRISE', tx.uuid()),
+        id,
         partnerId,
         spEnterpriseId: `${p.key.toUpperCase()}-ENT-${String(e).padStart(2, '0')}`,
         name: faker.company.name(),
         directory,
+        orgId: enterpriseOrgId(id),
+        // Onboarded with the partner's first broadworks template (flow-through).
+        provisioningId: tx
+          .list('templates')
+          .find((t) => t.partnerId === partnerId && t.offer === 'broadworks')!.provisioningId,
       });
     }
   });

@@ -51,3 +51,15 @@ export interface V1BroadWorksEnterpriseList {
 export type V1ProvisionBroadWorksSubscriberBody = JsonBody<BroadWorksPaths['/broadworks/subscribers']['post']>;
 export type V1UpdateBroadWorksSubscriberBody = JsonBody<BroadWorksPaths['/broadworks/subscribers/{subscriberId}']['put']>;
 export type V1BroadWorksPrecheckBody = JsonBody<BroadWorksPaths['/broadworks/subscribers/validate']['post']>;
+
+// Billing reports (both files), directory sync and workspaces.
+export type V1WholesaleReport = W['Report'];
+export type V1WholesaleListReport = W['ListReport'];
+export type V1WholesaleReportId = W['ReportId'];
+export type V1BroadWorksReport = B['Report'];
+export type V1BroadWorksListReport = B['ListReport'];
+export type V1BroadWorksReportId = B['ReportId'];
+export type V1DirectorySyncStatus = B['GetDirectorySyncStatusResponse'];
+export type V1DirectorySyncToggle = B['UpdateDirectorySyncResponse'];
+export type V1UserDirectorySync = B['TriggerUserDirectorySyncResponse'];
+export type V1Workspace = B['WorkspaceResponse'];

@@ -10,12 +10,15 @@ import { ciscoQuery } from '../../middleware/cisco-query.ts';
 import { onBehalfOf } from '../../middleware/on-behalf-of.ts';
 import { sendError } from '../../respond.ts';
 import { RouteTable, type ApiRoute, type Method } from '../../route-table.ts';
+import { addBillingReportRoutes } from './billing-reports.ts';
 import { addBroadWorksRoutes } from './broadworks.ts';
+import { addDirectorySyncRoutes } from './directory-sync.ts';
 import { addSubPartnerRoutes } from './sub-partners.ts';
 import { PUBLISHED_OPERATIONS } from './published-operations.ts';
 import { locationV1 } from './views.ts';
 import { addWholesaleCustomerRoutes } from './wholesale-customers.ts';
 import { addConsentMoveRoutes, addWholesaleSubscriberRoutes } from './wholesale-subscribers.ts';
+import { addWorkspaceRoutes } from './workspaces.ts';
 
 const templates = PUBLISHED_OPERATIONS.map((op) => ({
   ...op,
@@ -43,6 +46,9 @@ export const v1Api = (): ApiRoute[] => {
   addConsentMoveRoutes(t);
   addBroadWorksRoutes(t);
   addSubPartnerRoutes(t);
+  addBillingReportRoutes(t);
+  addDirectorySyncRoutes(t);
+  addWorkspaceRoutes(t);
 
   t.get(
     '/v1/locations',

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import {
   deleteBroadWorks,
   precheckBroadWorks,
@@ -6,43 +5,19 @@ import {
   updateBroadWorks,
 } from '../../../core/broadworks/subscribers.ts';
 import { TRANSITIONS } from '../../../core/broadworks/states.ts';
+import { syncOf } from '../../../core/broadworks/directory-sync.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
-import { ErrorCode, invalidField } from '../../../core/kernel/errors.ts';
+import { invalidField } from '../../../core/kernel/errors.ts';
 import type { BroadWorksStatus } from '../../../core/broadworks/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
-import { fail, ok, type Result } from '../../../core/kernel/result.ts';
+import { ok, type Result } from '../../../core/kernel/result.ts';
 import { readCiscoJson } from './cisco-body.ts';
-import type { SurfaceEnv } from '../../env.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { cursorLinks, multiValue } from '../../paging.ts';
+import { cursorPageOf, multiValue, readCursor } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { broadworksV1, enterpriseV1, PRECHECK_OK } from './views.ts';
 
 const STATUSES = Object.keys(TRANSITIONS) as BroadWorksStatus[];
-
-/** `max` (published default, limit) and the opaque `cursor` of the `Link` next URL (api.md, `/v1` lists). */
-const cursorPage = (
-  c: Context<SurfaceEnv>,
-  defaultMax: number,
-  limit: number,
-): Result<{ max: number; from: number }> => {
-  const text = c.req.query('max');
-  const max = text === undefined ? defaultMax : Number(text);
-  if (!Number.isInteger(max) || max < 1)
-    return fail(
-      invalidField('max', `must be a whole number of at least 1 (got ${JSON.stringify(text)})`),
-    );
-  if (max > limit) return fail(invalidField('max', `must be at most ${limit}`, ErrorCode.tooLong));
-  const cursor = c.req.query('cursor');
-  if (cursor === undefined) return ok({ max, from: 0 });
-  const from = Number(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')).replace(/^o:/, ''));
-  return Number.isInteger(from) && from >= 0
-    ? ok({ max, from })
-    : fail(invalidField('cursor', 'is not a cursor this simulator made; follow the Link header'));
-};
-
-const encodeCursor = (from: number): string =>
-  btoa(`o:${from}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 const instant = (text: string | undefined, name: string): Result<number | undefined> =>
   text === undefined
@@ -63,17 +38,17 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     (c) => {
-      const page = cursorPage(c, 100, 1000);
+      const page = readCursor(c, 100, 1000);
       if (!page.ok) return sendError(c, page.error);
       const { spEnterpriseId, startsWith } = c.req.query();
-      const items = ownList(c.env.world.read(), 'enterprises', c.get('user').partnerId).filter(
+      const w = c.env.world.read();
+      const items = ownList(w, 'enterprises', c.get('user').partnerId).filter(
         (e) =>
           (spEnterpriseId === undefined || e.spEnterpriseId === spEnterpriseId) &&
           (startsWith === undefined || e.spEnterpriseId.startsWith(startsWith)),
       );
-      cursorLinks(c, encodeCursor, page.value.from, page.value.max, items.length);
       return c.json({
-        items: items.slice(page.value.from, page.value.from + page.value.max).map(enterpriseV1),
+        items: cursorPageOf(c, items, page.value).map((e) => enterpriseV1(e, syncOf(w, e))),
       });
     },
   );
@@ -86,7 +61,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     (c) => {
-      const page = cursorPage(c, 50, 100);
+      const page = readCursor(c, 50, 100);
       if (!page.ok) return sendError(c, page.error);
       const q = c.req.query();
       const status = multiValue(c, 'status');
@@ -125,10 +100,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
           (after.value === undefined || Date.parse(s.created) > after.value) &&
           (changed.value === undefined || Date.parse(s.lastStatusChange) > changed.value),
       );
-      cursorLinks(c, encodeCursor, page.value.from, page.value.max, items.length);
-      return c.json({
-        items: items.slice(page.value.from, page.value.from + page.value.max).map(broadworksV1),
-      });
+      return c.json({ items: cursorPageOf(c, items, page.value).map(broadworksV1) });
     },
   );
 

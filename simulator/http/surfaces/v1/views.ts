@@ -1,7 +1,12 @@
 import { isUsable } from '../../../core/organisations/customer-states.ts';
 import type { ErrorItem } from '../../../core/kernel/errors.ts';
 import type { Address } from '../../../core/kernel/model.ts';
-import type { BroadWorksSubscriber, Enterprise } from '../../../core/broadworks/model.ts';
+import type {
+  BroadWorksSubscriber,
+  BroadWorksWorkspace,
+  DirectorySync,
+  Enterprise,
+} from '../../../core/broadworks/model.ts';
 import type { Customer, Location } from '../../../core/organisations/model.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
@@ -10,7 +15,9 @@ import type {
   V1BroadWorksSubscriber,
   V1Customer,
   V1CustomerPrecheck,
+  V1DirectorySyncStatus,
   V1Error,
+  V1Workspace,
   V1Subscriber,
 } from '../../openapi/v1-types.ts';
 
@@ -143,9 +150,57 @@ export const broadworksV1 = (s: BroadWorksSubscriber): V1BroadWorksSubscriber =>
   selfActivated: s.selfActivated,
 });
 
-/** A BroadWorks enterprise as `GET /v1/broadworks/enterprises` lists it. */
-export const enterpriseV1 = (e: Enterprise) => ({
+/**
+ * An enterprise's directory sync (webex-broadworks.json `GetDirectorySyncStatusResponse`): the
+ * status only before the first sync; then its times, tracking id, what the last completed sync
+ * changed, the totals in Common Identity and the errors of a failed one.
+ */
+export const directorySyncV1 = (s: DirectorySync): V1DirectorySyncStatus => ({
+  enableDirSync: s.enabled,
+  directorySyncStatus:
+    s.status === 'NOT_SYNCED'
+      ? { syncStatus: s.status }
+      : {
+          syncStatus: s.status,
+          ...(s.lastSyncStartTime !== undefined ? { lastSyncStartTime: s.lastSyncStartTime } : {}),
+          ...(s.lastSyncEndTime !== undefined ? { lastSyncEndTime: s.lastSyncEndTime } : {}),
+          ...(s.lastSuccessfulSyncTime !== undefined
+            ? { lastSuccessfulSyncTime: s.lastSuccessfulSyncTime }
+            : {}),
+          ...(s.lastSyncTrackingId !== undefined
+            ? { lastSyncTrackingId: s.lastSyncTrackingId }
+            : {}),
+          ...s.counts,
+          totalExternalUsersInCI: s.users.length,
+          totalExternalMachinesInCI: s.machines.length,
+          ...(s.errors.length > 0
+            ? {
+                errors: s.errors.map((e) => ({
+                  errorCode: e.errorCode ?? 0,
+                  description: e.description,
+                })),
+              }
+            : {}),
+        },
+});
+
+/** A BroadWorks enterprise as `GET /v1/broadworks/enterprises` lists it, with its sync. */
+export const enterpriseV1 = (e: Enterprise, sync: DirectorySync) => ({
   id: e.id,
+  orgId: e.orgId,
   spEnterpriseId: e.spEnterpriseId,
-  broadworksDirectorySync: { enableDirSync: false },
+  provisioningId: e.provisioningId,
+  broadworksDirectorySync: directorySyncV1(sync),
+});
+
+/** A BroadWorks workspace (webex-broadworks.json `WorkspaceResponse`). */
+export const workspaceV1 = (w: BroadWorksWorkspace): V1Workspace => ({
+  id: w.id,
+  provisioningId: w.provisioningId,
+  userId: w.userId,
+  spEnterpriseId: w.spEnterpriseId,
+  displayName: w.displayName,
+  ...(w.primaryPhoneNumber !== undefined ? { primaryPhoneNumber: w.primaryPhoneNumber } : {}),
+  ...(w.extension !== undefined ? { extension: w.extension } : {}),
+  created: w.created,
 });

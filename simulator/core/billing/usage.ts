@@ -1,0 +1,140 @@
+import type { Change } from '../kernel/store-port.ts';
+import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
+import type { BroadWorksSubscriber } from '../broadworks/model.ts';
+import type { Customer } from '../organisations/model.ts';
+import type { WholesaleSubscriber } from '../subscribers/model.ts';
+import type { UsageRecord, UsageSource } from './model.ts';
+
+/**
+ * The world's billing history (SIM-1): every stretch of time during which a customer org or a
+ * subscriber held the same packages. It is kept by a commit hook that sees every successful
+ * transaction, whichever door or step made it: when what an entity is billed for changes (it is
+ * provisioned, its packages change, it is removed), the open stretch ends and a new one begins, at
+ * the transaction's virtual instant. Reports read it (`reports.ts`).
+ */
+const COLLECTIONS = {
+  customer: 'customers',
+  subscriber: 'subscribers',
+  broadworksSubscriber: 'broadworksSubscribers',
+} as const satisfies Record<UsageSource, string>;
+const SOURCES: ReadonlyMap<string, UsageSource> = new Map(
+  Object.entries(COLLECTIONS).map(([source, collection]) => [collection, source as UsageSource]),
+);
+
+/** The id of an entity's open stretch: at most one per entity. */
+export const openUsageId = (source: UsageSource, entityId: string): string =>
+  `open:${source}:${entityId}`;
+
+type Billed = Omit<UsageRecord, 'id' | 'from' | 'to' | 'source' | 'entityId'>;
+
+const BILLED_CUSTOMER = new Set<Customer['status']>([
+  'provisioned',
+  'provisioned_with_errors',
+  'updating',
+]);
+const BILLED_BROADWORKS = new Set<BroadWorksSubscriber['status']>(['provisioned', 'updating']);
+
+const customerFields = (c: Customer | undefined) =>
+  c ? { customerOrgId: c.orgId, customerName: c.name, externalCustomerId: c.externalId } : {};
+
+/** What an entity is billed for now, or undefined when nothing. */
+export const billed = (w: WorldReader, source: UsageSource, e: unknown): Billed | undefined => {
+  if (e === undefined) return undefined;
+  if (source === 'customer') {
+    const c = e as Customer;
+    if (!BILLED_CUSTOMER.has(c.status)) return undefined;
+    return { partnerId: c.partnerId, packages: c.packages, customerId: c.id, ...customerFields(c) };
+  }
+  if (source === 'subscriber') {
+    const s = e as WholesaleSubscriber;
+    if (s.status !== 'provisioned') return undefined;
+    return {
+      partnerId: s.partnerId,
+      packages: s.packages,
+      customerId: s.customerId,
+      ...customerFields(w.get('customers', s.customerId)),
+      email: s.email,
+      personId: s.personId,
+    };
+  }
+  const b = e as BroadWorksSubscriber;
+  if (!BILLED_BROADWORKS.has(b.status)) return undefined;
+  return {
+    partnerId: b.partnerId,
+    packages: [b.package],
+    userId: b.userId,
+    personId: b.personId,
+    spEnterpriseId: b.spEnterpriseId,
+    ...(b.email !== undefined ? { email: b.email } : {}),
+  };
+};
+
+const samePackages = (a: Billed | undefined, b: Billed | undefined): boolean =>
+  a === undefined || b === undefined
+    ? a === b
+    : [...a.packages].sort().join() === [...b.packages].sort().join();
+
+/** The entities a batch of changes touched, once each, in the watched collections. */
+const touched = (changes: readonly Change[]): [UsageSource, string][] => {
+  const seen = new Set<string>();
+  const out: [UsageSource, string][] = [];
+  for (const ch of changes) {
+    if (ch.op === 'clear') continue;
+    const source = SOURCES.get(ch.collection);
+    if (!source) continue;
+    const id = ch.op === 'put' ? ch.value.id : ch.id;
+    if (seen.has(`${source}:${id}`)) continue;
+    seen.add(`${source}:${id}`);
+    out.push([source, id]);
+  }
+  return out;
+};
+
+/** The commit hook: ends and begins stretches for what the transaction changed. */
+export const recordUsage = (tx: WorldTx, before: WorldReader): void => {
+  const changes = tx.pending();
+  // A reset starts from nothing: what the store held before is not history any more.
+  const cleared = changes.some((c) => c.op === 'clear');
+  for (const [source, id] of touched(changes)) {
+    const collection = COLLECTIONS[source];
+    const was = cleared ? undefined : billed(before, source, before.get(collection, id));
+    const now = billed(tx, source, tx.get(collection, id));
+    if (samePackages(was, now)) continue;
+    const openId = openUsageId(source, id);
+    const open = tx.get('usageRecords', openId);
+    if (open) {
+      tx.delete('usageRecords', openId);
+      tx.put('usageRecords', { ...open, id: `usage-${tx.nextSeq()}`, to: tx.nowIso });
+    }
+    if (now) tx.put('usageRecords', { ...now, id: openId, source, entityId: id, from: tx.nowIso });
+  }
+};
+
+/**
+ * A partner's stretches from some sources. An entity billed now without an open stretch (a world
+ * kept from before the history existed) counts from its creation.
+ */
+export const usageOf = (
+  w: WorldReader,
+  partnerId: string,
+  sources: readonly UsageSource[],
+): UsageRecord[] => {
+  const out = w
+    .list('usageRecords')
+    .filter((r) => r.partnerId === partnerId && sources.includes(r.source));
+  for (const source of sources) {
+    for (const e of w.list(COLLECTIONS[source])) {
+      if (e.partnerId !== partnerId || w.get('usageRecords', openUsageId(source, e.id))) continue;
+      const now = billed(w, source, e);
+      if (now)
+        out.push({
+          ...now,
+          id: openUsageId(source, e.id),
+          source,
+          entityId: e.id,
+          from: e.created,
+        });
+    }
+  }
+  return out;
+};
