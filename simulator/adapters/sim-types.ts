@@ -29,8 +29,9 @@ export interface RequestFault {
   readonly on?: never;
 }
 
-/** The kinds of asynchronous provisioning step a step fault can fail. */
-export type StepFaultKind = 'customer' | 'subscriber' | 'broadworksSubscriber';
+/** The kinds of asynchronous step a step fault can fail. */
+export type StepFaultKind =
+  'customer' | 'subscriber' | 'broadworksSubscriber' | 'billingReport' | 'directorySync';
 
 /**
  * A step fault (SIM-4): the next provisioning steps of a kind end in `error`, or, for customers,
