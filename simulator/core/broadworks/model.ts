@@ -97,15 +97,15 @@ export interface DirectorySync {
 }
 
 /** A BroadWorks workspace (webex-broadworks.json `WorkspaceResponse`): a shared device's user. */
-export interface BroadWorksWorkspace {
-  readonly id: string;
-  readonly partnerId: string;
-  readonly templateId: string;
-  readonly provisioningId: string;
-  readonly userId: string;
-  readonly spEnterpriseId: string;
-  readonly displayName: string;
-  readonly primaryPhoneNumber?: string;
-  readonly extension?: string;
-  readonly created: string;
-}
+export type BroadWorksWorkspace = Pick<
+  BroadWorksSubscriber,
+  | 'id'
+  | 'partnerId'
+  | 'templateId'
+  | 'provisioningId'
+  | 'userId'
+  | 'spEnterpriseId'
+  | 'primaryPhoneNumber'
+  | 'extension'
+  | 'created'
+> & { readonly displayName: string };

@@ -144,6 +144,46 @@ const BROADWORKS_SORT = {
 
 const keysOf = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
+/** `GET` and `DELETE …/billing/reports/{id}` of one offer (the two files publish the same pair). */
+const addOneReportRoutes = (
+  t: RouteTable,
+  offer: BillingReport['offer'],
+  name: 'Wholesale' | 'BroadWorks',
+  view: (base: string, r: BillingReport) => unknown,
+): void => {
+  const path = `/v1/${offer}/billing/reports/:id`;
+  const id = (c: Context<SurfaceEnv>): string => c.req.param('id') ?? '';
+  t.get(
+    path,
+    {
+      summary: `Get a ${name} Billing Report`,
+      operationId: `Get a ${name} Billing Report`,
+      responses: [200],
+    },
+    (c) =>
+      sendResult(
+        c,
+        ownReport(c.env.world.read(), c.get('user').partnerId, offer, id(c)),
+        200,
+        (r) => view(c.env.base, r),
+      ),
+  );
+  t.delete(
+    path,
+    {
+      summary: `Delete a ${name} Billing Report`,
+      operationId: `Delete a ${name} Billing Report`,
+      responses: [204],
+    },
+    (c) => {
+      const r = c.env.world.transact((tx) =>
+        deleteReport(tx, c.get('user').partnerId, offer, id(c)),
+      );
+      return r.ok ? c.body(null, 204) : sendError(c, r.error);
+    },
+  );
+};
+
 /**
  * Billing reports (webex-wholesale.json "Wholesale Billing Reports", webex-broadworks.json
  * "BroadWorks Billing Reports"; SIM-1): made at once, `COMPLETED` on the virtual clock, the CSV
@@ -196,36 +236,7 @@ export const addBillingReportRoutes = (t: RouteTable): void => {
     },
   );
 
-  t.get(
-    '/v1/wholesale/billing/reports/:id',
-    {
-      summary: 'Get a Wholesale Billing Report',
-      operationId: 'Get a Wholesale Billing Report',
-      responses: [200],
-    },
-    (c) =>
-      sendResult(
-        c,
-        ownReport(c.env.world.read(), c.get('user').partnerId, 'wholesale', c.req.param('id')),
-        200,
-        (r) => wholesaleReport(c.env.base, r),
-      ),
-  );
-
-  t.delete(
-    '/v1/wholesale/billing/reports/:id',
-    {
-      summary: 'Delete a Wholesale Billing Report',
-      operationId: 'Delete a Wholesale Billing Report',
-      responses: [204],
-    },
-    (c) => {
-      const r = c.env.world.transact((tx) =>
-        deleteReport(tx, c.get('user').partnerId, 'wholesale', c.req.param('id')),
-      );
-      return r.ok ? c.body(null, 204) : sendError(c, r.error);
-    },
-  );
+  addOneReportRoutes(t, 'wholesale', 'Wholesale', (base, r) => wholesaleReport(base, r));
 
   t.get(
     '/v1/broadworks/billing/reports',
@@ -267,36 +278,7 @@ export const addBillingReportRoutes = (t: RouteTable): void => {
     },
   );
 
-  t.get(
-    '/v1/broadworks/billing/reports/:id',
-    {
-      summary: 'Get a BroadWorks Billing Report',
-      operationId: 'Get a BroadWorks Billing Report',
-      responses: [200],
-    },
-    (c) =>
-      sendResult(
-        c,
-        ownReport(c.env.world.read(), c.get('user').partnerId, 'broadworks', c.req.param('id')),
-        200,
-        (r) => broadworksReport(c.env.base, r),
-      ),
-  );
-
-  t.delete(
-    '/v1/broadworks/billing/reports/:id',
-    {
-      summary: 'Delete a BroadWorks Billing Report',
-      operationId: 'Delete a BroadWorks Billing Report',
-      responses: [204],
-    },
-    (c) => {
-      const r = c.env.world.transact((tx) =>
-        deleteReport(tx, c.get('user').partnerId, 'broadworks', c.req.param('id')),
-      );
-      return r.ok ? c.body(null, 204) : sendError(c, r.error);
-    },
-  );
+  addOneReportRoutes(t, 'broadworks', 'BroadWorks', (base, r) => broadworksReport(base, r));
 
   t.get(
     '/billing-reports/:file',
