@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN } from '../adapters/testing.ts';
+import { PUBLISHED_OPERATIONS } from './surfaces/v1/published-operations.ts';
 
 const expectWebexError = (body: unknown, trackingId: string | null) => {
   expect(body).toMatchObject({
@@ -187,11 +188,17 @@ describe('identity on /v1 (api.md, Identity and roles; SIM-3)', () => {
     ).toBe(403);
   });
 
-  it('a published operation the simulator does not implement answers 501; an unpublished one 404', async () => {
+  it('every operation Cisco publishes is served (none answers 501); an unpublished one 404', async () => {
     const t = createTestApp();
-    const r = await t.call('GET', '/v1/wholesale/subPartners', { token: 'acme-admin' });
-    expect(r.status).toBe(501);
-    expect(r.body.message).toMatch(/List Wholesale Sub-partners .* not implemented/);
+    for (const op of PUBLISHED_OPERATIONS) {
+      const path = op.path.replace(/\{\w+\}/g, 'no-such-id');
+      const r = await t.call(op.method, path, {
+        token: 'acme-admin',
+        ...(op.method === 'POST' || op.method === 'PUT' ? { json: {} } : {}),
+      });
+      expect([405, 501], `${op.method} ${op.path}`).not.toContain(r.status);
+      expect(String(r.body?.message), `${op.method} ${op.path}`).not.toMatch(/^No \/v1 operation/);
+    }
     expect((await t.call('GET', '/v1/nothing/here', { token: 'acme-admin' })).status).toBe(404);
   });
 });

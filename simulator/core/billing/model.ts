@@ -53,6 +53,8 @@ export interface UsageRecord {
   readonly customerOrgId?: string;
   readonly customerName?: string;
   readonly externalCustomerId?: string;
+  /** Wholesale: the sub-partner the customer belongs to, if any. */
+  readonly subPartnerOrgId?: string;
   /** Subscribers: who. */
   readonly email?: string;
   readonly personId?: string;

@@ -280,7 +280,10 @@ const broadworksUsers = (
 export const reportCsv = (w: WorldReader, report: BillingReport): string => {
   if (report.offer === 'broadworks')
     return broadworksUsers(w, report, usageOf(w, report.partnerId, ['broadworksSubscriber']));
-  const records = usageOf(w, report.partnerId, ['customer', 'subscriber']);
+  // A report for a sub-partner counts only that sub-partner's customers.
+  const records = usageOf(w, report.partnerId, ['customer', 'subscriber']).filter(
+    (r) => report.subPartnerOrgId === undefined || r.subPartnerOrgId === report.subPartnerOrgId,
+  );
   const p = periodOf(report.billingStartDate, report.billingEndDate);
   if (report.type === 'USER') return wholesaleUsers(report, records, p);
   if (report.type === 'CUSTOMER') return wholesaleCustomers(report, records, p);

@@ -6,6 +6,7 @@ import { ownedBy } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
 import { removal, stepApplies, transition } from '../kernel/state-table.ts';
 import { parseWith } from '../kernel/validation.ts';
+import { subPartnerOf } from '../organisations/sub-partners.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
 import { delayMs } from '../sim/config.ts';
 import { takeStepFault } from '../sim/fault-ops.ts';
@@ -97,6 +98,10 @@ export const createWholesaleReport = (
   const v = input.value;
   const problems = checkWholesalePeriod(v.billingStartDate, v.billingEndDate, tx.now);
   if (problems.length > 0) return fail(invalidFields(problems));
+  if (v.subPartnerOrgId !== undefined) {
+    const sub = subPartnerOf(tx, user.partnerId, v.subPartnerOrgId);
+    if (!sub.ok) return sub;
+  }
   return ok(
     newReport(tx, user, {
       offer: 'wholesale',

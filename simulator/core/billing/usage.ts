@@ -35,7 +35,14 @@ const BILLED_CUSTOMER = new Set<Customer['status']>([
 const BILLED_BROADWORKS = new Set<BroadWorksSubscriber['status']>(['provisioned', 'updating']);
 
 const customerFields = (c: Customer | undefined) =>
-  c ? { customerOrgId: c.orgId, customerName: c.name, externalCustomerId: c.externalId } : {};
+  c
+    ? {
+        customerOrgId: c.orgId,
+        customerName: c.name,
+        externalCustomerId: c.externalId,
+        ...(c.subPartnerOrgId !== undefined ? { subPartnerOrgId: c.subPartnerOrgId } : {}),
+      }
+    : {};
 
 /** What an entity is billed for now, or undefined when nothing. */
 export const billed = (w: WorldReader, source: UsageSource, e: unknown): Billed | undefined => {

@@ -139,15 +139,10 @@ const ciscoPaths = (cisco: { paths: Json }, routes: readonly ApiRoute[]): Json =
       const op = item[method] as Json | undefined;
       const route = op ? byOperation.get(op.operationId as string) : undefined;
       if (!op || !route) continue;
-      const implemented = !(route.responses.length === 1 && route.responses[0] === 501);
       paths[path] = {
         ...paths[path],
         ...(item.parameters ? { parameters: item.parameters } : {}),
-        [method]: {
-          ...op,
-          tags: ['v1'],
-          ...(implemented ? {} : { 'x-provisim-status': 'not implemented: answers 501' }),
-        },
+        [method]: { ...op, tags: ['v1'] },
       };
     }
   }

@@ -9,7 +9,7 @@ import { requireUser } from '../../middleware/auth.ts';
 import { ciscoQuery } from '../../middleware/cisco-query.ts';
 import { onBehalfOf } from '../../middleware/on-behalf-of.ts';
 import { sendError } from '../../respond.ts';
-import { RouteTable, type ApiRoute, type Method } from '../../route-table.ts';
+import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { addBillingReportRoutes } from './billing-reports.ts';
 import { addBroadWorksRoutes } from './broadworks.ts';
 import { addDirectorySyncRoutes } from './directory-sync.ts';
@@ -29,15 +29,9 @@ const templates = PUBLISHED_OPERATIONS.map((op) => ({
 export const publishedOperation = (method: string, path: string) =>
   templates.find((o) => o.method === method && o.re.test(path));
 
-const notImplemented: Handler<SurfaceEnv> = (c) => {
-  const op = publishedOperation(c.req.method, c.req.path)!;
-  const description = `${op.operationId} (${op.method} ${op.path}) is published by Cisco but not implemented by the simulator.`;
-  return sendError(c, { status: 501, message: description, errors: [{ description }] });
-};
-
 /**
  * `/v1`: Cisco's Wholesale and BroadWorks operations (api.md, `/v1`), who the token is and a
- * customer's locations. A published operation the simulator does not implement yet answers 501.
+ * customer's locations.
  */
 export const v1Api = (): ApiRoute[] => {
   const t = new RouteTable('', 'v1', [requireUser('v1'), onBehalfOf()]);
@@ -85,17 +79,6 @@ export const v1Api = (): ApiRoute[] => {
     });
   });
 
-  const served = new Set(t.routes.map((r) => r.operationId));
-  for (const op of PUBLISHED_OPERATIONS) {
-    if (served.has(op.operationId)) continue;
-    const path = op.path.replace(/\{(\w+)\}/g, ':$1');
-    t.add(
-      op.method as Method,
-      path,
-      { summary: op.operationId, operationId: op.operationId, responses: [501] },
-      notImplemented,
-    );
-  }
   return t.routes.map((r) =>
     r.operationId ? { ...r, middleware: [...r.middleware, ciscoQuery(r.operationId)] } : r,
   );

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { TEST_ORIGIN, type TestApp } from '../../../adapters/testing.ts';
 import { bwBody, bwWorld } from '../../../../test/fixtures/broadworks.ts';
 import { ciscoRequestExample } from '../../../../test/fixtures/cisco-examples.ts';
-import { ADMIN, advance, provisionedCustomer } from '../../../../test/fixtures/wholesale.ts';
+import {
+  ADMIN,
+  advance,
+  customerBody,
+  provisionedCustomer,
+  provisioningId,
+} from '../../../../test/fixtures/wholesale.ts';
 import { createValidatingApp } from '../../../../test/openapi/validating-app.ts';
 
 const W = '/v1/wholesale/billing/reports';
@@ -20,6 +26,16 @@ const rows = (csv: string) =>
     .slice(1)
     .map((l) => l.split(','));
 
+/** The partner's active sub-partner (seeded per partner). */
+const subPartnerOf = async (t: TestApp, token = 'acme-admin'): Promise<string> =>
+  (await t.call('GET', '/v1/wholesale/subPartners?provisioningState=active', { token })).body
+    .items[0].orgId;
+/** Cisco's example of a wholesale report, its sub-partner this world's. */
+const wholesaleExample = async (t: TestApp) => ({
+  ...ciscoRequestExample('POST', W),
+  subPartnerOrgId: await subPartnerOf(t),
+});
+
 const completed = async (t: TestApp, path: string, body: unknown) => {
   const r = await t.call('POST', path, { ...ADMIN, json: body });
   expect(r.status).toBe(200);
@@ -32,7 +48,7 @@ const completed = async (t: TestApp, path: string, body: unknown) => {
 describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
   it("Cisco's example: 200, IN_PROGRESS, then COMPLETED after the billingReport delay with a tempDownloadURL serving the CSV", async () => {
     const t = june2021();
-    const example = ciscoRequestExample('POST', W);
+    const example = await wholesaleExample(t);
     const r = await t.call('POST', W, { ...ADMIN, json: example });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
@@ -125,14 +141,45 @@ describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
     expect(rows((await download(t, g.tempDownloadURL)).text)).toEqual([]);
   });
 
+  it("subPartnerOrgId (Cisco's body field): the report counts only that sub-partner's customers; an unknown one is 404", async () => {
+    const t = june2021('2021-06-01T00:00:00Z');
+    const sub = await subPartnerOf(t);
+    await provisionedCustomer(t); // the partner's own: John's Pizza
+    const made = await t.call('POST', `/v1/wholesale/customers?onBehalfOfSubPartnerOrgId=${sub}`, {
+      ...ADMIN,
+      json: customerBody(await provisioningId(t), {
+        externalId: 'ext-sub',
+        customerInfo: { name: 'Sub Pizza', primaryEmail: 'sub@pizza.example' },
+      }),
+    });
+    expect(made.status).toBe(202);
+    await advance(t, 'P3D');
+    const period = { billingStartDate: '2021-06-01', billingEndDate: '2021-06-02' };
+    const names = (csv: string) => [...new Set(rows(csv).map((r) => r[3]))];
+    const scoped = await completed(t, W, { ...period, type: 'CUSTOMER', subPartnerOrgId: sub });
+    expect(names(scoped)).toEqual(['Sub Pizza']);
+    const all = await completed(t, W, { ...period, type: 'CUSTOMER' });
+    expect(names(all).sort()).toEqual(["John's Pizza", 'Sub Pizza']);
+    const listed = await t.call('GET', `${W}?subPartnerOrgId=${sub}`, ADMIN);
+    expect(listed.body.items).toHaveLength(1);
+    // Another partner's sub-partner, or none at all: 404, nothing made.
+    const before = state(t);
+    for (const other of [await subPartnerOf(t, 'globex-admin'), 'no-such-org']) {
+      const r = await t.call('POST', W, { ...ADMIN, json: { ...period, subPartnerOrgId: other } });
+      expect(r.status).toBe(404);
+      expect(r.body.errors[0].description).toContain(other);
+    }
+    expect(state(t)).toBe(before);
+  });
+
   it('DELETE: 204 from any status; then 404, and its download link is gone', async () => {
     const t = june2021();
-    const a = (await t.call('POST', W, { ...ADMIN, json: ciscoRequestExample('POST', W) })).body;
+    const a = (await t.call('POST', W, { ...ADMIN, json: await wholesaleExample(t) })).body;
     expect((await t.call('DELETE', `${W}/${a.id}`, ADMIN)).status).toBe(204);
     expect((await t.call('GET', `${W}/${a.id}`, ADMIN)).status).toBe(404);
     await advance(t, 'PT2M'); // its step finds nothing to do
     expect((await t.call('GET', W, ADMIN)).body.items).toEqual([]);
-    const b = (await t.call('POST', W, { ...ADMIN, json: ciscoRequestExample('POST', W) })).body;
+    const b = (await t.call('POST', W, { ...ADMIN, json: await wholesaleExample(t) })).body;
     await advance(t, 'PT2M');
     const url = (await t.call('GET', `${W}/${b.id}`, ADMIN)).body.tempDownloadURL;
     expect((await download(t, url)).status).toBe(200);
@@ -153,7 +200,7 @@ describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
         times: 1,
       },
     });
-    const r = (await t.call('POST', W, { ...ADMIN, json: ciscoRequestExample('POST', W) })).body;
+    const r = (await t.call('POST', W, { ...ADMIN, json: await wholesaleExample(t) })).body;
     await advance(t, 'PT2M');
     const got = (await t.call('GET', `${W}/${r.id}`, ADMIN)).body;
     expect(got).toMatchObject({
@@ -167,12 +214,10 @@ describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
   it('readonly lists and reads, but may not create or delete (403); another partner gets 404', async () => {
     const t = june2021();
     const RO = { token: 'acme-readonly' };
-    const r = (await t.call('POST', W, { ...ADMIN, json: ciscoRequestExample('POST', W) })).body;
+    const r = (await t.call('POST', W, { ...ADMIN, json: await wholesaleExample(t) })).body;
     expect((await t.call('GET', `${W}/${r.id}`, RO)).status).toBe(200);
     expect((await t.call('GET', W, RO)).body.items).toHaveLength(1);
-    expect((await t.call('POST', W, { ...RO, json: ciscoRequestExample('POST', W) })).status).toBe(
-      403,
-    );
+    expect((await t.call('POST', W, { ...RO, json: await wholesaleExample(t) })).status).toBe(403);
     expect((await t.call('DELETE', `${W}/${r.id}`, RO)).status).toBe(403);
     const G = { token: 'globex-admin' };
     expect((await t.call('GET', `${W}/${r.id}`, G)).status).toBe(404);
@@ -209,7 +254,11 @@ describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
     expect(second.body.items.map((x: { billingStartDate: string }) => x.billingStartDate)).toEqual([
       '2021-03-01',
     ]);
-    expect(second.headers.get('link')).toBeNull();
+    const links = second.headers.get('link') ?? '';
+    expect(links).not.toContain('rel="next"');
+    const back = new URL(/<([^>]+)>; rel="first"/.exec(links)![1]!);
+    expect(back.searchParams.get('cursor')).toBeNull();
+    expect(/<([^>]+)>; rel="prev"/.exec(links)![1]).toBe(back.toString());
   });
 });
 

@@ -15,7 +15,6 @@ import { parseInstant } from '../../../core/kernel/clock.ts';
 import { invalidFields, type ErrorItem } from '../../../core/kernel/errors.ts';
 import { ownList } from '../../../core/kernel/ownership.ts';
 import { fail, ok, type Result } from '../../../core/kernel/result.ts';
-import { readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { linkUrl } from '../../links.ts';
 import { cursorPageOf, readCursor } from '../../paging.ts';
@@ -28,6 +27,7 @@ import type {
   V1WholesaleReport,
   V1WholesaleReportId,
 } from '../../openapi/v1-types.ts';
+import { readCiscoJson } from './cisco-body.ts';
 
 /** A report's errors as `ReportError` (`code`, `description`). */
 const reportErrors = (r: BillingReport) =>
@@ -229,7 +229,7 @@ export const addBillingReportRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Create a Wholesale Billing Report');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => createWholesaleReport(tx, c.get('user'), body.value));
       return sendResult(c, r, 200, wholesaleId);
@@ -271,7 +271,7 @@ export const addBillingReportRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Create a BroadWorks Billing Report');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => createBroadWorksReport(tx, c.get('user'), body.value));
       return sendResult(c, r, 200, (x) => ({ id: x.id }));

@@ -5,11 +5,11 @@ import {
   triggerSync,
 } from '../../../core/broadworks/directory-sync.ts';
 import type { DirectorySync } from '../../../core/broadworks/model.ts';
-import { readJson } from '../../body.ts';
 import type { V1DirectorySyncToggle, V1UserDirectorySync } from '../../openapi/v1-types.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { directorySyncV1 } from './views.ts';
+import { readCiscoJson } from './cisco-body.ts';
 
 /** What the trigger and the toggle answer: the switch and the status. */
 const toggleV1 = (s: DirectorySync): V1DirectorySyncToggle => ({
@@ -48,7 +48,7 @@ export const addDirectorySyncRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Trigger Directory Sync for an Enterprise');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) =>
         triggerSync(tx, c.get('user'), c.req.param('id'), body.value, c.env.trackingId),
@@ -65,7 +65,7 @@ export const addDirectorySyncRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Update Directory Sync for a BroadWorks Enterprise');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) =>
         setSync(tx, c.get('user'), c.req.param('id'), body.value),
@@ -82,7 +82,7 @@ export const addDirectorySyncRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'Trigger Directory Sync for a User');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) =>
         syncUser(tx, c.get('user'), c.req.param('id'), body.value),

@@ -3,10 +3,10 @@ import {
   removeWorkspace,
   updateWorkspace,
 } from '../../../core/broadworks/workspaces.ts';
-import { readJson } from '../../body.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { workspaceV1 } from './views.ts';
+import { readCiscoJson } from './cisco-body.ts';
 
 /** BroadWorks workspaces (webex-broadworks.json "BroadWorks Workspaces"): synchronous. */
 export const addWorkspaceRoutes = (t: RouteTable): void => {
@@ -18,7 +18,7 @@ export const addWorkspaceRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'provisionBroadWorksWorkspace');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => provisionWorkspace(tx, c.get('user'), body.value));
       return sendResult(c, r, 200, workspaceV1);
@@ -33,7 +33,7 @@ export const addWorkspaceRoutes = (t: RouteTable): void => {
       responses: [200],
     },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readCiscoJson(c, 'updateBroadworksWorkspace');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) =>
         updateWorkspace(tx, c.get('user'), c.req.param('workspaceId'), body.value),
