@@ -162,29 +162,42 @@ const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
   return ok({ v, template: template.value });
 };
 
+/** The fields only a provisioning request has: any of them makes a precheck the provisioning variant. */
+const PROVISIONING_FIELDS = [
+  'provisioningId',
+  'userId',
+  'spEnterpriseId',
+  'firstName',
+  'lastName',
+  'package',
+] as const;
+
+const precheckSchema = z.object({
+  email: emailField,
+  customerInfo: z.object({ primaryEmail: emailField }).optional(),
+});
+
+/**
+ * `POST /v1/broadworks/subscribers/validate`, in its two variants (webex-broadworks.json: "two
+ * variants of Broadworks Provisioning Precheck Requests"). With only `email` (and `customerInfo`),
+ * it asks whether that email could be provisioned: well-formed and held by nobody. With any
+ * provisioning field, it is the provisioning request itself, checked as provisioning checks it
+ * (every required field, the template, the user ID and the email not in use), nothing written; a
+ * new `spEnterpriseId` passes, since flow-through provisioning creates the enterprise.
+ */
 export const precheckBroadWorks = (
   w: WorldReader,
   user: PartnerUser,
   body: unknown,
 ): Result<void> => {
-  const input = parseWith(createSchema.partial().extend({ email: emailField }), body);
+  const input = parseWith(precheckSchema, body);
   if (!input.ok) return input;
-  const v = input.value;
-  if (v.provisioningId !== undefined) {
-    const t = templateByProvisioningId(w, user.partnerId, v.provisioningId, 'broadworks');
-    if (!t.ok) return t;
+  const given = body as Readonly<Record<string, unknown>>;
+  if (PROVISIONING_FIELDS.some((k) => given[k] !== undefined)) {
+    const r = checkCreate(w, user, body);
+    return r.ok ? ok(undefined) : r;
   }
-  if (emailHeld(w, v.email)) return fail(inUse('email'));
-  if (
-    v.userId !== undefined &&
-    w
-      .list('broadworksSubscribers')
-      .some(
-        (s) => s.partnerId === user.partnerId && s.userId.toLowerCase() === v.userId!.toLowerCase(),
-      )
-  )
-    return fail(inUse('BroadWorks user ID'));
-  return ok(undefined);
+  return emailHeld(w, input.value.email) ? fail(inUse('email')) : ok(undefined);
 };
 
 const newSubscriber = (

@@ -255,7 +255,7 @@ describe('GET /v1/broadworks/subscribers and enterprises', () => {
     const w = await bwWorld(t);
     const ok = await t.call('POST', '/v1/broadworks/subscribers/validate', {
       token: 'acme-readonly',
-      json: { email: 'new@x.example', provisioningId: w.untrusted.provisioningId },
+      json: { email: 'new@x.example', customerInfo: { primaryEmail: 'boss@x.example' } },
     });
     expect(ok.body).toEqual({
       message: 'success',
@@ -270,6 +270,43 @@ describe('GET /v1/broadworks/subscribers and enterprises', () => {
         })
       ).body.errors[0].errorCode,
     ).toBe(10022);
+  });
+
+  it('the provisioning variant runs the checks of provisioning, writing nothing', async () => {
+    const t = createValidatingApp();
+    const w = await bwWorld(t);
+    const precheck = (json: unknown) =>
+      t.call('POST', '/v1/broadworks/subscribers/validate', { ...ADMIN, json });
+    const full = bwBody(w.trusted.provisioningId, 'NEW-ENTERPRISE', { email: 'ana@x.example' });
+    const before = JSON.stringify(t.store.dump());
+    // A new spEnterpriseId passes: provisioning would create the enterprise (flow-through).
+    expect((await precheck(full)).status).toBe(200);
+    // A provisioning field makes it the provisioning request: what provisioning needs is needed.
+    const partial = await precheck({
+      email: 'ana@x.example',
+      provisioningId: w.trusted.provisioningId,
+    });
+    expect(partial.status).toBe(400);
+    expect(partial.body.errors.map((e: { description: string }) => e.description)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^userId: /),
+        expect.stringMatching(/^package: /),
+      ]),
+    );
+    expect((await precheck({ ...full, provisioningId: 'nope' })).status).toBe(404);
+    expect(JSON.stringify(t.store.dump())).toBe(before);
+    // What provisioning refuses, the precheck refuses: a user ID in use.
+    expect(
+      (await post(t, bwBody(w.trusted.provisioningId, w.spEnterpriseId, { email: 'a@x.example' })))
+        .status,
+    ).toBe(200);
+    const taken = await precheck({ ...full, email: 'other@x.example' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors[0].errorCode).toBe(10022);
+    expect(
+      (await precheck({ email: 'x@x.example', customerInfo: { primaryEmail: 'not-an-email' } }))
+        .body.errors[0].description,
+    ).toMatch(/^customerInfo\.primaryEmail: /);
   });
 });
 

@@ -376,9 +376,11 @@ const send = (w: World, c: Call) =>
   w.t.call(c.method, c.path, { ...ADMIN, ...(c.body !== undefined ? { json: c.body } : {}) });
 
 describe("Cisco's own request examples answer a 2xx valid against the file", () => {
-  it('covers all 39 operations of the two files', () => {
+  // The two files publish 37 operations on 36 method and path pairs: both publish
+  // `POST /v1/subscribers/{id}/emails/consentMove`, served once for either kind of subscriber.
+  it('has a recipe for every method and path of the two files', () => {
     expect(Object.keys(RECIPES).sort()).toEqual(CISCO_REQUESTS.map((r) => r.operationId).sort());
-    expect(CISCO_REQUESTS).toHaveLength(39);
+    expect(CISCO_REQUESTS).toHaveLength(36);
   });
 
   it.each(Object.keys(RECIPES))('%s', async (operationId) => {

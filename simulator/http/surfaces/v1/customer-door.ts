@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { invalidFields, type ErrorItem } from '../../../core/kernel/errors.ts';
+import {
+  ErrorCode,
+  invalidField,
+  invalidFields,
+  type ErrorItem,
+} from '../../../core/kernel/errors.ts';
 import {
   countryField,
   emailField,
@@ -100,10 +105,38 @@ export const provisionCommand = (body: unknown): Result<NewCustomer> => {
   });
 };
 
-/** The precheck takes any of the provisioning fields; only the address is required. */
+/** The fields only a provisioning request has: any of them makes a precheck the provisioning variant. */
+const PROVISIONING_FIELDS = [
+  'provisioningId',
+  'packages',
+  'externalId',
+  'orgId',
+  'provisioningParameters',
+] as const;
+
+/**
+ * The customer precheck, in its two variants (webex-wholesale.json: "two variants of Wholesale
+ * Customer Provisioning Precheck Requests"): the address and the customer's primary email
+ * (`{address, customerInfo: {primaryEmail}}`, Cisco's example), or, once any provisioning field is
+ * there, the provisioning request itself, checked against the provisioning schema.
+ */
 export const precheckDraft = (body: unknown): Result<CustomerDraft> => {
   const b = checked(CUSTOMER_OPERATIONS.precheck, body);
-  return b.ok ? ok(draftOf(b.value)) : b;
+  if (!b.ok) return b;
+  const given = b.value as Readonly<Record<string, unknown>>;
+  if (PROVISIONING_FIELDS.some((k) => given[k] !== undefined)) {
+    const full = provisionCommand(body);
+    return full.ok ? ok(draftOf(b.value)) : full;
+  }
+  return b.value.customerInfo === undefined
+    ? fail(
+        invalidField(
+          'customerInfo',
+          'is required: a precheck without provisioningId, packages or externalId checks the address and customerInfo.primaryEmail',
+          ErrorCode.required,
+        ),
+      )
+    : ok(draftOf(b.value));
 };
 
 export const updateCommand = (body: unknown): Result<CustomerChange> => {

@@ -305,32 +305,64 @@ describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
 });
 
 describe('POST /v1/wholesale/customers/validate', () => {
-  it('answers the precheck success, and the same errors as provisioning; readonly may precheck', async () => {
+  const V = '/v1/wholesale/customers/validate';
+  const OK = {
+    message: 'success',
+    info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' },
+  };
+
+  it("the address-and-email variant: Cisco's example passes (readonly may); a country Webex does not serve, or no customerInfo, is 400", async () => {
+    const t = createValidatingApp();
+    const before = JSON.stringify(t.store.dump());
+    const short = { address: ADDRESS, customerInfo: { primaryEmail: 'x@x.example' } };
+    const good = await t.call('POST', V, { token: 'acme-readonly', json: short });
+    expect(good.status).toBe(200);
+    expect(good.body).toEqual(OK);
+    const bad = await t.call('POST', V, {
+      ...ADMIN,
+      json: { ...short, address: { ...ADDRESS, country: 'KP' } },
+    });
+    expect(bad.status).toBe(400);
+    expect((await t.call('POST', V, { ...ADMIN, json: {} })).body.errors[0]).toEqual({
+      description: 'address: is required',
+      errorCode: 1001,
+    });
+    const noEmail = await t.call('POST', V, { ...ADMIN, json: { address: ADDRESS } });
+    expect(noEmail.status).toBe(400);
+    expect(noEmail.body.errors[0]).toMatchObject({
+      description: expect.stringMatching(/^customerInfo: is required/),
+      errorCode: 1001,
+    });
+    expect(JSON.stringify(t.store.dump())).toBe(before);
+  });
+
+  it('the provisioning variant: the full body passes; a provisioning field makes every required one needed, and the checks of provisioning apply', async () => {
     const t = createValidatingApp();
     const pid = await provisioningId(t);
-    const good = await t.call('POST', '/v1/wholesale/customers/validate', {
-      token: 'acme-readonly',
+    const before = JSON.stringify(t.store.dump());
+    expect((await t.call('POST', V, { ...ADMIN, json: customerBody(pid) })).body).toEqual(OK);
+    const partial = await t.call('POST', V, {
+      ...ADMIN,
       json: {
         provisioningId: pid,
         address: ADDRESS,
-        customerInfo: { name: 'X', primaryEmail: 'x@x.example' },
+        customerInfo: { primaryEmail: 'x@x.example' },
       },
     });
-    expect(good.status).toBe(200);
-    expect(good.body).toEqual({
-      message: 'success',
-      info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' },
-    });
-    const bad = await t.call('POST', '/v1/wholesale/customers/validate', {
+    expect(partial.status).toBe(400);
+    expect(partial.body.errors.map((e: { description: string }) => e.description)).toEqual(
+      expect.arrayContaining(['packages: is required', 'externalId: is required']),
+    );
+    // Calling without a calling location: refused by the precheck as by provisioning.
+    const { provisioningParameters: _p, ...noLocation } = customerBody(pid);
+    const refused = await t.call('POST', V, { ...ADMIN, json: noLocation });
+    const provisioned = await t.call('POST', '/v1/wholesale/customers', {
       ...ADMIN,
-      json: { address: { ...ADDRESS, country: 'KP' } },
+      json: noLocation,
     });
-    expect(bad.status).toBe(400);
-    expect(
-      (await t.call('POST', '/v1/wholesale/customers/validate', { ...ADMIN, json: {} })).body
-        .errors[0],
-    ).toEqual({ description: 'address: is required', errorCode: 1001 });
-    expect((await t.call('GET', '/v1/wholesale/customers', ADMIN)).body.items).toEqual([]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual(provisioned.body.errors);
+    expect(JSON.stringify(t.store.dump())).toBe(before);
   });
 });
 
