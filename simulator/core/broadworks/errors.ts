@@ -12,6 +12,12 @@ export const bwErrors = defineErrors('broadworks', {
     code: ErrorCode.required,
     message: 'is required under a trusted-email template',
   },
+  keepPhoneOrExtension: {
+    status: 400,
+    code: ErrorCode.required,
+    message:
+      'cannot be emptied: a subscriber keeps a primary phone number or an extension (send the other one too, or leave this one out)',
+  },
   busy: {
     status: 409,
     code: ErrorCode.illegalTransition,

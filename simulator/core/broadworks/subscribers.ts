@@ -44,13 +44,41 @@ const createSchema = z.object({
   ...fields,
 });
 
+/** An empty number in a PUT removes it (webex-broadworks.json: "Any empty value on update will remove"). */
+const removable = <S extends z.ZodType>(field: S) => z.union([z.literal(''), field]).optional();
+const NUMBERS = ['primaryPhoneNumber', 'mobilePhoneNumber', 'extension'] as const;
+
 const updateSchema = z.object({
   userId: z.string().min(1).max(161).optional(),
   package: z.enum(BW_PACKAGES).optional(),
   ...fields,
   firstName: fields.firstName.optional(),
   lastName: fields.lastName.optional(),
+  primaryPhoneNumber: removable(phoneField),
+  mobilePhoneNumber: removable(phoneField),
+  extension: removable(fields.extension.unwrap()),
 });
+
+/**
+ * The subscriber with the sent numbers applied: unsent keeps, empty removes, a value replaces. The
+ * primary number and the extension are removed only while the other remains ("The user must have
+ * either a primary phone number or an extension configured").
+ */
+const withNumbers = (
+  s: BroadWorksSubscriber,
+  sent: Readonly<Partial<Record<(typeof NUMBERS)[number], string | undefined>>>,
+): Result<BroadWorksSubscriber> => {
+  const next: Record<string, unknown> = { ...s };
+  for (const k of NUMBERS) {
+    if (sent[k] === '') delete next[k];
+    else if (sent[k] !== undefined) next[k] = sent[k];
+  }
+  if (next.primaryPhoneNumber === undefined && next.extension === undefined) {
+    const emptied = (['primaryPhoneNumber', 'extension'] as const).filter((k) => sent[k] === '');
+    return fail(invalidFields(emptied.map((k) => bwErrors.keepPhoneOrExtension.at(k, {}))));
+  }
+  return ok(next as unknown as BroadWorksSubscriber);
+};
 
 export { emailHeld };
 
@@ -310,10 +338,14 @@ export const updateBroadWorks = (
   )
     return fail(inUse('BroadWorks user ID'));
   const patch = Object.fromEntries(
-    Object.entries(v).filter(([, x]) => x !== undefined),
+    Object.entries(v).filter(
+      ([k, x]) => x !== undefined && !(NUMBERS as readonly string[]).includes(k),
+    ),
   ) as Partial<BroadWorksSubscriber>;
+  const numbered = withNumbers(s, v);
+  if (!numbered.ok) return numbered;
   if (s.status === 'provisioned') {
-    const r = move(tx, s, 'updating', 'Update', patch);
+    const r = move(tx, numbered.value, 'updating', 'Update', patch);
     if (r.ok)
       tx.schedule(BW_STEP, tx.now + delayOf(tx, 'broadworksSubscriberUpdate'), {
         subscriberId: s.id,
@@ -323,7 +355,7 @@ export const updateBroadWorks = (
   }
   if (s.status === 'provisioning' || s.status === 'updating')
     return fail(bwErrors.busy({ id, status: s.status }));
-  const next = { ...s, ...patch };
+  const next = { ...numbered.value, ...patch };
   tx.put('broadworksSubscribers', next);
   return ok(next);
 };

@@ -139,6 +139,45 @@ describe('POST /v1/broadworks/subscribers: the transition table (rules.md)', () 
     expect(changed.body).toMatchObject({ status: 'pending_email_input', package: 'basic' });
   });
 
+  it("PUT: an empty number removes it (as Cisco's description says); the primary number and the extension only while the other remains", async () => {
+    const t = createValidatingApp();
+    const w = await bwWorld(t);
+    const s = (
+      await post(
+        t,
+        bwBody(w.untrusted.provisioningId, w.spEnterpriseId, {
+          mobilePhoneNumber: '+1-818-279-1234',
+          extension: '1212',
+        }),
+      )
+    ).body;
+    const put = (json: unknown) =>
+      t.call('PUT', `/v1/broadworks/subscribers/${s.id}`, { ...ADMIN, json });
+    const cleared = await put({ mobilePhoneNumber: '' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.mobilePhoneNumber).toBeUndefined();
+    expect(cleared.body).toMatchObject({
+      primaryPhoneNumber: '+1-240-555-1212',
+      extension: '1212',
+    });
+    expect((await get(t, s.id)).mobilePhoneNumber).toBeUndefined();
+    const noPrimary = await put({ primaryPhoneNumber: '' });
+    expect(noPrimary.body.primaryPhoneNumber).toBeUndefined();
+    expect(noPrimary.body.extension).toBe('1212');
+    // Now the extension is all that is left: emptying it is refused, nothing changed.
+    const before = JSON.stringify(t.store.dump());
+    const refused = await put({ extension: '' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { description: expect.stringMatching(/^extension: cannot be emptied/), errorCode: 1001 },
+    ]);
+    expect(JSON.stringify(t.store.dump())).toBe(before);
+    // Both at once: a new primary number with an empty extension is fine.
+    const swapped = await put({ primaryPhoneNumber: '+1-240-555-9999', extension: '' });
+    expect(swapped.body).toMatchObject({ primaryPhoneNumber: '+1-240-555-9999' });
+    expect(swapped.body.extension).toBeUndefined();
+  });
+
   it('DELETE from any status: 204, then 404', async () => {
     const t = createValidatingApp();
     const w = await bwWorld(t);
