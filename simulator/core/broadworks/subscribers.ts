@@ -73,10 +73,10 @@ const withNumbers = (
     if (sent[k] === '') delete next[k];
     else if (sent[k] !== undefined) next[k] = sent[k];
   }
-  if (next.primaryPhoneNumber === undefined && next.extension === undefined) {
-    const emptied = (['primaryPhoneNumber', 'extension'] as const).filter((k) => sent[k] === '');
+  // Only an emptied number is refused: a subscriber who never had either (self-activated) keeps none.
+  const emptied = (['primaryPhoneNumber', 'extension'] as const).filter((k) => sent[k] === '');
+  if (emptied.length > 0 && next.primaryPhoneNumber === undefined && next.extension === undefined)
     return fail(invalidFields(emptied.map((k) => bwErrors.keepPhoneOrExtension.at(k, {}))));
-  }
   return ok(next as unknown as BroadWorksSubscriber);
 };
 

@@ -176,6 +176,22 @@ describe('POST /v1/broadworks/subscribers: the transition table (rules.md)', () 
     const swapped = await put({ primaryPhoneNumber: '+1-240-555-9999', extension: '' });
     expect(swapped.body).toMatchObject({ primaryPhoneNumber: '+1-240-555-9999' });
     expect(swapped.body.extension).toBeUndefined();
+    // A subscriber that never had either number is not refused for it.
+    const bare = (
+      await post(
+        t,
+        bwBody(w.untrusted.provisioningId, w.spEnterpriseId, {
+          userId: 'bare@bw.example',
+          primaryPhoneNumber: undefined,
+        }),
+      )
+    ).body;
+    expect(bare.primaryPhoneNumber).toBeUndefined();
+    const changed = await t.call('PUT', `/v1/broadworks/subscribers/${bare.id}`, {
+      ...ADMIN,
+      json: { package: 'premium' },
+    });
+    expect(changed.status).toBe(200);
   });
 
   it('DELETE from any status: 204, then 404', async () => {
