@@ -6,7 +6,7 @@ import { webexId } from '../kernel/ids.ts';
 import type { BroadWorksSubscriber } from './model.ts';
 import type { Template } from '../organisations/model.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import { emailField } from '../kernel/fields.ts';
+import { emailField, userIdField } from '../kernel/fields.ts';
 import { shareLinkId } from '../organisations/templates.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
@@ -37,7 +37,7 @@ export const misconfiguration = (t: Template): DomainError | undefined => {
 };
 
 const formSchema = z.object({
-  userId: z.string().trim().min(1, 'enter your BroadWorks user ID').max(161),
+  userId: userIdField('enter your BroadWorks user ID'),
   email: emailField,
 });
 

@@ -13,7 +13,16 @@ import type { PartnerUser } from '../kernel/model.ts';
 import type { Template } from '../organisations/model.ts';
 import { ownedBy } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import { emailField, languageField, phoneField, timezoneField } from '../kernel/fields.ts';
+import {
+  emailField,
+  extensionField,
+  idField,
+  languageField,
+  phoneField,
+  text,
+  timezoneField,
+  userIdField,
+} from '../kernel/fields.ts';
 import { templateByProvisioningId } from '../organisations/templates.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
@@ -23,23 +32,20 @@ export const BW_STEP = 'broadworks.step';
 export const BW_PACKAGES = ['softphone', 'basic', 'standard', 'premium'] as const;
 
 const fields = {
-  firstName: z.string().min(1).max(64),
-  lastName: z.string().min(1).max(64),
+  firstName: text(64).min(1),
+  lastName: text(64).min(1),
   primaryPhoneNumber: phoneField.optional(),
   mobilePhoneNumber: phoneField.optional(),
-  extension: z
-    .string()
-    .regex(/^[0-9]{2,10}$/, 'must be 2 to 10 digits')
-    .optional(),
+  extension: extensionField.optional(),
   email: emailField.optional(),
   language: languageField.optional(),
   timezone: timezoneField.optional(),
 };
 
 const createSchema = z.object({
-  provisioningId: z.string().min(1),
-  userId: z.string().min(1).max(161),
-  spEnterpriseId: z.string().min(1).max(161),
+  provisioningId: idField.min(1),
+  userId: userIdField(),
+  spEnterpriseId: text(161).min(1),
   package: z.enum(BW_PACKAGES),
   ...fields,
 });
@@ -49,7 +55,7 @@ const removable = <S extends z.ZodType>(field: S) => z.union([z.literal(''), fie
 const NUMBERS = ['primaryPhoneNumber', 'mobilePhoneNumber', 'extension'] as const;
 
 const updateSchema = z.object({
-  userId: z.string().min(1).max(161).optional(),
+  userId: userIdField().optional(),
   package: z.enum(BW_PACKAGES).optional(),
   ...fields,
   firstName: fields.firstName.optional(),

@@ -13,7 +13,7 @@ import type { PartnerUser } from '../kernel/model.ts';
 import { ownedBy, ownList } from '../kernel/ownership.ts';
 import { checkPackages, hasCalling, type PackageName } from '../organisations/packages.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import { addressSchema, emailField } from '../kernel/fields.ts';
+import { addressSchema, emailField, idField, patternField, text } from '../kernel/fields.ts';
 import { templateByProvisioningId } from '../organisations/templates.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
@@ -38,15 +38,15 @@ export const PONR_MESSAGE = ccwErrors.pastPonr.spec.message;
 export const PENDING_NOTICE =
   'Provisioning is still pending: the order line closed before setup was completed. Its contact can still be changed and its provisioning email resent from Cloud/SaaS subscriptions.';
 
-const orderSchema = z.strictObject({
-  provisioningId: z.string().min(1).optional(),
+export const orderSchema = z.strictObject({
+  provisioningId: idField.min(1).optional(),
   lines: z
     .array(
       z.strictObject({
         offer: z.enum(['A-FLEX', 'A-FLEX-3', 'COLLAB-FLEX', 'EA']),
         provisioningContactEmail: emailField,
-        requestedStartDate: z.string(),
-        packages: z.array(z.string()).min(1, 'must name at least one package').max(20).optional(),
+        requestedStartDate: text(64),
+        packages: z.array(text(64)).min(1, 'must name at least one package').max(20).optional(),
       }),
     )
     .min(1, 'must hold at least one line')
@@ -221,8 +221,8 @@ export const changeContact = (
   return ok(next);
 };
 
-const setupSchema = z.strictObject({
-  companyName: z.string().trim().min(1, 'must not be empty').max(256),
+export const setupSchema = z.strictObject({
+  companyName: text(256).trim().min(1, 'must not be empty'),
   adminEmail: emailField,
   headquarters: addressSchema,
 });
@@ -261,21 +261,40 @@ export const completeSetup = (tx: WorldTx, token: string, body: unknown) => {
   return customer;
 };
 
-const caseSchema = z.strictObject({
+/** A case attachment's base64 text: 5 MiB of data at most. */
+export const MAX_ATTACHMENT_BASE64 = Math.ceil((5 * 1024 * 1024) / 3) * 4;
+
+/** How many `=` pad a base64 text (0 to 2), or -1 when it is not base64; one pass, no pattern. */
+const base64Padding = (s: string): number => {
+  if (s.length % 4 !== 0) return -1;
+  let pad = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    const b64 =
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (c === 61) pad += 1;
+    else if (!b64 || pad > 0) return -1;
+  }
+  return pad <= 2 ? pad : -1;
+};
+
+export const caseSchema = z.strictObject({
   requestType: z.literal('resend_provisioning_email', {
     error: 'must be "resend_provisioning_email"',
   }),
-  orderId: z.string().min(1),
-  lineId: z.string().min(1),
-  description: z.string().max(4000).optional(),
+  orderId: idField.min(1),
+  lineId: idField.min(1),
+  description: text(4000).optional(),
   attachments: z
     .array(
       z.strictObject({
-        name: z.string().min(1).max(200),
-        contentType: z
-          .string()
-          .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as image/png'),
-        dataBase64: z.string().max(7_000_000),
+        name: text(200).min(1),
+        contentType: patternField(
+          255,
+          /^[\w.+-]+\/[\w.+-]+$/,
+          'must be a media type such as image/png',
+        ),
+        dataBase64: text(MAX_ATTACHMENT_BASE64),
       }),
     )
     .max(10)
@@ -290,14 +309,13 @@ export const openCase = (tx: WorldTx, user: PartnerUser, body: unknown) => {
   const attachments: { name: string; contentType: string; size: number }[] = [];
   const problems: ErrorItem[] = [];
   (v.attachments ?? []).forEach((a, i) => {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.dataBase64) || a.dataBase64.length % 4 !== 0)
-      problems.push(ccwErrors.notBase64.at(`attachments[${i}].dataBase64`, {}));
+    const padding = base64Padding(a.dataBase64);
+    if (padding < 0) problems.push(ccwErrors.notBase64.at(`attachments[${i}].dataBase64`, {}));
     else
       attachments.push({
         name: a.name,
         contentType: a.contentType,
-        size:
-          Math.floor((a.dataBase64.length * 3) / 4) - (a.dataBase64.match(/=+$/)?.[0].length ?? 0),
+        size: Math.floor((a.dataBase64.length * 3) / 4) - padding,
       });
   });
   if (problems.length > 0) return fail(invalidFields(problems));

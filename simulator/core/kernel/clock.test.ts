@@ -82,4 +82,33 @@ describe('virtual clock (SIM-1)', () => {
     const r = parseInstant('2026-04-02', 'x');
     expect(r.ok && r.value).toBe(at('2026-04-02T00:00:00Z'));
   });
+
+  it('bounds the clock: steps of 100 years at most, speed at most 10^6, never past year 9999', () => {
+    const bad = (cmd: Parameters<typeof applyClockCommand>[1], from = frozen): string => {
+      const r = applyClockCommand(from, cmd, 0);
+      return r.ok ? 'accepted' : `${r.error.status} ${r.error.errors[0]?.description ?? ''}`;
+    };
+    expect(bad({ advance: 'P300000Y' })).toMatch(/^400 advance: must be at most 100 years/);
+    expect(bad({ advance: 'P100Y' })).toBe('accepted');
+    expect(bad({ set: '2126-01-01T00:00:00Z' })).toBe('accepted');
+    expect(bad({ set: '2126-01-01T00:00:00.001Z' })).toMatch(
+      /^400 set: may move the clock at most 100 years ahead/,
+    );
+    expect(bad({ speed: 1e308 })).toBe(
+      '400 speed: must be a number greater than 0 and at most 1000000',
+    );
+    expect(bad({ speed: 1e6 })).toBe('accepted');
+    const late = initialClock({ mode: 'frozen', start: '9999-06-01T00:00:00Z' }, 0);
+    expect(bad({ advance: 'P1Y' }, late)).toMatch(
+      /^400 advance: would take the clock past 9999-12-31T23:59:59.999Z/,
+    );
+    expect(bad({ set: '9999-12-31T23:59:59.999-01:00' }, late)).toMatch(
+      /^400 set: would take the clock past/,
+    );
+  });
+
+  it('a running clock stops at the last instant it can show', () => {
+    const fast = initialClock({ mode: 'running', start: '9999-12-31T00:00:00Z', speed: 1e6 }, 0);
+    expect(new Date(clockNow(fast, 10 ** 9)).toISOString()).toBe('9999-12-31T23:59:59.999Z');
+  });
 });

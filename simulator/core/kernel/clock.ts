@@ -26,10 +26,17 @@ export interface ClockInit {
 
 export const DEFAULT_EPOCH = '2026-01-01T00:00:00.000Z';
 
+/** The clock never passes the last instant a four-digit ISO 8601 year can write. */
+export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** How far one `set` may move the clock ahead of now (an `advance` is bounded by the duration's own limit). */
+export const MAX_STEP_YEARS = 100;
+/** The fastest a running clock may go: a million virtual ms per wall ms. */
+export const MAX_SPEED = 1_000_000;
+
 export const clockNow = (s: ClockState, wall: number): number =>
   s.mode === 'frozen'
     ? s.anchorVirtual
-    : s.anchorVirtual + Math.floor((wall - s.anchorWall) * s.speed);
+    : Math.min(MAX_INSTANT, s.anchorVirtual + Math.floor((wall - s.anchorWall) * s.speed));
 
 export const initialClock = (init: ClockInit, wall: number): ClockState => {
   const start =
@@ -59,7 +66,10 @@ export interface ClockCommand {
 
 export const parseInstant = (text: string, path: string): Result<number> => {
   const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-  const t = iso.test(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
+  const t =
+    text.length <= 64 && iso.test(text)
+      ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text)
+      : NaN;
   return Number.isNaN(t)
     ? fail(
         invalidField(
@@ -78,8 +88,10 @@ export const applyClockCommand = (
   let next = reanchor(s, wall, {});
   if (cmd.mode !== undefined) next = { ...next, mode: cmd.mode };
   if (cmd.speed !== undefined) {
-    if (!(cmd.speed > 0) || !Number.isFinite(cmd.speed))
-      return fail(invalidField('speed', 'must be a number greater than 0'));
+    if (!(cmd.speed > 0) || !(cmd.speed <= MAX_SPEED))
+      return fail(
+        invalidField('speed', `must be a number greater than 0 and at most ${MAX_SPEED}`),
+      );
     next = { ...next, speed: cmd.speed };
   }
   if (cmd.set !== undefined) {
@@ -93,6 +105,15 @@ export const applyClockCommand = (
         }),
       );
     }
+    const limit = new Date(next.anchorVirtual);
+    limit.setUTCFullYear(limit.getUTCFullYear() + MAX_STEP_YEARS);
+    if (t.value > limit.getTime())
+      return fail(
+        invalidField(
+          'set',
+          `may move the clock at most ${MAX_STEP_YEARS} years ahead (to ${limit.toISOString()})`,
+        ),
+      );
     next = { ...next, anchorVirtual: t.value };
   }
   if (cmd.advance !== undefined) {
@@ -100,6 +121,13 @@ export const applyClockCommand = (
     if (!d.ok) return d;
     next = { ...next, anchorVirtual: addDuration(next.anchorVirtual, d.value) };
   }
+  if (!(next.anchorVirtual <= MAX_INSTANT))
+    return fail(
+      invalidField(
+        cmd.advance !== undefined ? 'advance' : 'set',
+        `would take the clock past ${new Date(MAX_INSTANT).toISOString()}, the last instant it can show`,
+      ),
+    );
   return ok(next);
 };
 

@@ -29,4 +29,24 @@ describe('ISO 8601 durations (SIM-1)', () => {
         expect(r.error.errors[0]?.description).toMatch(/^advance: must be an ISO 8601 duration/);
     },
   );
+
+  it.each(['P101Y', 'P1201M', 'P36526D', 'P300000Y', `P${'9'.repeat(60)}D`, 'PT876600H1S'])(
+    'refuses %s: longer than 100 years',
+    (text) => {
+      const r = parseDuration(text, 'delays.customer');
+      expect(!r.ok && r.error.errors[0]?.description).toBe(
+        `delays.customer: must be at most 100 years (P100Y) (got ${JSON.stringify(text)})`,
+      );
+    },
+  );
+
+  it('accepts 100 years exactly', () => {
+    expect(parseDuration('P100Y').ok).toBe(true);
+    expect(parseDuration('P36525D').ok).toBe(true);
+  });
+
+  it('refuses a text longer than any duration before matching it', () => {
+    const r = parseDuration(`P${'1'.repeat(100_000)}`, 'advance');
+    expect(!r.ok && r.error.errors[0]?.description).toMatch(/^advance: must be an ISO 8601/);
+  });
 });

@@ -12,11 +12,17 @@ export interface Duration {
   readonly seconds: number;
 }
 
+/** The longest duration accepted anywhere (a delay, a clock step): 100 years. */
+export const MAX_DURATION_YEARS = 100;
+/** Longer texts are refused before the pattern runs. */
+const MAX_TEXT = 64;
+const MAX_MS = Date.UTC(1970 + MAX_DURATION_YEARS, 0, 1);
+
 const pattern =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 export const parseDuration = (text: string, path = 'duration'): Result<Duration> => {
-  const m = pattern.exec(text);
+  const m = text.length <= MAX_TEXT ? pattern.exec(text) : null;
   if (!m) {
     return {
       ok: false,
@@ -27,7 +33,7 @@ export const parseDuration = (text: string, path = 'duration'): Result<Duration>
     };
   }
   const n = (i: number): number => (m[i] === undefined ? 0 : Number(m[i]));
-  return ok({
+  const d: Duration = {
     years: n(1),
     months: n(2),
     weeks: n(3),
@@ -35,7 +41,17 @@ export const parseDuration = (text: string, path = 'duration'): Result<Duration>
     hours: n(5),
     minutes: n(6),
     seconds: n(7),
-  });
+  };
+  const length = addDuration(0, d);
+  if (!(length <= MAX_MS))
+    return {
+      ok: false,
+      error: invalidField(
+        path,
+        `must be at most ${MAX_DURATION_YEARS} years (P${MAX_DURATION_YEARS}Y) (got ${JSON.stringify(text)})`,
+      ),
+    };
+  return ok(d);
 };
 
 /** Adds a duration to an instant (ms since the epoch); years and months are calendar steps in UTC. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { addressSchema, defaultTimezone, languageField, timezoneField } from '../kernel/fields.ts';
+import {
+  addressSchema,
+  defaultTimezone,
+  languageField,
+  text,
+  timezoneField,
+} from '../kernel/fields.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { Address, PartnerUser } from '../kernel/model.ts';
 import { ownedBy } from '../kernel/ownership.ts';
@@ -42,7 +48,7 @@ export const customerLocations = (w: WorldReader, customerId: string): Location[
   w.list('locations').filter((l) => l.customerId === customerId);
 
 export const addLocationSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(80),
+  name: text(80).trim().min(1, 'must not be empty'),
   address: addressSchema,
   timezone: timezoneField.optional(),
   language: languageField.optional(),

@@ -6,25 +6,32 @@ import type { Offer, Template } from './model.ts';
 import type { PartnerUser } from '../kernel/model.ts';
 import { ownedBy, ownList } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import { countryField, languageField } from '../kernel/fields.ts';
+import { countryField, idField, languageField, text } from '../kernel/fields.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
 
 /** Onboarding templates (TPL-1..4). */
-const settings = z.record(z.string(), z.unknown());
+/** Free-form settings, kept as given: 64 KiB of JSON at most (and the body's depth bound). */
+export const MAX_SETTINGS_BYTES = 64 * 1024;
+const settings = z
+  .record(text(256), z.unknown())
+  .refine(
+    (v) => JSON.stringify(v).length <= MAX_SETTINGS_BYTES,
+    `must be at most ${MAX_SETTINGS_BYTES} characters of JSON`,
+  );
 const verification = z.strictObject({
   emailTrust: z.enum(['trusted', 'untrusted']),
-  shareLink: z.string().max(2000).optional(),
+  shareLink: text(2000).optional(),
 });
 
 export const createTemplateSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(80),
+  name: text(80).trim().min(1, 'must not be empty'),
   offer: z.enum(['wholesale', 'broadworks']),
   country: countryField,
   language: languageField,
-  subscriptionId: z.string().optional(),
+  subscriptionId: idField.optional(),
   authMethod: z.enum(['webex', 'partner_sso']).optional(),
-  pstnProvider: z.string().optional(),
+  pstnProvider: text(256).optional(),
   commonSettings: settings.optional(),
   callingSettings: settings.optional(),
   userVerification: verification.optional(),
@@ -34,7 +41,7 @@ export const patchTemplateSchema = createTemplateSchema
   .omit({ offer: true })
   .partial()
   .extend({
-    pstnProvider: z.string().nullable().optional(),
+    pstnProvider: text(256).nullable().optional(),
     offer: z.never({ error: 'cannot change; create another template' }).optional(),
   });
 

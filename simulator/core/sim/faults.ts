@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GLOB_MAX_LENGTH, globMatch } from '../glob.ts';
+import { text } from '../kernel/fields.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { Result } from '../kernel/result.ts';
 
@@ -19,22 +20,19 @@ export type StepKind = (typeof STEP_KINDS)[number];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 const requestFaultSchema = z.strictObject({
-  method: z
-    .string()
+  method: text(16)
     .transform((m) => m.toUpperCase())
     .pipe(z.enum(METHODS))
     .optional(),
-  path: z
-    .string()
+  path: text(GLOB_MAX_LENGTH)
     .min(1)
-    .max(GLOB_MAX_LENGTH)
     .regex(
       /^\//,
       'must start with / (a path such as /v1/wholesale/customers, * matches any run of characters)',
     ),
   status: z.number().int().min(400).max(599).optional(),
   errorCode: z.number().int().optional(),
-  message: z.string().max(1000).optional(),
+  message: text(1000).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   retryAfter: z.number().int().min(0).max(86_400).optional(),
   times: z.number().int().min(1).optional(),
@@ -58,9 +56,9 @@ const stepFaultSchema = z
   .strictObject({
     on: z.enum(STEP_KINDS),
     outcome: z.enum(STEP_OUTCOMES).optional(),
-    package: z.string().max(64).optional(),
+    package: text(64).optional(),
     errorCode: z.number().int(),
-    description: z.string().min(1).max(1000),
+    description: text(1000).min(1),
     times: z.number().int().min(1).optional(),
   })
   .refine((f) => f.on === 'customer' || (f.outcome === undefined && f.package === undefined), {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renameFields } from '../../../core/kernel/errors.ts';
-import { addressSchema, emailField } from '../../../core/kernel/fields.ts';
+import { addressSchema, emailField, idField, text } from '../../../core/kernel/fields.ts';
 import type { PartnerUser } from '../../../core/kernel/model.ts';
 import { fail, type Result } from '../../../core/kernel/result.ts';
 import { parseWith } from '../../../core/kernel/validation.ts';
@@ -19,15 +19,13 @@ import { templateByProvisioningId } from '../../../core/organisations/templates.
  * the calling location. Errors name the form's fields (`headquarters.country`, not `/v1`'s).
  */
 export const partnerHubCustomerSchema = z.strictObject({
-  companyName: z
-    .string()
+  companyName: text(256)
     .trim()
     .min(1, 'must not be empty')
-    .max(256)
     .regex(/^[^%]*$/, 'must not include the "%" character'),
   adminEmail: emailField,
-  provisioningId: z.string().min(1, 'must name a template'),
-  packages: z.array(z.string()).min(1, 'must name at least one package').max(20),
+  provisioningId: idField.min(1, 'must name a template'),
+  packages: z.array(text(64)).min(1, 'must name at least one package').max(20),
   headquarters: addressSchema,
   supportedLocationAttested: z.literal(true, {
     error: 'the partner must attest that the headquarters is in a Webex-supported location (ORG-2)',

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { renameFields, type DomainError, type FieldMap } from '../../../core/kernel/errors.ts';
-import { emailField, extensionField, phoneField } from '../../../core/kernel/fields.ts';
+import {
+  emailField,
+  extensionField,
+  idField,
+  phoneField,
+  text,
+} from '../../../core/kernel/fields.ts';
 import type { PartnerUser } from '../../../core/kernel/model.ts';
 import { ownedBy } from '../../../core/kernel/ownership.ts';
 import { fail, ok, type Result } from '../../../core/kernel/result.ts';
@@ -23,7 +29,7 @@ import { BASIC_LICENSES, basePackage } from '../../../core/subscribers/rules.ts'
  * (`users[2].package`, `phoneNumber`).
  */
 const packageEnum = z.enum(SUBSCRIBER_PACKAGES as [PackageName, ...PackageName[]]);
-const name = z.string().trim().min(1, 'must not be empty').max(64);
+const name = text(64).trim().min(1, 'must not be empty');
 
 export const addUsersSchema = z.strictObject({
   users: z
@@ -33,11 +39,11 @@ export const addUsersSchema = z.strictObject({
         lastName: name,
         email: emailField,
         package: packageEnum,
-        locationId: z.string().min(1, 'must name a location'),
+        locationId: idField.min(1, 'must name a location'),
         phoneNumber: phoneField.optional(),
         extension: extensionField.optional(),
-        displayName: z.string().max(128).optional(),
-        preferredWebexSite: z.string().max(256).optional(),
+        displayName: text(128).optional(),
+        preferredWebexSite: text(256).optional(),
       }),
     )
     .min(1, 'must hold at least one user')
@@ -48,7 +54,7 @@ export const patchUserSchema = z.strictObject({
   package: packageEnum.nullable(),
   phoneNumber: phoneField.optional(),
   extension: extensionField.optional(),
-  locationId: z.string().min(1).optional(),
+  locationId: idField.min(1).optional(),
 });
 
 /** Partner Hub names one package per user: the domain's `packages` is its `package`. */

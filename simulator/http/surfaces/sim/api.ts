@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { describeClock } from '../../../core/kernel/clock.ts';
+import { describeClock, MAX_SPEED } from '../../../core/kernel/clock.ts';
+import { emailField, text } from '../../../core/kernel/fields.ts';
 import { patchConfig } from '../../../core/sim/config.ts';
 import { invalidField, notFound } from '../../../core/kernel/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
@@ -22,8 +23,8 @@ const clockModeSchema = z.enum(['frozen', 'running']);
 
 const clockSchema = z
   .strictObject({
-    advance: z.string().optional(),
-    set: z.string().optional(),
+    advance: text(64).optional(),
+    set: text(64).optional(),
     mode: clockModeSchema.optional(),
     speed: z.number().optional(),
   })
@@ -38,12 +39,10 @@ const worldSchema = z.strictObject({
     .strictObject({
       mode: clockModeSchema,
       now: z.iso.datetime({ offset: true }).optional(),
-      speed: z.number().positive().optional(),
+      speed: z.number().positive().max(MAX_SPEED).optional(),
     })
     .optional(),
 });
-
-const emailSchema = z.email();
 
 /** `/sim`: controlling the simulator (api.md, `/sim`; SIM-1, SIM-4). No token. */
 export const simRoutes = (): Hono<SurfaceEnv> => {
@@ -128,7 +127,7 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
 
   app.get('/mail', (c) => {
     const to = c.req.query('to');
-    if (to !== undefined && !emailSchema.safeParse(to).success) {
+    if (to !== undefined && !emailField.safeParse(to).success) {
       return sendError(
         c,
         invalidField('to', `must be one email address (got ${JSON.stringify(to)})`),
