@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,5 +96,14 @@ describe('provisim seed', () => {
     ).rejects.toThrow(/--force/);
     await seedData({ customers: 2, users: 0, seed: 1, data: f, force: true }, () => undefined);
     expect((await readBack(f)).customers).toHaveLength(1);
+  });
+
+  it('never replaces a file that is not a provisim data file, even with --force', async () => {
+    const f = tmp();
+    writeFileSync(f, '{"name":"app","version":"1.0.0"}');
+    await expect(
+      seedData({ customers: 1, users: 1, seed: 1, data: f, force: true }, () => undefined),
+    ).rejects.toThrow(/is not a provisim data file/);
+    expect(readFileSync(f, 'utf8')).toBe('{"name":"app","version":"1.0.0"}');
   });
 });

@@ -6,7 +6,7 @@ import { EVENT_HANDLERS, ON_COMMIT } from '../simulator/core/event-handlers.ts';
 import type { PartnerUser } from '../simulator/core/kernel/model.ts';
 import { provisionSubscriber } from '../simulator/core/subscribers/commands.ts';
 import { World } from '../simulator/core/kernel/world.ts';
-import { openDurableStore } from '../simulator/store/durable-store.ts';
+import { isDataFile, openDurableStore } from '../simulator/store/durable-store.ts';
 
 export interface SeedOptions {
   readonly customers: number;
@@ -61,6 +61,10 @@ export const seedData = async (
   const file = resolve(o.data);
   if (existsSync(file) || existsSync(`${file}.journal`)) {
     if (!o.force) throw new Error(`${file} exists; pass --force to replace it.`);
+    if (existsSync(file) && !isDataFile(file))
+      throw new Error(
+        `${file} is not a provisim data file; --force replaces only those, so it was left untouched.`,
+      );
     rmSync(file, { force: true });
     rmSync(`${file}.journal`, { force: true });
   }

@@ -3,45 +3,64 @@ import type { z } from 'zod';
 import {
   ErrorCode,
   invalidField,
-  payloadTooLarge,
+  invalidFields,
   unsupportedMediaType,
 } from '../core/kernel/errors.ts';
 import { fail, ok, type Result } from '../core/kernel/result.ts';
 import { parseWith } from '../core/kernel/validation.ts';
 import type { SurfaceEnv } from './env.ts';
-
-export const JSON_LIMIT = 1024 * 1024;
+import { JSON_LIMITS, nestsDeeperThan, overLimit, type JsonLimits } from './json-limits.ts';
 
 const isJson = (type: string | undefined): boolean =>
   !!type && /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
 
+export interface ReadJsonOptions {
+  /** An empty body counts as `{}` (operations whose fields are all optional). */
+  readonly emptyAsObject?: boolean;
+  /** Bounds other than the usual ones (`JSON_LIMITS`), e.g. longer strings for attachments. */
+  readonly limits?: Partial<JsonLimits>;
+}
+
 /**
- * Reads a JSON body: 415 unless it is JSON, 413 past 1 MiB, 400 (1101) when it does not parse. An
- * empty body counts as `{}` where the operation has only optional fields (`emptyAsObject`).
+ * Reads a JSON body. Its size is bounded before it is read (`limitBodies`: 413 past the route's
+ * limit); then 400 (1101) unless it is UTF-8, 415 unless it is JSON, 400 (1002) when it nests
+ * deeper than 32 levels (counted before parsing) or holds a string or array over its bound, 400
+ * (1101) when it does not parse.
  */
 export const readJson = async (
   c: Context<SurfaceEnv>,
-  options: { emptyAsObject?: boolean } = {},
+  options: ReadJsonOptions = {},
 ): Promise<Result<unknown>> => {
-  const text = await c.req.text();
+  const limits = { ...JSON_LIMITS, ...options.limits };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+  } catch {
+    return fail(invalidField('body', 'is not valid UTF-8', ErrorCode.malformedJson));
+  }
   if (text.trim() === '' && options.emptyAsObject) return ok({});
   const type = c.req.header('content-type');
   if (!isJson(type)) return fail(unsupportedMediaType('application/json', type));
-  if (new TextEncoder().encode(text).length > JSON_LIMIT)
-    return fail(payloadTooLarge(`The body is larger than ${JSON_LIMIT} bytes.`));
+  if (nestsDeeperThan(text, limits.depth))
+    return fail(
+      invalidField('body', `must nest at most ${limits.depth} levels deep`, ErrorCode.tooLong),
+    );
+  let value: unknown;
   try {
-    return ok(JSON.parse(text) as unknown);
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return fail(invalidField('body', `is not well-formed JSON (${why})`, ErrorCode.malformedJson));
   }
+  const over = overLimit(value, limits);
+  return over ? fail(invalidFields([over])) : ok(value);
 };
 
 /** Reads a JSON body and validates it against a schema (every problem named by its field path). */
 export const readBody = async <S extends z.ZodType>(
   c: Context<SurfaceEnv>,
   schema: S,
-  options: { emptyAsObject?: boolean } = {},
+  options: ReadJsonOptions = {},
 ): Promise<Result<z.output<S>>> => {
   const body = await readJson(c, options);
   return body.ok ? parseWith(schema, body.value) : body;

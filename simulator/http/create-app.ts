@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ClockInit } from '../core/kernel/clock.ts';
-import { notFound, payloadTooLarge } from '../core/kernel/errors.ts';
+import { notFound } from '../core/kernel/errors.ts';
 import type { Store } from '../core/kernel/store-port.ts';
 import { EVENT_HANDLERS, ON_COMMIT } from '../core/event-handlers.ts';
 import { apiRoutes, mountApi } from './api-routes.ts';
 import type { SurfaceEnv } from './env.ts';
+import { limitBodies } from './middleware/body-limits.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { journal } from './middleware/journal.ts';
 import { atOrigin, parsePublicUrl, requestOrigin } from './origin.ts';
@@ -55,7 +55,6 @@ export interface AppDeps {
   readonly assets?: AssetSource;
 }
 
-const BODY_LIMIT = 32 * 1024 * 1024;
 const EXPOSED = ['TrackingID', 'Location', 'Link', 'Retry-After', 'Content-Disposition'];
 const newTrackingId = (): string => `PROVISIM_${crypto.randomUUID()}`;
 
@@ -81,6 +80,7 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
       : sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`)),
   );
   app.route('/', assetRoutes());
+  app.use('*', limitBodies());
   app.use('*', async (c, next) => {
     if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
       return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
@@ -89,13 +89,6 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
     await next();
   });
   app.use('*', journal());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: BODY_LIMIT,
-      onError: (c) => sendError(c, payloadTooLarge(`The body is larger than ${BODY_LIMIT} bytes.`)),
-    }),
-  );
   app.use('*', injectFaults());
   app.route('/sim/mailbox', mailboxPage());
   app.route('/sim', simPanelRoutes());
@@ -175,11 +168,12 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     const prefix = `/w/${worldId}`;
     url.pathname = url.pathname.slice(prefix.length) || '/';
     const method = c.req.method;
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.raw.arrayBuffer();
+    // The body streams through: the world's own limits read no further than they allow.
+    const body = method === 'GET' || method === 'HEAD' ? null : c.req.raw.body;
     const request = new Request(url, {
       method,
       headers: c.req.raw.headers,
-      ...(body ? { body } : {}),
+      ...(body ? { body, duplex: 'half' } : {}),
     });
     return surface.fetch(request, {
       world,

@@ -243,3 +243,79 @@ describe('DurableStore on disk', () => {
     expect(reopened.list('people').map((e) => e.id)).toEqual(['b', 'c']);
   });
 });
+
+describe('DurableStore: only its own files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = freshDir();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the provisim header into every snapshot', async () => {
+    const file = join(dir, 'world.json');
+    const store = await DurableStore.open({ file, compactAfter: 2 });
+    for (let i = 0; i < 3; i += 1) store.apply([put(`p${i}`)]);
+    await store.close();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      provisim: 'world-snapshot',
+      version: 1,
+    });
+  });
+
+  it.each([
+    ['an empty object', '{}'],
+    ['a package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: {} }, null, 2)],
+    ['a snapshot-like file of another shape', '{"version":1,"lastSeq":0,"collections":[]}'],
+    ['text that is not JSON', '# notes\n'],
+    ['an empty file', ''],
+  ])('refuses %s, leaving it and its neighbours untouched', async (_what, content) => {
+    const file = join(dir, 'data.json');
+    writeFileSync(file, content);
+    await expect(DurableStore.open({ file })).rejects.toThrow(
+      `${file} is not a provisim data file`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(content);
+    expect(existsSync(`${file}.journal`)).toBe(false);
+  });
+
+  it('refuses a journal beside it that is not one, leaving it untouched', async () => {
+    const file = join(dir, 'data.json');
+    writeFileSync(`${file}.journal`, 'hello\n');
+    await expect(DurableStore.open({ file })).rejects.toThrow(
+      `${file}.journal, line 1: the journal is corrupt`,
+    );
+    expect(readFileSync(`${file}.journal`, 'utf8')).toBe('hello\n');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('opens a snapshot written before the header existed, and gives it the header', async () => {
+    const file = join(dir, 'world.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, lastSeq: 3, collections: { people: [{ id: 'p1' }] } }),
+    );
+    const store = await DurableStore.open({ file, compactAfter: 1 });
+    expect(store.list('people')).toEqual([{ id: 'p1' }]);
+    store.apply([put('p2')]);
+    await store.close();
+    const reopened = await DurableStore.open({ file });
+    expect(reopened.list('people').map((e) => e.id)).toEqual(['p1', 'p2']);
+    await reopened.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).provisim).toBe('world-snapshot');
+  });
+
+  it('keeps nothing it could not read back: a refused write leaves the next start whole', async () => {
+    const file = join(dir, 'world.json');
+    const store = await DurableStore.open({ file });
+    store.apply([put('p1')]);
+    let deep: unknown = 0;
+    for (let i = 0; i < 4_000; i += 1) deep = [deep];
+    expect(() =>
+      store.apply([{ op: 'put', collection: 'people', value: { id: 'deep', deep } as Entity }]),
+    ).toThrow(/nests deeper than 64 levels/);
+    await store.close();
+    const reopened = await DurableStore.open({ file });
+    expect(reopened.list('people').map((e) => e.id)).toEqual(['p1']);
+    await reopened.close();
+  });
+});

@@ -16,13 +16,64 @@ import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
 import { MemoryStore } from './memory-store.ts';
+import { assertStorable } from './storable.ts';
+
+/** The header every data file starts with: a file without it is not the simulator's. */
+export const DATA_FILE_HEADER = { provisim: 'world-snapshot', version: 1 } as const;
 
 /** The snapshot lowdb keeps: every collection as of journal entry `lastSeq`. */
 export interface Snapshot {
+  readonly provisim: typeof DATA_FILE_HEADER.provisim;
   readonly version: 1;
   readonly lastSeq: number;
   readonly collections: Readonly<Record<string, readonly Entity[]>>;
 }
+
+const snapshot = (lastSeq: number, collections: Snapshot['collections']): Snapshot => ({
+  ...DATA_FILE_HEADER,
+  lastSeq,
+  collections,
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Whether parsed JSON is a snapshot this store wrote: the header, a sequence number and
+ * collections of entities. (Snapshots written before the header existed carry exactly
+ * `version`, `lastSeq` and `collections`, and count too.)
+ */
+export const isSnapshot = (data: unknown): data is Snapshot => {
+  if (!isRecord(data)) return false;
+  const keys = Object.keys(data).sort().join(',');
+  const headed =
+    data.provisim === DATA_FILE_HEADER.provisim && keys === 'collections,lastSeq,provisim,version';
+  const legacy = data.provisim === undefined && keys === 'collections,lastSeq,version';
+  return (
+    (headed || legacy) &&
+    data.version === 1 &&
+    Number.isSafeInteger(data.lastSeq) &&
+    isRecord(data.collections) &&
+    Object.values(data.collections).every(
+      (items) =>
+        Array.isArray(items) && items.every((e) => isRecord(e) && typeof e.id === 'string'),
+    )
+  );
+};
+
+const notOurs = (file: string, why: string): Error =>
+  new Error(
+    `${file} is not a provisim data file (${why}); it was left untouched. Name another file with --data, or move this one away.`,
+  );
+
+/** Whether a file is a data file the store wrote (and so may be replaced), or holds nothing. */
+export const isDataFile = (file: string): boolean => {
+  try {
+    return isSnapshot(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return false;
+  }
+};
 
 export interface DurableStoreOptions {
   /** The snapshot file; the journal sits beside it as `<file>.journal`. */
@@ -40,23 +91,34 @@ interface JournalEntry {
   readonly c: readonly Change[];
 }
 
+const ENTRY_START = '{"s":';
+
+const isEntry = (v: unknown): v is JournalEntry =>
+  isRecord(v) && Number.isSafeInteger(v.s) && Array.isArray(v.c);
+
 const readJournal = (file: string, afterSeq: number): JournalEntry[] => {
   if (!existsSync(file)) return [];
   const lines = readFileSync(file, 'utf8').split('\n');
   const entries: JournalEntry[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
+    let parsed: unknown;
+    let why = 'not a journal entry';
     try {
-      const e = JSON.parse(line) as JournalEntry;
-      if (e.s > afterSeq) entries.push(e);
+      parsed = JSON.parse(line);
     } catch (error) {
-      // Only the last line can be torn by a killed process, and it was never acknowledged.
-      const isTail = lines.slice(i + 1).every((l) => l.trim() === '');
-      if (!isTail)
-        throw new Error(`${file}, line ${i + 1}: the journal is corrupt (${String(error)}).`, {
-          cause: error,
-        });
+      why = String(error);
     }
+    if (isEntry(parsed)) {
+      if (parsed.s > afterSeq) entries.push(parsed);
+      return;
+    }
+    // Only the last line can be torn by a killed process, and it was never acknowledged; a torn
+    // entry still starts as every entry does.
+    const isTail = lines.slice(i + 1).every((l) => l.trim() === '');
+    const torn = line.startsWith(ENTRY_START) || ENTRY_START.startsWith(line);
+    if (!isTail || !torn)
+      throw new Error(`${file}, line ${i + 1}: the journal is corrupt (${why}).`);
   });
   return entries;
 };
@@ -103,19 +165,15 @@ export class DurableStore implements Store {
         parse: JSON.parse,
         stringify: (d) => JSON.stringify(d),
       }),
-      {
-        version: 1,
-        lastSeq: 0,
-        collections: {},
-      },
+      snapshot(0, {}),
     );
     try {
       await db.read();
     } catch (error) {
-      throw new Error(`${options.file}: the snapshot cannot be read (${String(error)}).`, {
-        cause: error,
-      });
+      throw notOurs(options.file, `it cannot be read as JSON: ${String(error)}`);
     }
+    if (!isSnapshot(db.data))
+      throw notOurs(options.file, 'it does not start with the provisim header');
     const memory = new MemoryStore(db.data.collections);
     let seq = db.data.lastSeq;
     const journal = `${options.file}.journal`;
@@ -135,7 +193,7 @@ export class DurableStore implements Store {
       existsSync(`${journal}.old`) ||
       !existsSync(options.file)
     ) {
-      db.data = { version: 1, lastSeq: seq, collections: memory.dump() };
+      db.data = snapshot(seq, memory.dump());
       await db.write();
       rmSync(`${journal}.old`, { force: true });
       rmSync(journal, { force: true });
@@ -161,6 +219,8 @@ export class DurableStore implements Store {
 
   apply(changes: readonly Change[]): void {
     if (changes.length === 0) return;
+    // Nothing reaches the journal that could not be read back (it would brick the next start).
+    assertStorable(changes);
     const line = `${JSON.stringify({ s: this.#seq + 1, c: changes } satisfies JournalEntry)}\n`;
     const bytes = Buffer.from(line, 'utf8');
     let written = 0;
@@ -215,7 +275,7 @@ export class DurableStore implements Store {
       this.#fd = openSync(this.#journal, 'a');
       this.#journalEntries = 0;
     }
-    this.#db.data = { version: 1, lastSeq, collections };
+    this.#db.data = snapshot(lastSeq, collections);
     await this.#db.write();
     this.#snapshotSize = Object.values(collections).reduce((n, items) => n + items.length, 0);
     rmSync(old, { force: true });

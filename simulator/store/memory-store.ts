@@ -1,4 +1,5 @@
 import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
+import { assertStorable } from './storable.ts';
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -41,6 +42,7 @@ export class MemoryStore implements Store {
 
   apply(changes: readonly Change[]): void {
     // Validate the whole batch before touching anything, so a bad batch changes nothing.
+    assertStorable(changes);
     const prepared = changes.map((c) =>
       c.op === 'put' ? { ...c, value: freezeCopy(c.value) } : c,
     );

@@ -144,6 +144,22 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
       });
     });
 
+    it('refuses a batch holding a value it could not write and read back, and keeps nothing of it', () => {
+      store.apply([{ op: 'put', collection: 'people', value: person('p1') }]);
+      const before = store.dump();
+      let deep: unknown = 'bottom';
+      for (let i = 0; i < 4_000; i += 1) deep = { a: deep };
+      for (const bad of [{ deep }, { n: Number.NaN }, { n: Infinity }, { when: new Date(0) }]) {
+        expect(() =>
+          store.apply([
+            { op: 'put', collection: 'people', value: person('p2') },
+            { op: 'put', collection: 'people', value: { id: 'bad', ...bad } as Entity },
+          ]),
+        ).toThrow(/^Refused to store people bad: /);
+        expect(store.dump()).toEqual(before);
+      }
+    });
+
     it('treats an empty batch as nothing', () => {
       store.apply([{ op: 'put', collection: 'people', value: person('p1') }]);
       const before = store.dump();

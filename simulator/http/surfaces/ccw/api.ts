@@ -2,6 +2,7 @@ import {
   changeContact,
   completeSetup,
   lineView,
+  MAX_ATTACHMENT_BASE64,
   openCase,
   orderView,
   placeOrder,
@@ -151,7 +152,7 @@ export const addCcwRoutes = (t: RouteTable): void => {
     '/ccw/api/cases',
     { summary: 'Open a support case (CCW-8)', responses: [201, 400, 403, 404, 409], body: 'json' },
     async (c) => {
-      const body = await readJson(c);
+      const body = await readJson(c, { limits: { string: MAX_ATTACHMENT_BASE64 } });
       if (!body.ok) return sendError(c, body.error);
       return sendResult(
         c,

@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { payloadTooLarge } from '../../core/kernel/errors.ts';
+import type { SurfaceEnv } from '../env.ts';
+import { sendError } from '../respond.ts';
+
+/**
+ * How many bytes a request body may have, by route: the users CSV import (20,000 rows) 32 MiB, a
+ * CCW case with attachments 8 MiB, everything else (JSON and forms) 1 MiB.
+ */
+export const BODY_LIMITS = {
+  csv: 32 * 1024 * 1024,
+  caseFiles: 8 * 1024 * 1024,
+  other: 1024 * 1024,
+};
+
+export const bodyLimitFor = (path: string): number =>
+  /\/users\/(csv|import)\/?$/.test(path)
+    ? BODY_LIMITS.csv
+    : /^\/ccw\/api\/cases\/?$/.test(path)
+      ? BODY_LIMITS.caseFiles
+      : BODY_LIMITS.other;
+
+const MiB = (n: number): string => `${n / (1024 * 1024)} MiB`;
+
+/**
+ * Refuses a body over its route's limit with 413 in the error shape, reading no further than the
+ * limit: a declared `Content-Length` over it is refused unread, and a streamed body is cut off there.
+ */
+export const limitBodies = (): MiddlewareHandler<SurfaceEnv> => {
+  const limiters = new Map(
+    Object.values(BODY_LIMITS).map((maxSize) => [
+      maxSize,
+      bodyLimit({
+        maxSize,
+        onError: (c) =>
+          sendError(
+            c,
+            payloadTooLarge(`The body is larger than ${MiB(maxSize)} (${maxSize} bytes).`),
+          ),
+      }),
+    ]),
+  );
+  return (c, next) => limiters.get(bodyLimitFor(c.req.path))!(c, next);
+};
