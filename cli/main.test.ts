@@ -64,6 +64,29 @@ describe('provisim serve options', () => {
     expect(() => parseServeArgs(args)).toThrow(message);
   });
 
+  it('reads --sim-token and --max-worlds', () => {
+    expect(parseServeArgs(['--sim-token', 'abcdefgh', '--max-worlds', '3'])).toMatchObject({
+      simToken: 'abcdefgh',
+      maxWorlds: 3,
+    });
+  });
+
+  it('refuses a host other than loopback unless /sim has a token or is off', () => {
+    for (const host of ['0.0.0.0', '192.0.2.7', '::', 'example.com'])
+      expect(() => parseServeArgs(['--host', host])).toThrow(
+        /opens \/sim, which can reset or rewrite the world, to the network: add --sim-token/,
+      );
+    expect(parseServeArgs(['--host', '0.0.0.0', '--sim-token', 'auto']).simToken).toBe('auto');
+    expect(parseServeArgs(['--host', '0.0.0.0', '--no-sim-api']).simApi).toBe(false);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2'])
+      expect(parseServeArgs(['--host', host]).host).toBe(host);
+  });
+
+  it('refuses a sim token that is short or has spaces', () => {
+    for (const token of ['short', 'has spaces in it'])
+      expect(() => parseServeArgs(['--sim-token', token])).toThrow(/--sim-token must be 8 to 256/);
+  });
+
   it('rejects an unknown option', () => {
     expect(() => parseServeArgs(['--prot', '1'])).toThrow(/Unknown option '--prot'/);
   });
@@ -77,6 +100,8 @@ describe('provisim serve options', () => {
       '--clock',
       '--start',
       '--no-sim-api',
+      '--sim-token',
+      '--max-worlds',
       '--fsync',
       '--compact-after',
       '--quiet',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parsePublicUrl } from '../simulator/http/origin.ts';
 import type { ServeOptions } from './serve.ts';
+import { checkExposure } from '../simulator/adapters/node.ts';
 
 export const HELP = `provisim: a simulator of Cisco Webex partner provisioning
 
@@ -26,6 +27,9 @@ Options of serve:
   --public-url URL   the origin of every absolute URL written (Location, Link, mail
                      and activation links, pages), e.g. https://sim.example.com;
                      without it X-Forwarded-Proto/-Host, else the request's own origin
+  --sim-token TOKEN  /sim then needs Authorization: Bearer TOKEN (auto: a random one,
+                     printed at start); a --host other than loopback needs this or --no-sim-api
+  --max-worlds N     worlds POST /sim/worlds may make (default 256)
   --fsync            fsync every write (survives power loss, not only a killed process)
   --compact-after N  journal entries before the data file is rewritten (default 10000)
   --quiet            print nothing but errors
@@ -33,7 +37,7 @@ Options of serve:
 Examples:
   provisim serve --clock frozen --seed 7
   provisim serve --data :memory: --port 0
-  provisim serve --host 0.0.0.0 --public-url https://sim.example.com
+  provisim serve --host 0.0.0.0 --public-url https://sim.example.com --sim-token auto
 `;
 
 export class UsageError extends Error {}
@@ -59,6 +63,8 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
       start: { type: 'string' },
       'no-sim-api': { type: 'boolean' },
       'public-url': { type: 'string' },
+      'sim-token': { type: 'string' },
+      'max-worlds': { type: 'string' },
       fsync: { type: 'boolean' },
       'compact-after': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -76,15 +82,30 @@ export const parseServeArgs = (args: string[]): ServeOptions => {
     const parsed = parsePublicUrl(publicUrl, '--public-url');
     if (!parsed.ok) throw new UsageError(parsed.error.message);
   }
+  const host = values.host ?? '127.0.0.1';
+  const simToken = values['sim-token'];
+  if (simToken !== undefined && simToken !== 'auto' && !/^[\x21-\x7e]{8,256}$/.test(simToken))
+    throw new UsageError(
+      '--sim-token must be 8 to 256 printable characters without spaces, or auto for a random one.',
+    );
+  try {
+    checkExposure(host, !values['no-sim-api'], simToken);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
     data: values.data ?? '.provisim/world.json',
     seed: int('seed', values.seed, 1, 0),
     clock,
     ...(values.start !== undefined ? { start: values.start } : {}),
     simApi: !values['no-sim-api'],
     ...(publicUrl !== undefined ? { publicUrl } : {}),
+    ...(simToken !== undefined && !values['no-sim-api'] ? { simToken } : {}),
+    ...(values['max-worlds'] !== undefined
+      ? { maxWorlds: int('max-worlds', values['max-worlds'], 256, 0) }
+      : {}),
     ...(values['compact-after'] !== undefined
       ? { compactAfter: int('compact-after', values['compact-after'], 10_000, 1) }
       : {}),

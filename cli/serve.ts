@@ -15,6 +15,10 @@ export interface ServeOptions {
   readonly clock: 'running' | 'frozen';
   readonly start?: string;
   readonly simApi: boolean;
+  /** The token `/sim` then needs (`auto`: a random one, printed at start). */
+  readonly simToken?: string;
+  /** Worlds `POST /sim/worlds` may make (default 256). */
+  readonly maxWorlds?: number;
   readonly compactAfter?: number;
   /** The origin of every absolute URL written (`--public-url`). */
   readonly publicUrl?: string;
@@ -47,7 +51,12 @@ export const startServer = async (
     fsync: o.fsync,
     ...(o.compactAfter !== undefined ? { compactAfter: o.compactAfter } : {}),
     ...(o.publicUrl !== undefined ? { publicUrl: o.publicUrl } : {}),
+    ...(o.simToken !== undefined ? { simToken: o.simToken } : {}),
+    ...(o.maxWorlds !== undefined ? { maxWorlds: o.maxWorlds } : {}),
   });
+  // Printed even with --quiet: a generated token is known nowhere else.
+  if (server.simToken !== undefined)
+    out(`sim token: ${server.simToken} (/sim needs Authorization: Bearer ${server.simToken})`);
   if (!o.quiet) {
     const base = server.publicUrl ?? server.url;
     const summary = worldSummary(new WorldReader(server.store), Date.now(), (l) =>

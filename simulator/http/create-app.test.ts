@@ -83,6 +83,38 @@ describe('worlds (api.md, Worlds)', () => {
     expect((await t.call('DELETE', `/sim/worlds/${id}`)).status).toBe(404);
   });
 
+  it('makes at most --max-worlds worlds; dropping one makes room', async () => {
+    const t = createTestApp({ maxWorlds: 2 });
+    const a = (await t.call('POST', '/sim/worlds')).body.id as string;
+    expect((await t.call('POST', '/sim/worlds')).status).toBe(201);
+    const full = await t.call('POST', '/sim/worlds');
+    expect(full.status).toBe(409);
+    expectWebexError(full.body, full.headers.get('trackingid'));
+    expect(full.body.message).toMatch(/^There are 2 worlds already/);
+    expect((await t.call('GET', '/sim/worlds')).body.items).toHaveLength(2);
+    expect((await t.call('DELETE', `/sim/worlds/${a}`)).status).toBe(204);
+    expect((await t.call('POST', '/sim/worlds')).status).toBe(201);
+  });
+
+  it('only the root /sim makes and drops worlds: a world cannot reach its neighbours', async () => {
+    const t = createTestApp();
+    const a = (await t.call('POST', '/sim/worlds')).body.id as string;
+    const b = (await t.call('POST', '/sim/worlds')).body.id as string;
+    for (const [method, path] of [
+      ['POST', `/w/${a}/sim/worlds`],
+      ['DELETE', `/w/${a}/sim/worlds/${b}`],
+      ['DELETE', `/w/${a}/sim/worlds/${a}`],
+    ] as const) {
+      const r = await t.call(method, path);
+      expect(r.status).toBe(403);
+      expectWebexError(r.body, r.headers.get('trackingid'));
+    }
+    expect(
+      (await t.call('GET', '/sim/worlds')).body.items.map((w: { id: string }) => w.id),
+    ).toEqual([a, b]);
+    expect((await t.call('GET', `/w/${b}/sim/health`)).status).toBe(200);
+  });
+
   it('rejects a bad world request naming the field, creating nothing', async () => {
     const t = createTestApp();
     const r = await t.call('POST', '/sim/worlds', { json: { seed: -1, clock: { mode: 'fast' } } });
@@ -218,9 +250,17 @@ describe('CORS (api.md: open to any origin)', () => {
     expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
       'authorization',
     );
-    const r = await t.call('GET', '/sim/health', { headers: { origin: 'http://localhost:5173' } });
+    const r = await t.call('GET', '/v1/people/me', {
+      token: 'acme-admin',
+      headers: { origin: 'http://localhost:5173' },
+    });
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(r.headers.get('access-control-expose-headers')).toContain('TrackingID');
+    // /sim shares its answers with loopback pages only (middleware/sim-guard.test.ts).
+    const sim = await t.call('GET', '/sim/health', {
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(sim.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
   });
 });
 
@@ -230,6 +270,42 @@ describe('--no-sim-api', () => {
     expect((await t.call('GET', '/sim/health')).status).toBe(404);
     expect((await t.call('POST', '/sim/worlds')).status).toBe(404);
     expect((await t.call('GET', '/v1/people/me', { token: 'acme-admin' })).status).toBe(200);
+  });
+
+  it('stops advertising /sim and the tokens: home page, sign-in pages, /openapi.json, /docs', async () => {
+    for (const simApi of [true, false]) {
+      const t = createTestApp({ simApi });
+      const pages = await Promise.all(
+        ['/', '/partner-hub/sign-in', '/ccw/sign-in'].map(
+          async (p) => (await t.call('GET', p)).text,
+        ),
+      );
+      const doc = (await t.call('GET', '/openapi.json')).body;
+      const docs = (await t.call('GET', '/docs')).text;
+      const simPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/sim'));
+      if (simApi) {
+        for (const page of pages) expect(page).toContain('acme-admin');
+        expect(pages[0]).toContain(`${TEST_ORIGIN}/sim/world`);
+        expect(simPaths.length).toBeGreaterThan(0);
+        expect(docs).toContain('group-sim');
+      } else {
+        for (const page of pages) {
+          expect(page).not.toContain('acme-admin');
+          expect(page).not.toContain('globex-');
+          expect(page).not.toContain('/sim/');
+        }
+        expect(simPaths).toEqual([]);
+        expect(doc.tags.map((x: { name: string }) => x.name)).not.toContain('sim');
+        expect(docs).not.toContain('group-sim');
+        expect(docs).not.toContain('/sim/');
+        // Signing in with a token one knows still works.
+        const signIn = await t.call('POST', '/partner-hub/sign-in', {
+          body: 'token=acme-admin',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        expect(signIn.status).toBe(303);
+      }
+    }
   });
 });
 

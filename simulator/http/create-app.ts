@@ -10,6 +10,7 @@ import { limitBodies } from './middleware/body-limits.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { journal } from './middleware/journal.ts';
 import { atOrigin, parsePublicUrl, requestOrigin } from './origin.ts';
+import { guardSim, simCorsOrigin, type SimGuardOptions } from './middleware/sim-guard.ts';
 import { errorResponse, sendError } from './respond.ts';
 import { activationRoutes } from './surfaces/activation/pages.tsx';
 import { ccwPages } from './surfaces/ccw/pages.tsx';
@@ -53,7 +54,13 @@ export interface AppDeps {
   readonly publicUrl?: string;
   /** Files the pages need that the http layer does not hold (the Momentum font; node adapter). */
   readonly assets?: AssetSource;
+  /** How many worlds `POST /sim/worlds` may make, besides the default one (default 256). */
+  readonly maxWorlds?: number;
+  /** Who may use `/sim`: Host names, browser origins, a token (middleware/sim-guard.ts). */
+  readonly simGuard?: SimGuardOptions;
 }
+
+export const DEFAULT_MAX_WORLDS = 256;
 
 const EXPOSED = ['TrackingID', 'Location', 'Link', 'Retry-After', 'Content-Disposition'];
 const newTrackingId = (): string => `PROVISIM_${crypto.randomUUID()}`;
@@ -116,6 +123,14 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   const simApi = deps.simApi ?? true;
   const publicUrl = deps.publicUrl === undefined ? undefined : parsePublicUrl(deps.publicUrl);
   if (publicUrl && !publicUrl.ok) throw new Error(publicUrl.error.message);
+  // The public URL's pages may use /sim too (it is this simulator's own origin).
+  const guard: SimGuardOptions = {
+    ...deps.simGuard,
+    origins: [
+      ...(deps.simGuard?.origins ?? []),
+      ...(publicUrl?.ok ? [new URL(publicUrl.value).origin] : []),
+    ],
+  };
   const publicOrigin = publicUrl?.value;
   const registry = new WorldRegistry({
     defaultStore: deps.store,
@@ -127,6 +142,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     handlers: EVENT_HANDLERS,
     onCommit: ON_COMMIT,
     newId: deps.newWorldId ?? (() => crypto.randomUUID().slice(0, 8)),
+    maxWorlds: deps.maxWorlds ?? DEFAULT_MAX_WORLDS,
   });
   const surface = createSurfaceApp();
   const app = new Hono<RootEnv>();
@@ -150,11 +166,12 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   app.use(
     '*',
     cors({
-      origin: '*',
+      origin: simCorsOrigin(guard),
       exposeHeaders: EXPOSED,
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     }),
   );
+  if (simApi) app.use('*', guardSim<RootEnv>(guard));
 
   const forward = async (c: Context<RootEnv>): Promise<Response> => {
     const trackingId = c.get('trackingId');

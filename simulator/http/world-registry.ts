@@ -14,6 +14,8 @@ export interface WorldRegistryOptions {
   readonly handlers: EventHandlers;
   readonly onCommit?: CommitHook;
   readonly newId: () => string;
+  /** How many worlds `create` makes at most, besides the default one. */
+  readonly maxWorlds: number;
 }
 
 /** The default world and the worlds made with `POST /sim/worlds` (api.md, Worlds). */
@@ -43,7 +45,16 @@ export class WorldRegistry {
     return [...this.#worlds.keys()];
   }
 
-  create(seed: number | undefined, clock: ClockInit | undefined): { id: string; world: World } {
+  get maxWorlds(): number {
+    return this.#options.maxWorlds;
+  }
+
+  /** A new world, or `undefined` when there are `maxWorlds` already. */
+  create(
+    seed: number | undefined,
+    clock: ClockInit | undefined,
+  ): { id: string; world: World } | undefined {
+    if (this.#worlds.size >= this.#options.maxWorlds) return undefined;
     const id = this.#options.newId();
     const world = this.#make(
       this.#options.newStore(),

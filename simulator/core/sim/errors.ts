@@ -18,6 +18,17 @@ export const simErrors = defineErrors('sim', {
     code: ErrorCode.unknownField,
     message: 'unknown delay (known: {known})',
   },
+  worldsFull: {
+    status: 409,
+    code: ErrorCode.stateConflict,
+    message:
+      'There are {max} worlds already, the most this simulator keeps (--max-worlds): drop one first (DELETE /sim/worlds/ID).',
+  },
+  worldsAtRoot: {
+    status: 403,
+    message:
+      'Worlds are made and dropped at the root ({method} /sim/worlds…), not under the world {world}.',
+  },
   notADuration: {
     status: 400,
     code: ErrorCode.invalidValue,

@@ -57,7 +57,8 @@ export const pageSession = (
   const signInUrl = (c: Context<SurfaceEnv>) => `${c.env.base}/${s.path}/sign-in`;
   const signInPage = (c: Context<SurfaceEnv>, error?: string) => {
     const w = c.env.world.read();
-    const users = w.list('users').map((u) => ({
+    // Shared use (--no-sim-api): the tokens are not shown to whoever opens the page.
+    const users = (c.env.simApi ? w.list('users') : []).map((u) => ({
       partner: w.get('partners', u.partnerId)?.name ?? '',
       role: u.role,
       token: u.token,

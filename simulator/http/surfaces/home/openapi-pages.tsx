@@ -23,6 +23,15 @@ const loadCisco = () =>
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const GROUPS = ['v1', 'partner-hub', 'ccw', 'activation', 'sim'];
 
+/** The document for shared use (`--no-sim-api`): no `/sim` paths, no `sim` tag. */
+const withoutSim = (doc: Json): Json => ({
+  ...doc,
+  tags: (doc.tags as Json[]).filter((t) => t.name !== 'sim'),
+  paths: Object.fromEntries(
+    Object.entries<Json>(doc.paths).filter(([p]) => p !== '/sim' && !p.startsWith('/sim/')),
+  ),
+});
+
 const jsonContent = (doc: Json, body: Json | undefined): Json | undefined => {
   const b = resolve(doc, body);
   const content = (b?.content ?? {}) as Json;
@@ -110,11 +119,14 @@ const Operation = ({
 export const openapiRoutes = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   app.use('/docs', pageRenderer());
-  app.get('/openapi.json', async (c) =>
-    c.json(buildOpenApi(await loadCisco(), routes, c.env.base)),
-  );
+  const document = async (c: { env: SurfaceEnv['Bindings'] }): Promise<Json> => {
+    const doc = buildOpenApi(await loadCisco(), routes, c.env.base) as Json;
+    return c.env.simApi ? doc : withoutSim(doc);
+  };
+  app.get('/openapi.json', async (c) => c.json(await document(c)));
   app.get('/docs', async (c) => {
-    const doc = buildOpenApi(await loadCisco(), routes, c.env.base);
+    const doc = await document(c);
+    const groups = GROUPS.filter((g) => c.env.simApi || g !== 'sim');
     const ops = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
       METHODS.filter((m) => item[m]).map((m) => ({
         method: m,
@@ -132,11 +144,11 @@ export const openapiRoutes = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => 
           files (CC BY 4.0); open an operation for its parameters, request and response schemas.
         </p>
         <nav class="actions" aria-label="Surfaces">
-          {GROUPS.map((g) => (
+          {groups.map((g) => (
             <a href={`#group-${g}`}>{g === 'v1' ? '/v1' : `/${g}`}</a>
           ))}
         </nav>
-        {GROUPS.map((g) => (
+        {groups.map((g) => (
           <section data-testid={`group-${g}`} id={`group-${g}`}>
             <h2>{g === 'v1' ? '/v1 (Cisco Webex)' : `/${g}`}</h2>
             {ops

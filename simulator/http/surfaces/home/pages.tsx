@@ -17,7 +17,8 @@ export const pageRoutes = (): Hono<SurfaceEnv> => {
       now: clock.now,
       clockMode: clock.mode,
       seed: w.meta.seed,
-      partners: w.list('partners').map((p) => ({
+      // Shared use (--no-sim-api): neither the tokens nor /sim are advertised.
+      partners: (c.env.simApi ? w.list('partners') : []).map((p) => ({
         name: p.name,
         tokens: w
           .list('users')
@@ -66,7 +67,7 @@ export const pageRoutes = (): Hono<SurfaceEnv> => {
           href: `${c.env.base}/partner-hub/api/templates`,
           note: 'What Partner Hub screens do, as JSON (needs a token).',
         },
-      ],
+      ].filter((s) => c.env.simApi || !s.href.startsWith(`${c.env.base}/sim/`)),
     };
     return c.render(<Home view={view} />, { title: 'provisim' });
   });

@@ -4,6 +4,7 @@ import { describeClock, MAX_SPEED } from '../../../core/kernel/clock.ts';
 import { emailField, text } from '../../../core/kernel/fields.ts';
 import { patchConfig } from '../../../core/sim/config.ts';
 import { invalidField, notFound } from '../../../core/kernel/errors.ts';
+import { simErrors } from '../../../core/sim/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault, publicFault } from '../../../core/sim/faults.ts';
 import { newestFirst } from '../../../core/kernel/mail.ts';
@@ -149,6 +150,12 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
         .map((id) => ({ id, base: `${origin}/w/${id}`, seed: c.env.registry.get(id)?.meta.seed })),
     });
   });
+  // Only the root /sim makes and drops worlds: a world cannot reach its neighbours.
+  app.on(['POST', 'DELETE'], ['/worlds', '/worlds/*'], async (c, next) =>
+    c.env.worldId === 'default'
+      ? next()
+      : sendError(c, simErrors.worldsAtRoot({ method: c.req.method, world: c.env.worldId })),
+  );
   app.post('/worlds', async (c) => {
     const body = await readBody(c, worldSchema, { emptyAsObject: true });
     if (!body.ok) return sendError(c, body.error);
@@ -160,7 +167,9 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
           ...(clock.speed ? { speed: clock.speed } : {}),
         }
       : undefined;
-    const { id } = c.env.registry.create(seed, init);
+    const made = c.env.registry.create(seed, init);
+    if (!made) return sendError(c, simErrors.worldsFull({ max: c.env.registry.maxWorlds }));
+    const { id } = made;
     const base = `${new URL(c.req.url).origin}/w/${id}`;
     c.header('Location', base);
     return c.json({ id, base }, 201);

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { describeClock } from '../../../core/kernel/clock.ts';
 import { DEFAULT_DELAYS, patchConfig } from '../../../core/sim/config.ts';
+import { simErrors } from '../../../core/sim/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault } from '../../../core/sim/faults.ts';
 import { scheduledSteps, type NextStep } from '../../../core/sim/next-step.ts';
@@ -400,7 +401,23 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
     );
   };
   app.get('/panel/worlds', (c) => worldsPage(c));
+  // Only the root makes and drops worlds (as POST/DELETE /sim/worlds): a world cannot reach others.
+  app.post('/panel/worlds/*', async (c, next) => {
+    if (c.env.worldId === 'default') return next();
+    c.status(403);
+    return worldsPage(
+      c,
+      formErrors([simErrors.worldsAtRoot({ method: 'POST', world: c.env.worldId }).message]),
+    );
+  });
   app.post('/panel/worlds', async (c) => {
+    if (c.env.worldId !== 'default') {
+      c.status(403);
+      return worldsPage(
+        c,
+        formErrors([simErrors.worldsAtRoot({ method: 'POST', world: c.env.worldId }).message]),
+      );
+    }
     const v = await formValues(c);
     const text = (v.seed ?? '').trim();
     const seed = text === '' ? undefined : Number(text);
@@ -408,7 +425,15 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
       c.status(400);
       return worldsPage(c, formErrors(['seed: must be a whole number from 0 to 2147483647']));
     }
-    const { id } = c.env.registry.create(seed, undefined);
+    const made = c.env.registry.create(seed, undefined);
+    if (!made) {
+      c.status(409);
+      return worldsPage(
+        c,
+        formErrors([simErrors.worldsFull({ max: c.env.registry.maxWorlds }).message]),
+      );
+    }
+    const { id } = made;
     return c.redirect(
       withFlash(panel(c, '/panel/worlds'), { kind: 'ok', text: `World ${id} was created.` }),
       303,

@@ -39,32 +39,36 @@ export const Home = ({ view }: { view: HomeView }) => (
         ))}
       </tbody>
     </table>
-    <h2>Partners and tokens</h2>
-    <p class="muted">
-      Send <code>Authorization: Bearer &lt;token&gt;</code>. Roles: admin (everything), readonly
-      (reads and prechecks), orderer (CCW orders), viewer (CCW reads).
-    </p>
-    <table data-testid="tokens">
-      <thead>
-        <tr>
-          <th>Partner</th>
-          <th>Role</th>
-          <th>Token</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.partners.flatMap((p) =>
-          p.tokens.map((t) => (
+    {view.partners.length === 0 ? null : (
+      <>
+        <h2>Partners and tokens</h2>
+        <p class="muted">
+          Send <code>Authorization: Bearer &lt;token&gt;</code>. Roles: admin (everything), readonly
+          (reads and prechecks), orderer (CCW orders), viewer (CCW reads).
+        </p>
+        <table data-testid="tokens">
+          <thead>
             <tr>
-              <td>{p.name}</td>
-              <td>{t.role}</td>
-              <td>
-                <code>{t.token}</code>
-              </td>
+              <th>Partner</th>
+              <th>Role</th>
+              <th>Token</th>
             </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+          </thead>
+          <tbody>
+            {view.partners.flatMap((p) =>
+              p.tokens.map((t) => (
+                <tr>
+                  <td>{p.name}</td>
+                  <td>{t.role}</td>
+                  <td>
+                    <code>{t.token}</code>
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </>
+    )}
   </>
 );

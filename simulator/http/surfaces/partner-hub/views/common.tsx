@@ -75,40 +75,44 @@ export const SignIn = ({ view }: { view: SignInView }) => (
   <section>
     <h1>{view.title}</h1>
     <p class="muted">
-      Pick a seeded partner user (the simulator's fixed tokens), or paste a token.
+      {view.users.length > 0
+        ? "Pick a seeded partner user (the simulator's fixed tokens), or paste a token."
+        : 'Paste your token.'}
     </p>
     {view.error ? (
       <div class="alert" role="alert">
         {view.error}
       </div>
     ) : null}
-    <table>
-      <thead>
-        <tr>
-          <th>Partner</th>
-          <th>Role</th>
-          <th>Email</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {view.users.map((u) => (
+    {view.users.length === 0 ? null : (
+      <table>
+        <thead>
           <tr>
-            <td>{u.partner}</td>
-            <td>{u.role}</td>
-            <td>{u.email}</td>
-            <td>
-              <form method="post" action={view.action} class="inline">
-                <input type="hidden" name="token" value={u.token} />
-                <button type="submit" data-testid={`sign-in-${u.token}`}>
-                  Sign in as {u.token}
-                </button>
-              </form>
-            </td>
+            <th>Partner</th>
+            <th>Role</th>
+            <th>Email</th>
+            <th />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {view.users.map((u) => (
+            <tr>
+              <td>{u.partner}</td>
+              <td>{u.role}</td>
+              <td>{u.email}</td>
+              <td>
+                <form method="post" action={view.action} class="inline">
+                  <input type="hidden" name="token" value={u.token} />
+                  <button type="submit" data-testid={`sign-in-${u.token}`}>
+                    Sign in as {u.token}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
     <form method="post" action={view.action}>
       <label for="token">Token</label> <input id="token" name="token" />{' '}
       <button type="submit">Sign in</button>
