@@ -15,6 +15,7 @@ import type { PartnerUser } from '../kernel/model.ts';
 import type { Template } from '../organisations/model.ts';
 import { ownedBy } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
+import { csvField } from '../kernel/csv.ts';
 import { emailField } from '../kernel/fields.ts';
 import { parseWith } from '../kernel/validation.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
@@ -66,8 +67,7 @@ export const userStatusRows = (
       errorText: errorText(s),
     }));
 
-const csvCell = (v: string | null): string =>
-  v === null ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+const csvCell = (v: string | null): string => (v === null ? '' : csvField(v));
 
 /** The export (FT-6): the same rows as the view, filter included. */
 export const userStatusCsv = (rows: readonly UserStatusRow[]): string =>

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/browser/esm/sync';
+import { csvField, unescapeFormula } from '../kernel/csv.ts';
 import { invalidFields, type DomainError } from '../kernel/errors.ts';
 import { csvErrors } from './errors.ts';
 import type { WholesaleSubscriber } from './model.ts';
@@ -119,19 +120,18 @@ export const readUsersCsv = (
     return fail(csvErrors.tooManyRows({ rows: rows.length, max: MAX_CSV_ROWS }));
   const records = rows.map((r) => {
     const cells: Record<string, string> = {};
-    columns.forEach((col, i) => (cells[col] = (r.record[i] ?? '').trim()));
+    // A cell the export escaped against formulas (kernel/csv.ts) reads back as it was.
+    columns.forEach((col, i) => (cells[col] = unescapeFormula((r.record[i] ?? '').trim())));
     return { line: startLine(r), cells };
   });
   return ok({ columns, records });
 };
 
-const quote = (v: string): string =>
-  /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
 const bool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
 
 /** The export: every column, basic licenses TRUE/FALSE, assigned packages TRUE and the others empty. */
 export const exportUsersCsv = (w: WorldReader, users: readonly WholesaleSubscriber[]): string => {
-  const lines = [ALL_COLUMNS.map(quote).join(',')];
+  const lines = [ALL_COLUMNS.map(csvField).join(',')];
   for (const s of users) {
     const lic = s.licenses ?? BASIC_LICENSES;
     const loc = s.locationId ? (w.get('locations', s.locationId)?.name ?? '') : '';
@@ -149,7 +149,7 @@ export const exportUsersCsv = (w: WorldReader, users: readonly WholesaleSubscrib
       bool(lic.calling),
       ...[...PACKAGE_COLUMNS.values()].map((p) => (s.packages.includes(p) ? 'TRUE' : '')),
     ];
-    lines.push(cells.map(quote).join(','));
+    lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 };

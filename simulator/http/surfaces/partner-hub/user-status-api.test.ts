@@ -177,3 +177,40 @@ describe('Show user status (FT-3..7)', () => {
     expect(w.untrusted.id).toBeTruthy();
   });
 });
+
+describe('user-status.csv: cells a spreadsheet cannot run (OWASP)', () => {
+  it('escapes a formula-leading BroadWorks id; an error text starts with its code', async () => {
+    const t = createTestApp();
+    const w = await bwWorld(t);
+    await t.call('POST', '/sim/faults', {
+      json: {
+        on: 'broadworksSubscriber',
+        errorCode: 6003,
+        description: '=HYPERLINK("http://evil.example","Fix it")',
+        times: 1,
+      },
+    });
+    const r = await t.call('POST', '/v1/broadworks/subscribers', {
+      ...ADMIN,
+      json: bwBody(w.untrusted.provisioningId, w.spEnterpriseId, {
+        userId: '+15551234@bw.example',
+        email: 'plus@x.example',
+      }),
+    });
+    expect(r.status).toBeLessThan(300);
+    await t.call(
+      'POST',
+      `/activation/api/verify/${(await latestLink(t, 'plus@x.example')).split('/').pop()}`,
+    );
+    await t.call('POST', '/sim/clock', { json: { advance: 'PT30S' } });
+    const csv = await t.call(
+      'GET',
+      `/partner-hub/api/templates/${w.untrusted.id}/user-status.csv`,
+      ADMIN,
+    );
+    const row = csv.text.split('\r\n').find((l: string) => l.includes('15551234'));
+    expect(row).toBe(
+      `'+15551234@bw.example,${r.body.package ?? 'standard'},error,"6003: =HYPERLINK(""http://evil.example"",""Fix it"")"`,
+    );
+  });
+});

@@ -409,3 +409,45 @@ describe('Partner Hub users: CSV import and export (USR-2, USR-3, USR-4)', () =>
     expect(await users(t, id)).toHaveLength(2);
   });
 });
+
+describe('Partner Hub users CSV: cells a spreadsheet cannot run (OWASP)', () => {
+  const NAMES = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(1+1)',
+    "'=already quoted",
+  ];
+
+  it('escapes formula-leading cells in the export, and the import takes them back unchanged', async () => {
+    const t = createTestApp();
+    const { id, hq } = await customer(t);
+    const added = await t.call('POST', `${CUSTOMERS}/${id}/users`, {
+      ...ADMIN,
+      json: {
+        users: NAMES.map((firstName, i) =>
+          user(hq, i, { firstName, lastName: '=1+1', phoneNumber: `+1240555121${i}` }),
+        ),
+      },
+    });
+    expect(added.status).toBe(201);
+    const before = (await t.call('GET', `${CUSTOMERS}/${id}/users`, ADMIN)).body.items;
+    const exported = await t.call('GET', `${CUSTOMERS}/${id}/users/csv`, ADMIN);
+    expect(exported.status).toBe(200);
+    const cells = exported.text
+      .trim()
+      .split('\r\n')
+      .flatMap((line: string) => line.split(','))
+      .map((cell: string) => cell.replace(/^"/, ''));
+    // No cell starts with a character a spreadsheet would take for a formula.
+    expect(cells.filter((c: string) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(exported.text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(exported.text).toContain("'+12405551210");
+    for (const behavior of ['default', 'add_and_remove_services']) {
+      const r = await csv(t, id, exported.text, behavior);
+      expect(r.status).toBe(200);
+      expect(r.body.summary).toMatchObject({ created: 0, updated: 0, removed: 0, failed: 0 });
+      expect((await t.call('GET', `${CUSTOMERS}/${id}/users`, ADMIN)).body.items).toEqual(before);
+    }
+  });
+});
