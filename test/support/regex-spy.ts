@@ -5,10 +5,19 @@
  * over-long input: no timing involved.
  */
 /**
- * Patterns that run on whole inputs yet are linear by construction, so they may see anything: Zod's
- * length check counts code points after probing for a high surrogate with this one-character class.
+ * Patterns that run on whole inputs yet are linear by construction (one character class, looked
+ * for once per character), so they may see anything: Zod's length check probes for a high
+ * surrogate before counting code points; Hono's HTML escaping looks for the characters it escapes;
+ * CSV export quoting looks for the characters that need quotes; reading a CSV file finds its line
+ * breaks.
  */
-export const LINEAR_PROBES: readonly string[] = [String(/[\uD800-\uDBFF]/)];
+export const LINEAR_PROBES: readonly string[] = [
+  String(/[\uD800-\uDBFF]/),
+  String(/[&<>'"]/),
+  String(/[",\r\n]/),
+  String(/\r\n?/g),
+  String(/\n/g),
+];
 
 export interface RegexSeen {
   /** Runs of any pattern but the linear probes. */

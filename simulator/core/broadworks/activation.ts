@@ -36,7 +36,7 @@ export const misconfiguration = (t: Template): DomainError | undefined => {
   return undefined;
 };
 
-const formSchema = z.object({
+export const formSchema = z.object({
   userId: userIdField('enter your BroadWorks user ID'),
   email: emailField,
 });

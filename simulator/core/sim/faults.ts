@@ -19,7 +19,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-const requestFaultSchema = z.strictObject({
+export const requestFaultSchema = z.strictObject({
   method: text(16)
     .transform((m) => m.toUpperCase())
     .pipe(z.enum(METHODS))
@@ -52,7 +52,7 @@ export const STEP_OUTCOMES = [
 ] as const;
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
-const stepFaultSchema = z
+export const stepFaultSchema = z
   .strictObject({
     on: z.enum(STEP_KINDS),
     outcome: z.enum(STEP_OUTCOMES).optional(),

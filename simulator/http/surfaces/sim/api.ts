@@ -15,14 +15,14 @@ import { readBody, readJson } from '../../body.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { sendError, sendResult } from '../../respond.ts';
 
-const seedSchema = z
+export const seedSchema = z
   .number()
   .int()
   .min(0)
   .max(2 ** 31 - 1);
 const clockModeSchema = z.enum(['frozen', 'running']);
 
-const clockSchema = z
+export const clockSchema = z
   .strictObject({
     advance: text(64).optional(),
     set: text(64).optional(),
@@ -34,12 +34,14 @@ const clockSchema = z
     when: (payload) => payload.issues.length === 0,
   });
 
-const worldSchema = z.strictObject({
+export const worldSchema = z.strictObject({
   seed: seedSchema.optional(),
   clock: z
     .strictObject({
       mode: clockModeSchema,
-      now: z.iso.datetime({ offset: true }).optional(),
+      now: text(64)
+        .pipe(z.iso.datetime({ offset: true }))
+        .optional(),
       speed: z.number().positive().max(MAX_SPEED).optional(),
     })
     .optional(),
