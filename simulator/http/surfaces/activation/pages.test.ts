@@ -178,3 +178,27 @@ describe('an injected fault on the portal (FT-2, SIM-4)', () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe('blank and control-character user ids (issue 16)', () => {
+  it.each(['   ', '\u0000', '\u0000\u0000\u0000', ' \t ', 'ana\u0000@bw.example'])(
+    'the portal and /v1 refuse the user id %j, creating nothing',
+    async (userId) => {
+      const t = createTestApp();
+      const w = await bwWorld(t);
+      const before = (await subscribers(t)).length;
+      const api = await t.call('POST', `/activation/api/${w.untrusted.linkId}`, {
+        json: { userId, email: 'new@x.example' },
+      });
+      expect(api.status).toBe(400);
+      expect(api.body.errors[0].description).toMatch(/^userId: /);
+      expect((await submit(t, w.untrusted.linkId, userId, 'new@x.example')).status).toBe(400);
+      const v1 = await t.call('POST', '/v1/broadworks/subscribers', {
+        token: 'acme-admin',
+        json: bwBody(w.untrusted.provisioningId, w.spEnterpriseId, { userId }),
+      });
+      expect(v1.status).toBe(400);
+      expect(v1.body.errors[0].description).toMatch(/^userId: /);
+      expect((await subscribers(t)).length).toBe(before);
+    },
+  );
+});

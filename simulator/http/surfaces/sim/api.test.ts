@@ -281,3 +281,43 @@ describe('/sim/reset', () => {
     expect(reseeded.partners[0].tokens).toEqual(seeded.partners[0].tokens);
   });
 });
+
+describe('bounded clock and delays (issue 16)', () => {
+  it('refuses a clock or delay beyond the bounds with 400, and the world goes on answering', async () => {
+    const t = createTestApp();
+    const refused = [
+      ['POST', '/sim/clock', { advance: 'P300000Y' }, /^advance: must be at most 100 years/],
+      [
+        'POST',
+        '/sim/clock',
+        { speed: 1e308 },
+        /^speed: must be a number greater than 0 and at most 1000000/,
+      ],
+      [
+        'POST',
+        '/sim/clock',
+        { set: '2200-01-01T00:00:00Z' },
+        /^set: may move the clock at most 100 years ahead/,
+      ],
+      [
+        'PATCH',
+        '/sim/config',
+        { delays: { customer: 'P300000Y' } },
+        /^delays\.customer: must be at most 100 years/,
+      ],
+      ['POST', '/sim/worlds', { clock: { mode: 'running', speed: 1e308 } }, /^clock\.speed: /],
+    ] as const;
+    for (const [method, path, json, message] of refused) {
+      const r = await t.call(method, path, { json });
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].description).toMatch(message);
+    }
+    expect((await t.call('GET', '/sim/clock')).body.now).toBe('2026-01-01T00:00:00.000Z');
+    expect((await t.call('GET', '/sim/config')).body.delays.customer).toBe('PT5M');
+    const customers = await t.call('GET', '/v1/wholesale/customers', { token: 'acme-admin' });
+    expect(customers.status).toBe(200);
+    expect((await t.call('POST', '/sim/clock', { json: { advance: 'P100Y' } })).body.now).toBe(
+      '2126-01-01T00:00:00.000Z',
+    );
+  });
+});
