@@ -8,8 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const START_TIMEOUT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 10_000;
-/** Acknowledged writes before the kill: enough for compactions (every 50+ journal entries) mid-burst. */
-const KILL_AFTER_ACKS = 300;
+/** Kills, each followed by a restart that checks every write acknowledged so far. */
+const KILLS = Number(process.env.CRASH_KILLS ?? 20);
+/** Acknowledged writes before each kill: enough for compactions (every 50+ journal entries) mid-burst. */
+const KILL_AFTER_ACKS = 120;
 const IN_FLIGHT = 8;
 /** A bound on requests sent, should the kill never come. */
 const MAX_SENT = 3_000;
@@ -89,7 +91,7 @@ interface Burst {
  * Keeps `IN_FLIGHT` fault-creating requests going, and kills the server with SIGKILL as soon as
  * `KILL_AFTER_ACKS` are acknowledged, while the others are still waiting for their answers.
  */
-const burstThenKill = async (server: Server): Promise<Burst> => {
+const burstThenKill = async (server: Server, firstProbe: number): Promise<Burst> => {
   const acknowledged: string[] = [];
   let sent = 0;
   let inFlight = 0;
@@ -103,7 +105,7 @@ const burstThenKill = async (server: Server): Promise<Burst> => {
         const res = await fetch(`${server.url}/sim/faults`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ path: `/probe/${n}`, status: 503, times: 1 }),
+          body: JSON.stringify({ path: `/probe/${firstProbe + n}`, status: 503, times: 1 }),
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         const body = (await res.json()) as { id?: unknown };
@@ -144,40 +146,46 @@ describe('provisim serve, killed with SIGKILL in the middle of a burst of writes
   });
 
   it(
-    'keeps every acknowledged write after a restart, and leaves a snapshot that parses',
-    { timeout: 90_000 },
+    `keeps every acknowledged write across ${KILLS} kills and restarts, with a snapshot that parses`,
+    { timeout: KILLS * 20_000 },
     async () => {
       const data = join(dir, 'world.json');
-      const first = await startServer(data);
-      const burst = await burstThenKill(first);
-      expect(first.child.signalCode).toBe('SIGKILL');
-      expect(burst.acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-      // The kill came while other writes were unanswered.
-      expect(burst.inFlightAtKill).toBeGreaterThan(0);
+      const acknowledged: string[] = [];
+      let sent = 0;
+      let server = await startServer(data);
+      for (let kill = 1; kill <= KILLS; kill += 1) {
+        const burst = await burstThenKill(server, sent);
+        expect(server.child.signalCode).toBe('SIGKILL');
+        expect(burst.acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+        // The kill came while other writes were unanswered.
+        expect(burst.inFlightAtKill).toBeGreaterThan(0);
+        acknowledged.push(...burst.acknowledged);
+        sent += burst.sent;
+        // The snapshot on disk is whole JSON (compactions ran during the bursts).
+        expect(() => JSON.parse(readFileSync(data, 'utf8')) as unknown).not.toThrow();
 
-      // The snapshot on disk is whole JSON, and compactions ran during the burst (it holds faults).
+        server = await startServer(data);
+        const res = await fetch(`${server.url}/sim/faults`, {
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        expect(res.status).toBe(200);
+        const { items } = (await res.json()) as {
+          items: { id: string; path: string; status: number }[];
+        };
+        const present = new Set(items.map((f) => f.id));
+        const missing = acknowledged.filter((id) => !present.has(id));
+        expect(missing, `after kill ${kill}`).toEqual([]);
+        // Nothing appears that was never sent, and no fault appears twice.
+        expect(items.length).toBeLessThanOrEqual(sent);
+        expect(present.size).toBe(items.length);
+        expect(items.every((f) => /^\/probe\/\d+$/.test(f.path) && f.status === 503)).toBe(true);
+      }
       const snapshot = JSON.parse(readFileSync(data, 'utf8')) as {
+        provisim?: string;
         collections?: Record<string, unknown[]>;
       };
+      expect(snapshot.provisim).toBe('world-snapshot');
       expect(snapshot.collections?.['faults']?.length ?? 0).toBeGreaterThan(0);
-
-      const second = await startServer(data);
-      const res = await fetch(`${second.url}/sim/faults`, {
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      expect(res.status).toBe(200);
-      const { items } = (await res.json()) as {
-        items: { id: string; path: string; status: number }[];
-      };
-      const present = new Set(items.map((f) => f.id));
-      const missing = burst.acknowledged.filter((id) => !present.has(id));
-      expect(missing).toEqual([]);
-      // Nothing appears that was never sent, and no fault appears twice.
-      expect(items.length).toBeLessThanOrEqual(burst.sent);
-      expect(present.size).toBe(items.length);
-      expect(items.every((f) => /^\/probe\/\d+$/.test(f.path) && f.status === 503)).toBe(true);
-      // The restart folded the journal into the snapshot, which still parses.
-      expect(() => JSON.parse(readFileSync(data, 'utf8')) as unknown).not.toThrow();
     },
   );
 });
