@@ -1,4 +1,4 @@
-import { invalidField } from './errors.ts';
+import { invalidField, invalidFields } from './errors.ts';
 import { kernelErrors } from './kernel-errors.ts';
 import { addDuration, parseDuration } from './duration.ts';
 import { fail, ok, type Result } from './result.ts';
@@ -89,9 +89,7 @@ export const applyClockCommand = (
   if (cmd.mode !== undefined) next = { ...next, mode: cmd.mode };
   if (cmd.speed !== undefined) {
     if (!(cmd.speed > 0) || !(cmd.speed <= MAX_SPEED))
-      return fail(
-        invalidField('speed', `must be a number greater than 0 and at most ${MAX_SPEED}`),
-      );
+      return fail(invalidFields([kernelErrors.clockTooFast.at('speed', { max: MAX_SPEED })]));
     next = { ...next, speed: cmd.speed };
   }
   if (cmd.set !== undefined) {
@@ -109,10 +107,12 @@ export const applyClockCommand = (
     limit.setUTCFullYear(limit.getUTCFullYear() + MAX_STEP_YEARS);
     if (t.value > limit.getTime())
       return fail(
-        invalidField(
-          'set',
-          `may move the clock at most ${MAX_STEP_YEARS} years ahead (to ${limit.toISOString()})`,
-        ),
+        invalidFields([
+          kernelErrors.clockStepTooFar.at('set', {
+            years: MAX_STEP_YEARS,
+            limit: limit.toISOString(),
+          }),
+        ]),
       );
     next = { ...next, anchorVirtual: t.value };
   }
@@ -123,10 +123,11 @@ export const applyClockCommand = (
   }
   if (!(next.anchorVirtual <= MAX_INSTANT))
     return fail(
-      invalidField(
-        cmd.advance !== undefined ? 'advance' : 'set',
-        `would take the clock past ${new Date(MAX_INSTANT).toISOString()}, the last instant it can show`,
-      ),
+      invalidFields([
+        kernelErrors.clockPastEnd.at(cmd.advance !== undefined ? 'advance' : 'set', {
+          end: new Date(MAX_INSTANT).toISOString(),
+        }),
+      ]),
     );
   return ok(next);
 };

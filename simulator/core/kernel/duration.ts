@@ -1,5 +1,6 @@
 import { ok, type Result } from './result.ts';
-import { invalidField } from './errors.ts';
+import { invalidField, invalidFields } from './errors.ts';
+import { kernelErrors } from './kernel-errors.ts';
 
 /** An ISO 8601 duration such as `P7D`, `PT90M`, `P1Y2M3DT4H5M6.5S` or `P2W` (SIM-1). */
 export interface Duration {
@@ -46,10 +47,12 @@ export const parseDuration = (text: string, path = 'duration'): Result<Duration>
   if (!(length <= MAX_MS))
     return {
       ok: false,
-      error: invalidField(
-        path,
-        `must be at most ${MAX_DURATION_YEARS} years (P${MAX_DURATION_YEARS}Y) (got ${JSON.stringify(text)})`,
-      ),
+      error: invalidFields([
+        kernelErrors.durationTooLong.at(path, {
+          years: MAX_DURATION_YEARS,
+          got: JSON.stringify(text),
+        }),
+      ]),
     };
   return ok(d);
 };

@@ -12,6 +12,26 @@ export const kernelErrors = defineErrors('kernel', {
     code: ErrorCode.illegalTransition,
     message: '{what}: a {resource} in {from} cannot move to {to}.',
   },
+  durationTooLong: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'must be at most {years} years (P{years}Y) (got {got})',
+  },
+  clockTooFast: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'must be a number greater than 0 and at most {max}',
+  },
+  clockStepTooFar: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'may move the clock at most {years} years ahead (to {limit})',
+  },
+  clockPastEnd: {
+    status: 400,
+    code: ErrorCode.invalidValue,
+    message: 'would take the clock past {end}, the last instant it can show',
+  },
   illegalRemoval: {
     status: 409,
     code: ErrorCode.illegalTransition,
