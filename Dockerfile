@@ -2,7 +2,8 @@
 # provisim in a container (README, "Deployment"):
 #   docker build -t provisim . && docker run -p 4010:4010 -v provisim-data:/data provisim
 # Settings come from the environment: PROVISIM_PUBLIC_URL (the origin of every absolute URL),
-# PROVISIM_SIM_TOKEN (passed as --sim-token, which guards /sim on a non-loopback host), and
+# PROVISIM_SIM_TOKEN (passed as --sim-token, which guards /sim on a non-loopback host; `auto`, the
+# default, makes one and prints it at start), and
 # PROVISIM_HOST, PROVISIM_PORT, PROVISIM_DATA.
 
 # Build: the full dependency set compiles dist/, then only the run-time dependencies are kept.
@@ -26,7 +27,7 @@ ENV NODE_ENV=production \
     PROVISIM_PORT=4010 \
     PROVISIM_DATA=/data/world.json \
     PROVISIM_PUBLIC_URL="" \
-    PROVISIM_SIM_TOKEN=""
+    PROVISIM_SIM_TOKEN=auto
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

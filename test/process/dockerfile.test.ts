@@ -69,6 +69,8 @@ describe('the Dockerfile', () => {
     expect(argsOf(last('USER')!)).toEqual(['node']);
     const settings = envOf(final);
     expect(settings.PROVISIM_HOST).toBe('0.0.0.0');
+    // A public address needs a /sim token (or no /sim): one is made at start unless one is given.
+    expect(settings.PROVISIM_SIM_TOKEN).toBe('auto');
     expect(argsOf(last('VOLUME')!)).toEqual([dirname(settings.PROVISIM_DATA!)]);
     expect(argsOf(last('EXPOSE')!)).toEqual([settings.PROVISIM_PORT]);
     expect(jsonForm(last('HEALTHCHECK')!, 'CMD').join(' ')).toContain('/sim/health');
@@ -177,23 +179,29 @@ describe('the Dockerfile', () => {
       });
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       try {
+        let out = '';
         const url = await new Promise<string>((resolve, reject) => {
-          let out = '';
           const timer = setTimeout(() => reject(new Error(`no address in 60 s:\n${out}`)), 60_000);
           const read = (chunk: Buffer) => {
             out += chunk.toString();
             const m = /provisim listening on (http:\/\/\S+)/.exec(out);
-            if (m) resolve((clearTimeout(timer), m[1]!));
+            if (m && /sim token: \S+/.test(out)) resolve((clearTimeout(timer), m[1]!));
           };
           child.stdout.on('data', read);
           child.stderr.on('data', read);
           void exited.then((code) => reject(new Error(`CMD exited with ${code}:\n${out}`)));
         });
-        const world = await (await fetch(`${url}/sim/world`)).json();
+        // PROVISIM_SIM_TOKEN=auto: a token made at start and printed; /sim needs it.
+        const token = /sim token: (\S+)/.exec(out)![1]!;
+        const authorization = `Bearer ${token}`;
+        expect((await fetch(`${url}/sim/world`)).status).toBe(401);
+        const world = await (
+          await fetch(`${url}/sim/world`, { headers: { authorization } })
+        ).json();
         expect(world.base).toBe('https://sim.example.com');
         const advanced = await fetch(`${url}/sim/clock`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization },
           body: '{"advance":"P1D"}',
         });
         expect(advanced.status).toBe(200);

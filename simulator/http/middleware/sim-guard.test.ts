@@ -146,7 +146,17 @@ describe('--sim-token', () => {
       expect(r.body.errors[0].description).toMatch(/--sim-token/);
     }
     expect((await t.call('GET', '/sim/world', { token: 's3cret-token' })).status).toBe(200);
+    expect((await t.call('GET', '/sim/world')).status).toBe(401);
     expect((await t.call('GET', '/v1/people/me', { token: 'acme-admin' })).status).toBe(200);
+  });
+
+  it('lets the health check through without the token (it tells nothing), and nothing beside it', async () => {
+    const t = createTestApp({ simGuard: { token: 's3cret-token' } });
+    const health = await t.call('GET', '/sim/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok' });
+    expect((await t.call('GET', '/sim/healthz')).status).toBe(401);
+    expect((await t.call('POST', '/sim/health', { json: {} })).status).toBe(401);
   });
 });
 

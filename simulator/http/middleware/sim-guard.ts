@@ -116,7 +116,12 @@ export const guardSim =
           `The /sim API answers only to this simulator's own names (${['localhost', ...o.hosts].join(', ')}), not to Host ${host}.`,
         ),
       );
-    if (o.token !== undefined) {
+    // The health check (a container's HEALTHCHECK, a load balancer) tells nothing and changes
+    // nothing, so it needs no token; it still answers only to the simulator's own names.
+    const health =
+      worldPath(c.req.path) === '/sim/health' &&
+      (c.req.method === 'GET' || c.req.method === 'HEAD');
+    if (o.token !== undefined && !health) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
       if (!m?.[1] || !sameText(m[1], o.token))
         return refuse(
