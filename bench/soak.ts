@@ -190,7 +190,7 @@ interface Minute {
 }
 const fresh = (): Minute => ({ requests: 0, ok: 0, notOk: new Map(), errors: 0, times: [] });
 let minute = fresh();
-const rows: { minute: number; phase: string; rss: number; m: Minute }[] = [];
+const rows: { minute: number; phase: string; rss: number; m: Minute; seconds: number }[] = [];
 
 let finished: () => void = () => undefined;
 const done = new Promise<void>((resolve) => (finished = resolve));
@@ -250,21 +250,28 @@ console.log(
 );
 console.log('min  phase    req/s  p50 ms  p99 ms  non-2xx  errors  RSS MiB  customers');
 const rssAtStart = rssMiB(server.pid!);
-const timer = setInterval(() => {
+let minuteStarted = Date.now();
+/** Closes the minute so far: a row of the table (the last one may be short of 60 s). */
+const closeMinute = () => {
   const m = minute;
+  const seconds = Math.max((Date.now() - minuteStarted) / 1000, 1);
   minute = fresh();
+  minuteStarted = Date.now();
   const i = rows.length + 1;
   const phase = i <= GROW ? 'growing' : 'steady';
   const rss = rssMiB(server.pid!);
-  rows.push({ minute: i, phase, rss, m });
+  rows.push({ minute: i, phase, rss, m, seconds });
   const notOk = [...m.notOk.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `${String(i).padStart(3)}  ${phase.padEnd(7)} ${(m.requests / 60).toFixed(0).padStart(6)}  ${pct(m.times, 50).toFixed(0).padStart(6)}  ${pct(m.times, 99).toFixed(0).padStart(6)}  ${String(notOk).padStart(7)}  ${String(m.errors).padStart(6)}  ${rss.toFixed(1).padStart(7)}  ${String(customers.length).padStart(9)}${notOk ? `  (${[...m.notOk].map(([s, c]) => `${s}×${c}`).join(' ')})` : ''}`,
+    `${String(i).padStart(3)}  ${phase.padEnd(7)} ${(m.requests / seconds).toFixed(0).padStart(6)}  ${pct(m.times, 50).toFixed(0).padStart(6)}  ${pct(m.times, 99).toFixed(0).padStart(6)}  ${String(notOk).padStart(7)}  ${String(m.errors).padStart(6)}  ${rss.toFixed(1).padStart(7)}  ${String(customers.length).padStart(9)}${notOk ? `  (${[...m.notOk].map(([s, c]) => `${s}×${c}`).join(' ')})` : ''}`,
   );
-}, 60_000);
+};
+const timer = setInterval(closeMinute, 60_000);
 
 await done;
 clearInterval(timer);
+// The run ends about when the last tick comes: what came after the last tick is counted too.
+if (minute.requests > 0 || minute.errors > 0) closeMinute();
 const steady = rows.filter((r) => r.phase === 'steady');
 const first = steady[0];
 const last = steady.at(-1);
@@ -280,7 +287,7 @@ console.log(
   `requests ${rows.reduce((a, r) => a + r.m.requests, 0)}, errors and non-2xx answers ${errors} (goal 0), customers ${customers.length}`,
 );
 console.log(
-  `SOAK_JSON ${JSON.stringify({ minutes: MINUTES, connections: CONNECTIONS, grow: GROW, rss: rows.map((r) => Number(r.rss.toFixed(1))), reqPerSec: rows.map((r) => Math.round(r.m.requests / 60)), errors, growth })}`,
+  `SOAK_JSON ${JSON.stringify({ minutes: MINUTES, connections: CONNECTIONS, grow: GROW, rss: rows.map((r) => Number(r.rss.toFixed(1))), reqPerSec: rows.map((r) => Math.round(r.m.requests / r.seconds)), errors, growth })}`,
 );
 stop();
 process.exit(errors === 0 && growth < 0.1 ? 0 : 1);
