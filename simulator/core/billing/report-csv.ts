@@ -1,3 +1,4 @@
+import { csvField } from '../kernel/csv.ts';
 import type { WorldReader } from '../kernel/world-tx.ts';
 import type { BillingReport, UsageRecord } from './model.ts';
 import { coveredDays, DAY_MS, isoDate, periodOf, type Period } from './period.ts';
@@ -7,10 +8,8 @@ import { usageOf } from './usage.ts';
  * The CSV of a billing report, from the world's usage history over its period (SIM-1). Columns by
  * report type (the README lists them); rows sorted so that the same history gives the same file.
  */
-const quote = (v: string | number): string => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** A text cell formula-escaped (OWASP: names and ids come from clients) and quoted; numbers as is. */
+const quote = (v: string | number): string => (typeof v === 'number' ? String(v) : csvField(v));
 
 const csv = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
   [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';

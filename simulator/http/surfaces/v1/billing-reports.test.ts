@@ -172,6 +172,28 @@ describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
     expect(state(t)).toBe(before);
   });
 
+  it('writes formula-leading names and ids with a leading quote (OWASP, CSV injection)', async () => {
+    const t = june2021('2021-06-01T00:00:00Z');
+    const made = await t.call('POST', '/v1/wholesale/customers', {
+      ...ADMIN,
+      json: customerBody(await provisioningId(t), {
+        externalId: '+cmd',
+        customerInfo: { name: '=HYPERLINK(1)', primaryEmail: 'evil@pizza.example' },
+      }),
+    });
+    expect(made.status).toBe(202);
+    await advance(t, 'P3D');
+    const csv = await completed(t, W, {
+      billingStartDate: '2021-06-01',
+      billingEndDate: '2021-06-02',
+      type: 'CUSTOMER',
+    });
+    const row = rows(csv).find((r) => r.includes("'=HYPERLINK(1)"));
+    expect(row, csv).toBeDefined();
+    expect(row).toContain("'+cmd");
+    expect(csv).not.toMatch(/(^|,)[=+]/m);
+  });
+
   it('DELETE: 204 from any status; then 404, and its download link is gone', async () => {
     const t = june2021();
     const a = (await t.call('POST', W, { ...ADMIN, json: await wholesaleExample(t) })).body;
