@@ -55,8 +55,12 @@ export const startServer = async (
     ...(o.maxWorlds !== undefined ? { maxWorlds: o.maxWorlds } : {}),
   });
   // Printed even with --quiet: a generated token is known nowhere else.
-  if (server.simToken !== undefined)
+  if (server.simToken !== undefined) {
     out(`sim token: ${server.simToken} (/sim needs Authorization: Bearer ${server.simToken})`);
+    out(
+      `control panel: ${server.publicUrl ?? server.url}/sim?sim-token=${encodeURIComponent(server.simToken)} (a browser opens it once; a cookie keeps the token)`,
+    );
+  }
   if (!o.quiet) {
     const base = server.publicUrl ?? server.url;
     const summary = worldSummary(new WorldReader(server.store), Date.now(), (l) =>

@@ -160,6 +160,33 @@ describe('--sim-token', () => {
   });
 });
 
+describe('--sim-token in a browser', () => {
+  it('takes the token once from ?sim-token=, keeps it in a same-site cookie, and drops it from the address', async () => {
+    const t = createTestApp({ simGuard: { token: 's3cret-token' } });
+    expect((await t.call('GET', '/sim?sim-token=wrong-token')).status).toBe(401);
+    const r = await t.call('GET', '/sim/requests?sim-token=s3cret-token&path=%2Fv1%2F*', {
+      headers: { accept: 'text/html' },
+    });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/sim/requests?path=%2Fv1%2F*');
+    const cookie = r.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^provisim_sim_token=s3cret-token; Path=\/; HttpOnly; SameSite=Strict$/);
+    const jar = cookie.split(';')[0]!;
+    expect((await t.call('GET', '/sim/world', { headers: { cookie: jar } })).status).toBe(200);
+    expect(
+      (await t.call('GET', '/sim/world', { headers: { cookie: 'provisim_sim_token=nope' } }))
+        .status,
+    ).toBe(401);
+    // The cookie carries no weight cross-origin: a simple POST from elsewhere is still refused.
+    const evil = await t.call('POST', '/sim/reset', {
+      body: '{}',
+      headers: { cookie: jar, origin: EVIL, 'content-type': 'text/plain' },
+    });
+    expect(evil.status).toBe(403);
+    expect(await templateCount(t)).toBeGreaterThan(0);
+  });
+});
+
 describe('names', () => {
   it('tells loopback names and the path inside a world', () => {
     for (const h of ['localhost', 'LOCALHOST', 'a.localhost', '127.0.0.1', '127.9.9.9', '[::1]'])

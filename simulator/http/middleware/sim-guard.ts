@@ -72,6 +72,24 @@ export const isSimpleRequest = (c: Context): boolean => {
   return SAFELISTED_TYPES.includes(essence);
 };
 
+/** The query parameter a browser brings the token in once, and the cookie that keeps it. */
+export const SIM_TOKEN_PARAM = 'sim-token';
+export const SIM_TOKEN_COOKIE = 'provisim_sim_token';
+
+const cookieOf = (header: string | undefined, name: string): string | undefined => {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+};
+
 const sameText = (a: string, b: string): boolean => {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -122,11 +140,28 @@ export const guardSim =
       worldPath(c.req.path) === '/sim/health' &&
       (c.req.method === 'GET' || c.req.method === 'HEAD');
     if (o.token !== undefined && !health) {
+      // A browser opens the control panel once with `?sim-token=…` (the link printed at start):
+      // the token moves to a same-site cookie and out of the address bar.
+      const offered = c.req.query(SIM_TOKEN_PARAM);
+      if (offered !== undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+        if (!sameText(offered, o.token))
+          return refuse(unauthorized('That is not the simulator token (--sim-token).'));
+        const u = new URL(c.req.url);
+        u.searchParams.delete(SIM_TOKEN_PARAM);
+        return new Response(null, {
+          status: 303,
+          headers: {
+            location: `${u.pathname}${u.search}`,
+            'set-cookie': `${SIM_TOKEN_COOKIE}=${encodeURIComponent(o.token)}; Path=/; HttpOnly; SameSite=Strict`,
+          },
+        });
+      }
       const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-      if (!m?.[1] || !sameText(m[1], o.token))
+      const carried = m?.[1] ?? cookieOf(c.req.header('cookie'), SIM_TOKEN_COOKIE);
+      if (!carried || !sameText(carried, o.token))
         return refuse(
           unauthorized(
-            'The /sim API needs the simulator token (--sim-token) as Authorization: Bearer <token>.',
+            'The /sim API needs the simulator token (--sim-token) as Authorization: Bearer <token>; a browser opens /sim?sim-token=<token> once.',
           ),
         );
     }
