@@ -12,6 +12,8 @@ import {
 export const IMPORT_CHUNK = 250;
 /** Finished jobs a world keeps for their reports; the oldest finished one goes first. */
 export const KEPT_JOBS = 20;
+/** Jobs a world runs at once; one more waits for a free place (the page says so, 429). */
+export const RUNNING_JOBS = 4;
 
 export type JobState = 'running' | 'done' | 'stopped';
 
@@ -43,6 +45,10 @@ const forget = (j: Jobs) => {
   for (const old of finished.slice(0, Math.max(finished.length - KEPT_JOBS, 0)))
     j.byId.delete(old.id);
 };
+
+/** Whether a world already runs as many jobs as it may. */
+export const jobsFull = (world: World): boolean =>
+  [...jobs(world).byId.values()].filter((x) => x.state === 'running').length >= RUNNING_JOBS;
 
 /**
  * Starts an opened import as a job: the first chunk applies now (a small file is done before the

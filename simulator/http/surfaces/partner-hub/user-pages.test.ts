@@ -172,6 +172,18 @@ describe("Partner Hub pages: a customer's users (USR-1, USR-2, USR-5, ORG-4)", (
       expect(page.text).toContain('All rows (250)');
     });
 
+    it('runs at most four imports in a world at once; a fifth is asked to wait (429), changing nothing', async () => {
+      const t = createTestApp();
+      const { id } = await customer(t);
+      const cookie = await signIn(t, 'acme-admin');
+      for (let k = 0; k < 4; k++)
+        expect((await importCsv(t, id, cookie, csvOf(1000 + k))).status).toBe(303);
+      const fifth = await importCsv(t, id, cookie, csvOf(600));
+      expect(fifth.status).toBe(429);
+      expect(fifth.headers.get('retry-after')).toBe('1');
+      expect(fifth.text).toContain('4 imports are running in this world already');
+    });
+
     it('refuses an unreadable file as a whole, changing nothing, and keeps the job to its partner', async () => {
       const t = createTestApp();
       const { id } = await customer(t);

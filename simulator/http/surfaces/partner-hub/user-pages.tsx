@@ -5,7 +5,7 @@ import type { DomainError } from '../../../core/kernel/errors.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
 import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
 import { openUsersImport } from '../../../core/subscribers/csv-import.ts';
-import { findImportJob, jobReport, startImportJob } from './import-jobs.ts';
+import { findImportJob, jobReport, jobsFull, RUNNING_JOBS, startImportJob } from './import-jobs.ts';
 import { basePackage } from '../../../core/subscribers/rules.ts';
 import {
   addPartnerHubUsers,
@@ -275,6 +275,16 @@ export const userPages = (): Hono<SurfaceEnv> => {
     if (!opened.ok) {
       c.status(opened.error.status === 404 ? 400 : (opened.error.status as 400));
       return importPage(c, formErrors(opened.error.errors.map((x) => x.description)));
+    }
+    if (jobsFull(c.env.world)) {
+      c.status(429);
+      c.header('Retry-After', '1');
+      return importPage(
+        c,
+        formErrors([
+          `${RUNNING_JOBS} imports are running in this world already: try again when one has finished.`,
+        ]),
+      );
     }
     const job = startImportJob(c.env.world, c.get('user'), opened.value);
     return c.redirect(href(c, job.customerId, `/users/import/jobs/${job.id}`), 303);
