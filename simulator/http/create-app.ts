@@ -19,8 +19,6 @@ import { consentRoutes } from './surfaces/activation/consent-pages.tsx';
 import { pageRoutes } from './surfaces/home/pages.tsx';
 import { openapiRoutes } from './surfaces/home/openapi-pages.tsx';
 import { partnerHubPages } from './surfaces/partner-hub/pages.tsx';
-import { simRoutes } from './surfaces/sim/api.ts';
-import { simRequestRoutes } from './surfaces/sim/requests-api.ts';
 import { WorldRegistry } from './world-registry.ts';
 import type { AssetSource } from './pages/asset-source.ts';
 import { assetRoutes } from './pages/asset-routes.ts';
@@ -99,8 +97,6 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
   app.use('*', injectFaults());
   app.route('/sim/mailbox', mailboxPage());
   app.route('/sim', simPanelRoutes());
-  app.route('/sim/requests', simRequestRoutes());
-  app.route('/sim', simRoutes());
   const routes = apiRoutes();
   mountApi(app, routes);
   app.route('/partner-hub', partnerHubPages());

@@ -2,6 +2,7 @@ import type { ClockInit } from '../core/kernel/clock.ts';
 import type { Store } from '../core/kernel/store-port.ts';
 import { World, type CommitHook, type EventHandlers } from '../core/kernel/world.ts';
 import { RequestJournal } from './request-journal.ts';
+import { SnapshotShelf } from '../core/sim/snapshots.ts';
 
 export interface WorldRegistryOptions {
   readonly defaultStore: Store;
@@ -25,6 +26,7 @@ export class WorldRegistry {
   readonly #worlds = new Map<string, World>();
   /** Each world's request journal (`/sim/requests`): in memory beside the world, never persisted. */
   readonly #journals = new WeakMap<World, RequestJournal>();
+  readonly #snapshots = new WeakMap<World, SnapshotShelf>();
 
   constructor(options: WorldRegistryOptions) {
     this.#options = options;
@@ -39,6 +41,13 @@ export class WorldRegistry {
     let j = this.#journals.get(world);
     if (!j) this.#journals.set(world, (j = new RequestJournal()));
     return j;
+  }
+
+  /** Each world's snapshots (`/sim/snapshots`): in memory beside the world, as long as it lives. */
+  snapshotsOf(world: World): SnapshotShelf {
+    let s = this.#snapshots.get(world);
+    if (!s) this.#snapshots.set(world, (s = new SnapshotShelf()));
+    return s;
   }
 
   ids(): string[] {

@@ -11,10 +11,11 @@ import { byDueTime, type EventRecord } from './events.ts';
 import type { WorldMeta } from './model.ts';
 import { seedRandom } from './random.ts';
 import { ok, type Result } from './result.ts';
-import type { Store } from './store-port.ts';
+import type { Entity, Store } from './store-port.ts';
 import { UnitOfWork } from './unit-of-work.ts';
 import { WorldReader, WorldTx } from './world-tx.ts';
 import { seedWorld } from '../sim/seed-world.ts';
+import { capturedClock, installChanges, type WorldImage } from '../sim/world-document.ts';
 
 /** What happens when an event of a kind comes due; it runs in its own transaction at the due time. */
 export type EventHandler = (tx: WorldTx, event: EventRecord) => void;
@@ -137,5 +138,32 @@ export class World {
     });
     seedWorld(tx);
     this.store.apply(tx.finish());
+  }
+
+  /**
+   * The whole world as data, at this instant: every collection (entities, clock, faults, config,
+   * mail, pending events). Entities are the store's own frozen values, so an image is cheap to take.
+   */
+  capture(): WorldImage {
+    const now = this.now();
+    const collections: Record<string, readonly Entity[]> = {};
+    for (const [name, items] of Object.entries(this.store.dump())) {
+      if (items.length === 0) continue;
+      collections[name] =
+        name === 'meta'
+          ? items.map((e) => {
+              const meta = e as WorldMeta;
+              return e.id === 'world'
+                ? { ...meta, clock: capturedClock(meta.clock, now, this.wall()) }
+                : e;
+            })
+          : items;
+    }
+    return { at: new Date(now).toISOString(), collections };
+  }
+
+  /** Replaces the whole world with an image, in one batch; its clock reads the image's time. */
+  install(image: WorldImage): void {
+    this.store.apply(installChanges(image, this.wall()));
   }
 }

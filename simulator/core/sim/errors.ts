@@ -34,4 +34,14 @@ export const simErrors = defineErrors('sim', {
     code: ErrorCode.invalidValue,
     message: 'must be an ISO 8601 duration such as PT30S',
   },
+  snapshotNameTaken: {
+    status: 409,
+    code: ErrorCode.stateConflict,
+    message: 'The world already has a snapshot named {name}; delete it or choose another name.',
+  },
+  tooManySnapshots: {
+    status: 409,
+    code: ErrorCode.stateConflict,
+    message: 'A world keeps at most {max} snapshots; delete one first.',
+  },
 });

@@ -6,10 +6,12 @@ import { sendError } from '../respond.ts';
 
 /**
  * How many bytes a request body may have, by route: the users CSV import (20,000 rows) 32 MiB, a
- * CCW case with attachments 8 MiB, everything else (JSON and forms) 1 MiB.
+ * CCW case with attachments 8 MiB, a world document (`POST /sim/import`) 32 MiB, everything else
+ * (JSON and forms) 1 MiB.
  */
 export const BODY_LIMITS = {
   csv: 32 * 1024 * 1024,
+  world: 32 * 1024 * 1024,
   caseFiles: 8 * 1024 * 1024,
   other: 1024 * 1024,
 };
@@ -17,9 +19,11 @@ export const BODY_LIMITS = {
 export const bodyLimitFor = (path: string): number =>
   /\/users\/(csv|import)\/?$/.test(path)
     ? BODY_LIMITS.csv
-    : /^\/ccw\/api\/cases\/?$/.test(path)
-      ? BODY_LIMITS.caseFiles
-      : BODY_LIMITS.other;
+    : /^\/sim\/import\/?$/.test(path)
+      ? BODY_LIMITS.world
+      : /^\/ccw\/api\/cases\/?$/.test(path)
+        ? BODY_LIMITS.caseFiles
+        : BODY_LIMITS.other;
 
 const MiB = (n: number): string => `${n / (1024 * 1024)} MiB`;
 

@@ -8,32 +8,6 @@ import { openApiPath, type ApiRoute, type RouteMeta } from '../../route-table.ts
  */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** `/sim`, until its routes join the route table. */
-const SIM: readonly (readonly [string, string, string, readonly number[]])[] = [
-  ['get', '/sim/health', 'Health', [200]],
-  ['get', '/sim/world', 'The world: partners, tokens, templates, enterprises, clock, seed', [200]],
-  ['post', '/sim/reset', 'Restore the seeded state {seed?}', [200, 400]],
-  ['get', '/sim/clock', 'The virtual clock {now, mode, speed}', [200]],
-  ['post', '/sim/clock', 'Move the clock {advance?, set?, mode?, speed?}', [200, 400, 409]],
-  ['get', '/sim/config', 'Provisioning delays', [200]],
-  ['patch', '/sim/config', 'Change delays {delays}', [200, 400]],
-  ['get', '/sim/faults', 'Injected faults', [200]],
-  ['post', '/sim/faults', 'Inject a request or step fault', [201, 400]],
-  ['delete', '/sim/faults', 'Remove every fault', [204]],
-  ['delete', '/sim/faults/{id}', 'Remove one fault', [204, 404]],
-  ['get', '/sim/mail', 'The outbox, newest first (?to=)', [200, 400]],
-  [
-    'get',
-    '/sim/requests',
-    'The request journal, newest first (?method=&path=&status=)',
-    [200, 400],
-  ],
-  ['delete', '/sim/requests', 'Clear the request journal', [204]],
-  ['get', '/sim/worlds', 'Worlds', [200]],
-  ['post', '/sim/worlds', 'Create a world {seed?, clock?}', [201, 400]],
-  ['delete', '/sim/worlds/{id}', 'Drop a world', [204, 404]],
-];
-
 const ERROR_REF = { $ref: '#/components/schemas/ProvisimError' };
 const PROVISIM_ERROR = {
   type: 'object',
@@ -93,7 +67,7 @@ const requestBodyOf = (body: RouteMeta['body']): Json | undefined => {
   return { required: true, content: { 'application/json': { schema } } };
 };
 
-/** The simulator's own operations, from the route table (and `/sim`). */
+/** The simulator's own operations, from the route table. */
 const ownPaths = (routes: readonly ApiRoute[]): Json => {
   const paths: Json = {};
   const add = (method: string, path: string, op: Json) =>
@@ -110,19 +84,6 @@ const ownPaths = (routes: readonly ApiRoute[]): Json => {
       ...(requestBody ? { requestBody } : {}),
       ...(r.public ? { security: [] } : {}),
       responses: responsesOf(r.responses, r.answer ? jsonSchemaOf(r.answer) : undefined),
-    });
-  }
-  for (const [method, path, summary, statuses] of SIM) {
-    const params = pathParameters(path);
-    add(method, path, {
-      tags: ['sim'],
-      summary,
-      ...(params.length ? { parameters: params } : {}),
-      ...(method === 'post' || method === 'patch'
-        ? { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } }
-        : {}),
-      security: [],
-      responses: responsesOf(statuses),
     });
   }
   return paths;

@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { describeClock, MAX_SPEED } from '../../../core/kernel/clock.ts';
 import { emailField, text } from '../../../core/kernel/fields.ts';
@@ -8,12 +7,16 @@ import { simErrors } from '../../../core/sim/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault, publicFault } from '../../../core/sim/faults.ts';
 import { newestFirst } from '../../../core/kernel/mail.ts';
-import { linkUrl, renderMail } from '../../links.ts';
+import { renderMail } from '../../links.ts';
 import { fail, ok } from '../../../core/kernel/result.ts';
-import { worldSummary } from '../../../core/sim/world-summary.ts';
 import { readBody, readJson } from '../../body.ts';
+import type { Context } from 'hono';
 import type { SurfaceEnv } from '../../env.ts';
 import { sendError, sendResult } from '../../respond.ts';
+import { RouteTable, type ApiRoute } from '../../route-table.ts';
+import { addRequestRoutes } from './requests-api.ts';
+import { addSnapshotRoutes } from './snapshots-api.ts';
+import { worldAnswer } from './world-answer.ts';
 
 export const seedSchema = z
   .number()
@@ -47,104 +50,145 @@ export const worldSchema = z.strictObject({
     .optional(),
 });
 
-/** `/sim`: controlling the simulator (api.md, `/sim`; SIM-1, SIM-4). No token. */
-export const simRoutes = (): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>();
+const resetSchema = z.strictObject({ seed: seedSchema.optional() });
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-
-  app.get('/world', (c) =>
-    c.json({
-      id: c.env.worldId,
-      base: c.env.base,
-      ...worldSummary(c.env.world.read(), c.env.world.wall(), (l) => linkUrl(c.env.base, l)),
-    }),
+/** The world itself: health, summary, reset, clock, config, faults and mail (SIM-1, SIM-4). */
+const addWorldRoutes = (t: RouteTable): void => {
+  t.get('/health', { summary: 'Health', responses: [200], public: true }, (c) =>
+    c.json({ status: 'ok' }),
+  );
+  t.get(
+    '/world',
+    {
+      summary: 'The world: partners, tokens, templates, enterprises, clock, seed',
+      responses: [200],
+      public: true,
+    },
+    (c) => c.json(worldAnswer(c)),
+  );
+  t.post(
+    '/reset',
+    { summary: 'Restore the seeded state', responses: [200, 400], body: resetSchema, public: true },
+    async (c) => {
+      const body = await readBody(c, resetSchema, { emptyAsObject: true });
+      if (!body.ok) return sendError(c, body.error);
+      c.env.world.reset(body.value.seed);
+      c.env.registry.journalOf(c.env.world).clear();
+      return c.json(worldAnswer(c));
+    },
   );
 
-  app.post('/reset', async (c) => {
-    const body = await readBody(c, z.strictObject({ seed: seedSchema.optional() }), {
-      emptyAsObject: true,
-    });
-    if (!body.ok) return sendError(c, body.error);
-    c.env.world.reset(body.value.seed);
-    c.env.registry.journalOf(c.env.world).clear();
-    return c.json({
-      id: c.env.worldId,
-      base: c.env.base,
-      ...worldSummary(c.env.world.read(), c.env.world.wall(), (l) => linkUrl(c.env.base, l)),
-    });
-  });
+  t.get(
+    '/clock',
+    { summary: 'The virtual clock {now, mode, speed}', responses: [200], public: true },
+    (c) => c.json(describeClock(c.env.world.clock(), c.env.world.wall())),
+  );
+  t.post(
+    '/clock',
+    { summary: 'Move the clock', responses: [200, 400, 409], body: clockSchema, public: true },
+    async (c) => {
+      const body = await readBody(c, clockSchema);
+      if (!body.ok) return sendError(c, body.error);
+      const { advance, set, mode, speed } = body.value;
+      const r = c.env.world.changeClock({
+        ...(advance !== undefined ? { advance } : {}),
+        ...(set !== undefined ? { set } : {}),
+        ...(mode !== undefined ? { mode } : {}),
+        ...(speed !== undefined ? { speed } : {}),
+      });
+      return sendResult(c, r, 200, (s) => describeClock(s, c.env.world.wall()));
+    },
+  );
 
-  app.get('/clock', (c) => c.json(describeClock(c.env.world.clock(), c.env.world.wall())));
-  app.post('/clock', async (c) => {
-    const body = await readBody(c, clockSchema);
-    if (!body.ok) return sendError(c, body.error);
-    const { advance, set, mode, speed } = body.value;
-    const r = c.env.world.changeClock({
-      ...(advance !== undefined ? { advance } : {}),
-      ...(set !== undefined ? { set } : {}),
-      ...(mode !== undefined ? { mode } : {}),
-      ...(speed !== undefined ? { speed } : {}),
-    });
-    return sendResult(c, r, 200, (s) => describeClock(s, c.env.world.wall()));
-  });
+  t.get('/config', { summary: 'Provisioning delays', responses: [200], public: true }, (c) =>
+    c.json(c.env.world.meta.config),
+  );
+  t.patch(
+    '/config',
+    { summary: 'Change delays {delays}', responses: [200, 400], body: 'json', public: true },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => {
+        const next = patchConfig(tx.meta.config, body.value);
+        if (next.ok) tx.setMeta({ ...tx.meta, config: next.value });
+        return next;
+      });
+      return sendResult(c, r);
+    },
+  );
 
-  app.get('/config', (c) => c.json(c.env.world.meta.config));
-  app.patch('/config', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => {
-      const next = patchConfig(tx.meta.config, body.value);
-      if (next.ok) tx.setMeta({ ...tx.meta, config: next.value });
-      return next;
-    });
-    return sendResult(c, r);
-  });
-
-  app.get('/faults', (c) => c.json({ items: c.env.world.read().list('faults').map(publicFault) }));
-  app.post('/faults', async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return sendError(c, body.error);
-    const r = c.env.world.transact((tx) => {
-      const input = parseFault(body.value);
-      return input.ok ? ok(addFault(tx, input.value)) : input;
-    });
-    return sendResult(c, r, 201, publicFault);
-  });
-  app.delete('/faults', (c) => {
+  t.get('/faults', { summary: 'Injected faults', responses: [200], public: true }, (c) =>
+    c.json({ items: c.env.world.read().list('faults').map(publicFault) }),
+  );
+  t.post(
+    '/faults',
+    {
+      summary: 'Inject a request or step fault',
+      responses: [201, 400],
+      body: 'json',
+      public: true,
+    },
+    async (c) => {
+      const body = await readJson(c);
+      if (!body.ok) return sendError(c, body.error);
+      const r = c.env.world.transact((tx) => {
+        const input = parseFault(body.value);
+        return input.ok ? ok(addFault(tx, input.value)) : input;
+      });
+      return sendResult(c, r, 201, publicFault);
+    },
+  );
+  t.delete('/faults', { summary: 'Remove every fault', responses: [204], public: true }, (c) => {
     c.env.world.transact((tx) => {
       for (const f of tx.list('faults')) tx.delete('faults', f.id);
       return ok(undefined);
     });
     return c.body(null, 204);
   });
-  app.delete('/faults/:id', (c) => {
-    const id = c.req.param('id');
-    const r = c.env.world.transact((tx) => {
-      if (!tx.get('faults', id)) return fail(notFound(`Fault ${id}`));
-      tx.delete('faults', id);
-      return ok(undefined);
-    });
-    return r.ok ? c.body(null, 204) : sendError(c, r.error);
-  });
+  t.delete(
+    '/faults/:id',
+    { summary: 'Remove one fault', responses: [204, 404], public: true },
+    (c) => {
+      const id = c.req.param('id');
+      const r = c.env.world.transact((tx) => {
+        if (!tx.get('faults', id)) return fail(notFound(`Fault ${id}`));
+        tx.delete('faults', id);
+        return ok(undefined);
+      });
+      return r.ok ? c.body(null, 204) : sendError(c, r.error);
+    },
+  );
 
-  app.get('/mail', (c) => {
-    const to = c.req.query('to');
-    if (to !== undefined && !emailField.safeParse(to).success) {
-      return sendError(
-        c,
-        invalidField('to', `must be one email address (got ${JSON.stringify(to)})`),
-      );
-    }
-    const wanted = to?.toLowerCase();
-    const items = [...c.env.world.read().list('mail')]
-      .filter((m) => wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted))
-      .sort(newestFirst)
-      .map((m) => renderMail(m, c.env.base));
-    return c.json({ items });
-  });
+  t.get(
+    '/mail',
+    { summary: 'The outbox, newest first (?to=)', responses: [200, 400], public: true },
+    (c) => {
+      const to = c.req.query('to');
+      if (to !== undefined && !emailField.safeParse(to).success) {
+        return sendError(
+          c,
+          invalidField('to', `must be one email address (got ${JSON.stringify(to)})`),
+        );
+      }
+      const wanted = to?.toLowerCase();
+      const items = [...c.env.world.read().list('mail')]
+        .filter((m) => wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted))
+        .sort(newestFirst)
+        .map((m) => renderMail(m, c.env.base));
+      return c.json({ items });
+    },
+  );
+};
 
-  app.get('/worlds', (c) => {
+// Only the root /sim makes and drops worlds: a world cannot reach its neighbours.
+const atRoot = (c: Context<SurfaceEnv>): boolean => c.env.worldId === 'default';
+const notAtRoot = (c: Context<SurfaceEnv>): Response =>
+  sendError(c, simErrors.worldsAtRoot({ method: c.req.method, world: c.env.worldId }));
+
+/** Worlds: list, create, drop (api.md, Worlds). */
+const addWorldsRoutes = (t: RouteTable): void => {
+  t.get('/worlds', { summary: 'Worlds', responses: [200], public: true }, (c) => {
     const origin = new URL(c.req.url).origin;
     return c.json({
       items: c.env.registry
@@ -152,36 +196,51 @@ export const simRoutes = (): Hono<SurfaceEnv> => {
         .map((id) => ({ id, base: `${origin}/w/${id}`, seed: c.env.registry.get(id)?.meta.seed })),
     });
   });
-  // Only the root /sim makes and drops worlds: a world cannot reach its neighbours.
-  app.on(['POST', 'DELETE'], ['/worlds', '/worlds/*'], async (c, next) =>
-    c.env.worldId === 'default'
-      ? next()
-      : sendError(c, simErrors.worldsAtRoot({ method: c.req.method, world: c.env.worldId })),
+  t.post(
+    '/worlds',
+    { summary: 'Create a world', responses: [201, 400], body: worldSchema, public: true },
+    async (c) => {
+      if (!atRoot(c)) return notAtRoot(c);
+      const body = await readBody(c, worldSchema, { emptyAsObject: true });
+      if (!body.ok) return sendError(c, body.error);
+      const { seed, clock } = body.value;
+      const init = clock
+        ? {
+            mode: clock.mode,
+            ...(clock.now ? { start: clock.now } : {}),
+            ...(clock.speed ? { speed: clock.speed } : {}),
+          }
+        : undefined;
+      const made = c.env.registry.create(seed, init);
+      if (!made) return sendError(c, simErrors.worldsFull({ max: c.env.registry.maxWorlds }));
+      const { id } = made;
+      const base = `${new URL(c.req.url).origin}/w/${id}`;
+      c.header('Location', base);
+      return c.json({ id, base }, 201);
+    },
   );
-  app.post('/worlds', async (c) => {
-    const body = await readBody(c, worldSchema, { emptyAsObject: true });
-    if (!body.ok) return sendError(c, body.error);
-    const { seed, clock } = body.value;
-    const init = clock
-      ? {
-          mode: clock.mode,
-          ...(clock.now ? { start: clock.now } : {}),
-          ...(clock.speed ? { speed: clock.speed } : {}),
-        }
-      : undefined;
-    const made = c.env.registry.create(seed, init);
-    if (!made) return sendError(c, simErrors.worldsFull({ max: c.env.registry.maxWorlds }));
-    const { id } = made;
-    const base = `${new URL(c.req.url).origin}/w/${id}`;
-    c.header('Location', base);
-    return c.json({ id, base }, 201);
-  });
-  app.delete('/worlds/:id', async (c) => {
-    const id = c.req.param('id');
-    return (await c.env.registry.delete(id))
-      ? c.body(null, 204)
-      : sendError(c, notFound(`World ${id}`));
-  });
+  t.delete(
+    '/worlds/:id',
+    { summary: 'Drop a world', responses: [204, 404], public: true },
+    async (c) => {
+      if (!atRoot(c)) return notAtRoot(c);
+      const id = c.req.param('id');
+      return (await c.env.registry.delete(id))
+        ? c.body(null, 204)
+        : sendError(c, notFound(`World ${id}`));
+    },
+  );
+};
 
-  return app;
+/**
+ * `/sim`: controlling the simulator (api.md, `/sim`; SIM-1, SIM-4), on the route table like every
+ * JSON surface, so `/openapi.json` documents what is served. No token: every route is public.
+ */
+export const simApi = (): readonly ApiRoute[] => {
+  const t = new RouteTable('/sim', 'sim');
+  addWorldRoutes(t);
+  addRequestRoutes(t);
+  addSnapshotRoutes(t);
+  addWorldsRoutes(t);
+  return t.routes;
 };
