@@ -17,8 +17,10 @@ export type {
   RequestFault,
   RequestsFilter,
   SimWorld,
+  SnapshotView,
   StepFault,
   StepFaultKind,
+  WorldExport,
 } from './sim-types.ts';
 export type { HandlersOptions } from './msw-options.ts';
 export type { TestAnswer, TestApp, TestCall, TestWorld, Tokens } from './testing.ts';

@@ -79,3 +79,24 @@ export interface RequestsFilter {
   /** `429`, or a class such as `'4xx'`. */
   readonly status?: number | string;
 }
+
+/** A snapshot of a world (`POST /sim/snapshots`, `GET /sim/snapshots`). */
+export interface SnapshotView {
+  readonly id: string;
+  /** The name given, which may stand for the id; null when none was. */
+  readonly name: string | null;
+  /** The virtual time the world was at. */
+  readonly at: string;
+  /** The wall-clock time it was taken. */
+  readonly createdAt: string;
+}
+
+/** `GET /sim/export`: the whole world as one versioned document (`POST /sim/import` takes it). */
+export interface WorldExport {
+  readonly format: 'provisim-world';
+  readonly version: 1;
+  /** The virtual time the world was at. */
+  readonly at: string;
+  /** Every collection of the world's store: entities, clock, faults, config, mail, pending steps. */
+  readonly collections: Readonly<Record<string, readonly { readonly id: string }[]>>;
+}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestFaultInput, StepFaultInput, StepKind } from '../core/sim/faults.ts';
-import type { Fault, FaultView, RequestFault, StepFault, StepFaultKind } from './sim-types.ts';
+import type {
+  Fault,
+  FaultView,
+  RequestFault,
+  SnapshotView,
+  StepFault,
+  StepFaultKind,
+  WorldExport,
+} from './sim-types.ts';
 import { createTestWorld } from './testing.ts';
 import { customerBody } from '../../test/fixtures/wholesale.ts';
 
@@ -90,5 +98,35 @@ describe('createTestWorld (provisim/testing)', () => {
       path: '/v1/*',
     });
     await expect(both).rejects.toThrow(/answered 400/);
+  });
+
+  it('snapshots, restores and exports the world: a restored world is the snapshot, byte for byte', async () => {
+    const w = await createTestWorld();
+    const pid = w.world.partners[0]!.templates.find((t) => t.offer === 'wholesale')!.provisioningId;
+    const auth = { authorization: 'Bearer acme-admin', 'content-type': 'application/json' };
+    const created = await w.fetch('/v1/wholesale/customers', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(customerBody(pid)),
+    });
+    const location = created.headers.get('location')!;
+    const status = async () => (await (await w.fetch(location, { headers: auth })).json()).status;
+    const snap: SnapshotView = await w.snapshot('provisioning');
+    expect(snap).toMatchObject({ name: 'provisioning', at: '2026-01-01T00:00:00.000Z' });
+    const doc: WorldExport = await w.export();
+    expect(doc).toMatchObject({ format: 'provisim-world', version: 1, at: snap.at });
+
+    await w.clock.advance('PT5M');
+    expect(await status()).toBe('provisioned');
+    await w.restore('provisioning');
+    expect(JSON.stringify(await w.export())).toBe(JSON.stringify(doc));
+    expect(await status()).toBe('provisioning');
+
+    const other = await createTestWorld({ seed: 4 });
+    await other.import(doc);
+    expect(JSON.stringify(await other.export())).toBe(JSON.stringify(doc));
+    await expect(w.restore('nope')).rejects.toThrow(/answered 404/);
+    await expect(w.snapshot('provisioning')).rejects.toThrow(/answered 409/);
+    await expect(other.import({ ...doc, version: 2 as 1 })).rejects.toThrow(/answered 400/);
   });
 });

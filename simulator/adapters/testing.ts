@@ -3,7 +3,15 @@ import type { MailView } from '../http/links.ts';
 import { createApp, type AppDeps, type RootEnv } from '../http/create-app.ts';
 import type { JournalEntry } from '../http/request-journal.ts';
 import { createMemoryStore, type MemoryStore } from '../store/memory-store.ts';
-import type { ClockView, Fault, FaultView, RequestsFilter, SimWorld } from './sim-types.ts';
+import type {
+  ClockView,
+  Fault,
+  FaultView,
+  RequestsFilter,
+  SimWorld,
+  SnapshotView,
+  WorldExport,
+} from './sim-types.ts';
 
 export interface TestCall {
   readonly token?: string;
@@ -99,6 +107,14 @@ export interface TestWorld extends TestApp {
   requests(filter?: RequestsFilter): Promise<JournalEntry[]>;
   /** Starts the world over (`POST /sim/reset`), with its seed or another. */
   reset(seed?: number): Promise<void>;
+  /** Takes a snapshot of the whole world (`POST /sim/snapshots`); a name may stand for its id. */
+  snapshot(name?: string): Promise<SnapshotView>;
+  /** Puts the world back exactly as a snapshot (by id or name) held it, pending steps included. */
+  restore(idOrName: string): Promise<void>;
+  /** The whole world as one versioned document (`GET /sim/export`). */
+  export(): Promise<WorldExport>;
+  /** Replaces the world with an exported document (`POST /sim/import`). */
+  import(doc: WorldExport): Promise<void>;
 }
 
 const expectOk = (what: string, a: TestAnswer): TestAnswer => {
@@ -167,5 +183,18 @@ export const createTestWorld = async (deps: Partial<AppDeps> = {}): Promise<Test
         'POST /sim/reset',
         await t.call('POST', '/sim/reset', { json: seed === undefined ? {} : { seed } }),
       ),
+    snapshot: async (name) =>
+      expectOk(
+        'POST /sim/snapshots',
+        await t.call('POST', '/sim/snapshots', { json: name === undefined ? {} : { name } }),
+      ).body,
+    restore: async (idOrName) =>
+      void expectOk(
+        `POST /sim/snapshots/${idOrName}/restore`,
+        await t.call('POST', `/sim/snapshots/${encodeURIComponent(idOrName)}/restore`),
+      ),
+    export: async () => expectOk('GET /sim/export', await t.call('GET', '/sim/export')).body,
+    import: async (doc) =>
+      void expectOk('POST /sim/import', await t.call('POST', '/sim/import', { json: doc })),
   };
 };
