@@ -19,7 +19,9 @@ Options of serve:
   --port N           port to listen on (default 4010; 0 picks a free one)
   --host HOST        address to bind (default 127.0.0.1)
   --data FILE        the world's data file (default .provisim/world.json);
-                     :memory: keeps the world in memory only
+                     :memory: keeps the world in memory only; a file written by
+                     GET /sim/export starts the world from it (in memory, the
+                     file is not written)
   --seed N           seed of a new world (default 1); an existing data file keeps its own
   --clock MODE       running (default: real speed from the wall-clock time) or frozen
   --start ISO        where the clock starts (frozen default 2026-01-01T00:00:00Z)

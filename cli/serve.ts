@@ -70,7 +70,7 @@ export const startServer = async (
       `provisim listening on ${server.url}${server.publicUrl ? ` (public URL ${server.publicUrl})` : ''}`,
     );
     out(
-      `data: ${o.data === ':memory:' ? 'in memory (nothing is saved)' : `${resolve(o.data)}${server.resumed ? ' (existing world: its seed and clock are kept; POST /sim/reset to start over)' : ' (new world)'}`}`,
+      `data: ${o.data === ':memory:' ? 'in memory (nothing is saved)' : server.fromExport ? `${resolve(o.data)} (an exported world: it starts from there and lives in memory; the file is not written, GET /sim/export saves it)` : `${resolve(o.data)}${server.resumed ? ' (existing world: its seed and clock are kept; POST /sim/reset to start over)' : ' (new world)'}`}`,
     );
     out(
       `seed ${summary.seed}, clock ${summary.clock.now} (${summary.clock.mode})${o.simApi ? '' : ', /sim API off'}`,

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
@@ -11,7 +12,8 @@ import { isLoopbackHost } from '../http/middleware/sim-guard.ts';
 import { nodeAssets } from './node-assets.ts';
 import { parsePublicUrl } from '../http/origin.ts';
 import { openDurableStore } from '../store/durable-store.ts';
-import { createMemoryStore } from '../store/memory-store.ts';
+import { createMemoryStore, MemoryStore } from '../store/memory-store.ts';
+import { installedCollections, parseWorldDocument } from '../core/sim/world-document.ts';
 
 export interface Listening {
   /** `http://host:port`, with the port actually bound (useful with port 0). */
@@ -128,7 +130,10 @@ export interface ServerOptions {
   readonly port?: number;
   /** The address to bind (default 127.0.0.1). */
   readonly host?: string;
-  /** The world's data file (lowdb snapshot plus journal), or `:memory:` (the default). */
+  /**
+   * The world's data file (lowdb snapshot plus journal), or `:memory:` (the default), or a document
+   * written by `GET /sim/export`: the world starts from it, in memory (the file is not written).
+   */
   readonly data?: string;
   /** The seed of a new world (default 1; an existing data file keeps its own). */
   readonly seed?: number;
@@ -166,9 +171,42 @@ export interface RunningServer {
   readonly resumed: boolean;
   /** The token `/sim` needs, when one was asked for (made up when `auto`). */
   readonly simToken?: string;
+  /** Whether `data` was an exported document (`GET /sim/export`): the world starts from it, in memory. */
+  readonly fromExport: boolean;
   /** Stops listening and closes the data file. */
   close(): Promise<void>;
 }
+
+/** Whether a file is a world document as `GET /sim/export` writes it (its first key is the format). */
+const isExport = (file: string): boolean => {
+  if (!existsSync(file)) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(256);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^\s*\{\s*"format"\s*:\s*"provisim-world"/.test(head.subarray(0, n).toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** A memory store holding an exported world; a document the simulator cannot read is an error. */
+const storeFromExport = (file: string, wall: number): MemoryStore => {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: the exported world is not JSON (${String(error)}).`, {
+      cause: error,
+    });
+  }
+  const doc = parseWorldDocument(json);
+  if (!doc.ok)
+    throw new Error(
+      `${file}: not a world this simulator can start from: ${doc.error.errors.map((e) => e.description).join('; ')}`,
+    );
+  return new MemoryStore(installedCollections(doc.value, wall));
+};
 
 /**
  * The names `/sim` answers to besides loopback ones (DNS rebinding guard): the address bound, or,
@@ -210,16 +248,19 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     options.simToken === 'auto' ? randomBytes(24).toString('base64url') : options.simToken;
   const log = options.log ?? ((line: string) => console.error(line));
   const data = options.data ?? ':memory:';
+  const fromExport = data !== ':memory:' && isExport(resolve(data));
   const store: Store =
     data === ':memory:'
       ? createMemoryStore()
-      : await openDurableStore({
-          file: resolve(data),
-          fsync: options.fsync ?? false,
-          ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
-          onError: (e) =>
-            log(`provisim: compaction failed, the journal keeps every write: ${String(e)}`),
-        });
+      : fromExport
+        ? storeFromExport(resolve(data), Date.now())
+        : await openDurableStore({
+            file: resolve(data),
+            fsync: options.fsync ?? false,
+            ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
+            onError: (e) =>
+              log(`provisim: compaction failed, the journal keeps every write: ${String(e)}`),
+          });
   const resumed = store.get('meta', 'world') !== undefined;
   const app = createApp({
     store,
@@ -251,6 +292,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<RunningS
     store,
     resumed,
     ...(simToken !== undefined ? { simToken } : {}),
+    fromExport,
     close: async () => {
       await listening.close();
       await store.close();
