@@ -214,6 +214,16 @@ export const runScenario = async (
         } else if ('clock' in step) {
           answer = await call('POST', '/sim/clock', { json: interpolate(step.clock, vars) });
           if (answer.status !== 200) problems.push(`clock: ${answer.status} ${answer.text}`);
+        } else if ('snapshot' in step) {
+          const snapshotName = interpolate(step.snapshot, vars).name;
+          answer = await call('POST', '/sim/snapshots', { json: { name: snapshotName } });
+          if (answer.status !== 201)
+            problems.push(`snapshot ${snapshotName}: ${answer.status} ${answer.text}`);
+        } else if ('restore' in step) {
+          const snapshotName = interpolate(step.restore, vars).name;
+          answer = await call('POST', `/sim/snapshots/${encodeURIComponent(snapshotName)}/restore`);
+          if (answer.status !== 200)
+            problems.push(`restore ${snapshotName}: ${answer.status} ${answer.text}`);
         } else if ('fault' in step) {
           answer =
             'clear' in step.fault

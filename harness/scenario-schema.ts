@@ -165,6 +165,27 @@ const clientStep = z.strictObject({
   }),
 });
 
+const snapshotName = z
+  .string()
+  .regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'must be letters, digits, dots, dashes or underscores')
+  .describe('The snapshot name, unique in the scenario world.');
+const snapshotStep = z.strictObject({
+  name: z.string().optional(),
+  snapshot: z
+    .strictObject({ name: snapshotName })
+    .describe(
+      'Take a snapshot of the whole world (entities, clock, faults, config, mail, pending steps): POST /sim/snapshots.',
+    ),
+});
+const restoreStep = z.strictObject({
+  name: z.string().optional(),
+  restore: z
+    .strictObject({ name: snapshotName })
+    .describe(
+      'Put the world back exactly as the named snapshot held it (the request journal is kept).',
+    ),
+});
+
 const statusMatch = z.union([
   z.number().int().min(100).max(599),
   z.string().regex(/^[1-5]xx$/, 'must be a status class such as 4xx'),
@@ -255,6 +276,8 @@ export const STEP_KINDS = {
   mail: mailStep,
   client: clientStep,
   requests: requestsStep,
+  snapshot: snapshotStep,
+  restore: restoreStep,
 } as const;
 export type StepKind = keyof typeof STEP_KINDS;
 
@@ -266,6 +289,8 @@ export const stepSchema = z.union([
   mailStep,
   clientStep,
   requestsStep,
+  snapshotStep,
+  restoreStep,
 ]);
 
 export const scenarioSchema = z.strictObject({
