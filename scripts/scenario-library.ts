@@ -1,0 +1,678 @@
+import { stringify } from 'yaml';
+import { canMove } from '../simulator/core/kernel/state-table.ts';
+import { CUSTOMER_STATES } from '../simulator/core/organisations/customer-states.ts';
+import type { CustomerStatus } from '../simulator/core/organisations/model.ts';
+
+/**
+ * The generated part of the scenario library (issue 17): scenarios made from tables (every cell
+ * of the customer state table, the CCW offers' windows, the role matrix, the error codes, the fault
+ * kinds). Each is an ordinary scenario file, readable and runnable on its own;
+ * `scripts/gen-scenario-library.ts` writes them to scenarios/ (`npm run gen`).
+ */
+export interface LibraryScenario {
+  readonly id: string;
+  readonly title: string;
+  readonly rules: readonly string[];
+  readonly steps: readonly Record<string, unknown>[];
+}
+
+type Step = Record<string, unknown>;
+
+const ADMIN = 'acme-admin';
+const ADDRESS = { addressLine1: '1 Main St', city: 'Austin', stateOrProvince: 'TX', country: 'US' };
+
+const pidStep: Step = {
+  request: { path: '/sim/world' },
+  capture: { pid: 'body.partners[0].templates[0].provisioningId' },
+};
+
+const customerJson = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  provisioningId: '${pid}',
+  packages: ['webex_meetings'],
+  externalId,
+  address: ADDRESS,
+  customerInfo: { name: `Cell ${externalId}`, primaryEmail: `it@${externalId}.example` },
+  ...extra,
+});
+
+const createCustomer = (externalId: string): Step[] => [
+  pidStep,
+  {
+    request: {
+      as: ADMIN,
+      method: 'POST',
+      path: '/v1/wholesale/customers',
+      json: customerJson(externalId),
+    },
+    expect: { status: 202 },
+    capture: { id: 'body.url | last-segment' },
+  },
+  {
+    request: { as: ADMIN, path: '/v1/wholesale/customers/${id}' },
+    expect: { status: 200, body: { status: 'provisioning' } },
+  },
+];
+
+const customerIs = (status: string): Step => ({
+  request: { as: ADMIN, path: '/v1/wholesale/customers/${id}' },
+  expect: { status: 200, body: { status } },
+});
+
+const customerGone: Step = {
+  request: { as: ADMIN, path: '/v1/wholesale/customers/${id}' },
+  expect: { status: 404 },
+};
+
+const stepFault = (outcome: string, errorCode: number, description: string): Step => ({
+  fault: {
+    add: {
+      on: 'customer',
+      ...(outcome === 'error' ? {} : { outcome }),
+      errorCode,
+      description,
+      times: 1,
+    },
+  },
+});
+
+const advance = (by: string): Step => ({ clock: { advance: by } });
+
+const put: Step = {
+  request: {
+    as: ADMIN,
+    method: 'PUT',
+    path: '/v1/wholesale/customers/${id}',
+    json: { packages: ['webex_meetings'] },
+  },
+};
+const del: Step = {
+  request: { as: ADMIN, method: 'DELETE', path: '/v1/wholesale/customers/${id}' },
+};
+
+/** The steps that bring a new customer to a status, through what Webex does and step faults. */
+const reach = (status: CustomerStatus, ext: string): Step[] => {
+  switch (status) {
+    case 'provisioning':
+      return createCustomer(ext);
+    case 'provisioned':
+      return [...createCustomer(ext), advance('PT5M'), customerIs('provisioned')];
+    case 'provisioned_with_errors':
+      return [
+        stepFault('provisioned_with_errors', 4101, 'Meetings site could not be created'),
+        ...createCustomer(ext),
+        advance('PT5M'),
+        customerIs('provisioned_with_errors'),
+      ];
+    case 'error':
+      return [
+        stepFault('error', 4003, 'Calling location could not be created'),
+        ...createCustomer(ext),
+        advance('PT5M'),
+        customerIs('error'),
+      ];
+    case 'pending_rpl_review':
+      return [
+        stepFault('pending_rpl_review', 4500, 'Held for Denied Party List review'),
+        ...createCustomer(ext),
+        advance('PT5M'),
+        customerIs('pending_rpl_review'),
+      ];
+    case 'updating':
+      return [...reach('provisioned', ext), { ...put, expect: { status: 202 } }, customerIs('updating')];
+    case 'deleting':
+      return [...reach('provisioned', ext), { ...del, expect: { status: 202 } }, customerIs('deleting')];
+  }
+};
+
+/** A refused move: 409, 1200 (the state forbids the request) or 1202 (the table has no such move). */
+const refused = (code: 1200 | 1202) => ({
+  status: 409,
+  body: { errors: [{ errorCode: code }], trackingId: '*' },
+});
+
+/** What the customer's own steps do from a status, as the table says. */
+const stepFrom: Readonly<Record<CustomerStatus, { by: string; then: Step[]; what: string }>> = {
+  provisioning: { by: 'PT5M', then: [customerIs('provisioned')], what: 'the provisioning step ends: provisioned' },
+  pending_rpl_review: {
+    by: 'PT10M',
+    then: [customerIs('provisioning'), advance('PT5M'), customerIs('provisioned')],
+    what: 'the review passes after delays.rplReview: provisioning, then provisioned',
+  },
+  provisioned: { by: 'P1D', then: [customerIs('provisioned')], what: 'no step: it stays provisioned' },
+  provisioned_with_errors: {
+    by: 'P1D',
+    then: [customerIs('provisioned_with_errors')],
+    what: 'no step: it stays provisioned_with_errors',
+  },
+  updating: { by: 'PT2M', then: [customerIs('provisioned')], what: 'the update step ends: provisioned' },
+  error: { by: 'P1D', then: [customerIs('error')], what: 'no step: it stays in error until a PUT' },
+  deleting: { by: 'PT1M', then: [customerGone], what: 'the delete step ends: the customer is gone' },
+};
+
+const slug = (s: string) => s.replace(/_/g, '-');
+
+/** Every row of the customer state table, by each thing that can happen to a customer. */
+const customerTable = (): LibraryScenario[] => {
+  const out: LibraryScenario[] = [];
+  for (const from of CUSTOMER_STATES.statuses) {
+    const ext = `cst-${slug(from)}`;
+    const canUpdate = canMove(CUSTOMER_STATES, from, 'updating');
+    out.push({
+      id: `state-customer-${slug(from)}-put`,
+      title: `A customer in ${from}: PUT ${canUpdate ? 'moves it to updating (202)' : 'is refused (409, 1200) and changes nothing'}`,
+      rules: ['SIM-2'],
+      steps: [
+        ...reach(from, `${ext}-put`),
+        canUpdate ? { ...put, expect: { status: 202 } } : { ...put, expect: refused(1200) },
+        customerIs(canUpdate ? 'updating' : from),
+      ],
+    });
+    const canDelete = canMove(CUSTOMER_STATES, from, 'deleting');
+    out.push({
+      id: `state-customer-${slug(from)}-delete`,
+      title: `A customer in ${from}: DELETE ${canDelete ? 'moves it to deleting (202), then it is gone' : 'is refused (409, 1202)'}`,
+      rules: ['SIM-2'],
+      steps: [
+        ...reach(from, `${ext}-del`),
+        canDelete ? { ...del, expect: { status: 202 } } : { ...del, expect: refused(1202) },
+        ...(canDelete ? [customerIs('deleting'), advance('PT1M'), customerGone] : [customerIs(from)]),
+      ],
+    });
+    const step = stepFrom[from];
+    out.push({
+      id: `state-customer-${slug(from)}-clock`,
+      title: `A customer in ${from}, as the virtual clock moves ${step.by}: ${step.what}`,
+      rules: ['SIM-1'],
+      steps: [...reach(from, `${ext}-clk`), advance(step.by), ...step.then],
+    });
+  }
+  // The update step's two faulted ends.
+  for (const [outcome, code] of [
+    ['provisioned_with_errors', 4101],
+    ['error', 4003],
+  ] as const) {
+    out.push({
+      id: `state-customer-updating-to-${slug(outcome)}`,
+      title: `A customer in updating whose update step fails ends in ${outcome}`,
+      rules: ['SIM-4', 'SIM-1'],
+      steps: [
+        ...reach('updating', `upd-${slug(outcome)}`),
+        stepFault(outcome, code, 'The update failed'),
+        advance('PT2M'),
+        customerIs(outcome),
+      ],
+    });
+  }
+  return out;
+};
+
+/** The CCW offers' windows (CCW-5): open a minute before the end, closed at it. */
+const ccwWindows = (): LibraryScenario[] =>
+  (
+    [
+      ['A-FLEX', 7],
+      ['A-FLEX-3', 7],
+      ['COLLAB-FLEX', 30],
+      ['EA', 30],
+    ] as const
+  ).flatMap(([offer, days]) => {
+    const closes = new Date(Date.parse('2026-01-01T00:00:00Z') + days * 86_400_000).toISOString();
+    const order: Step = {
+      request: {
+        as: 'acme-orderer',
+        method: 'POST',
+        path: '/ccw/api/orders',
+        json: {
+          lines: [
+            {
+              offer,
+              provisioningContactEmail: `buyer@${offer.toLowerCase()}.example`,
+              requestedStartDate: '2026-01-01',
+            },
+          ],
+        },
+      },
+      expect: { status: 201, body: { lines: [{ status: 'awaiting_provisioning_details', closesAt: closes }] } },
+      capture: { orderId: 'body.id', lineId: 'body.lines[0].id' },
+    };
+    const line = (status: string): Step => ({
+      request: { as: 'acme-orderer', path: '/ccw/api/orders/${orderId}' },
+      expect: { status: 200, body: { lines: [{ status }] } },
+    });
+    const id = `ccw-5-window-${offer.toLowerCase()}`;
+    return [
+      {
+        id: `${id}-closes`,
+        title: `An ${offer} line waits ${days} days for setup, then closes to the minute`,
+        rules: ['CCW-5', 'CCW-1'],
+        steps: [
+          order,
+          advance(`P${days - 1}DT23H59M`),
+          line('awaiting_provisioning_details'),
+          advance('PT1M'),
+          line('closed'),
+        ],
+      },
+      {
+        id: `${id}-setup-in-time`,
+        title: `An ${offer} line set up within its window is provisioned when the customer is`,
+        rules: ['CCW-4', 'CCW-5'],
+        steps: [
+          order,
+          advance(`P${days - 1}D`),
+          { mail: { to: `buyer@${offer.toLowerCase()}.example`, open: 'Set Up Your Service' }, capture: { token: 'link | last-segment' } },
+          {
+            request: {
+              method: 'POST',
+              path: '/ccw/api/setup/${token}',
+              json: {
+                companyName: `${offer} Shop`,
+                adminEmail: `admin@${offer.toLowerCase()}.example`,
+                headquarters: ADDRESS,
+              },
+            },
+            expect: { status: 201 },
+          },
+          advance('PT10M'),
+          line('provisioned'),
+        ],
+      },
+    ];
+  });
+
+type RoleCell = readonly [role: string, door: string, method: string, path: string, status: number];
+
+/** The role matrix (README, Identity and roles; SIM-3, CCW-7): one request per cell. */
+const ROLE_CELLS: readonly RoleCell[] = (
+  ['admin', 'readonly', 'orderer', 'viewer'] as const
+).flatMap((role): RoleCell[] => {
+  const read = role === 'admin' || role === 'readonly' ? 200 : 403;
+  return [
+    [role, 'v1-read', 'GET', '/v1/wholesale/customers', read],
+    [role, 'partner-hub-read', 'GET', '/partner-hub/api/customers', read],
+    [role, 'ccw-read', 'GET', '/ccw/api/orders', 200],
+    [role, 'v1-write', 'POST', '/v1/wholesale/customers', role === 'admin' ? 400 : 403],
+    [role, 'partner-hub-write', 'POST', '/partner-hub/api/customers', role === 'admin' ? 400 : 403],
+    [role, 'ccw-order', 'POST', '/ccw/api/orders', role === 'admin' || role === 'orderer' ? 400 : 403],
+  ];
+});
+
+const roles = (): LibraryScenario[] => {
+  const byRole = new Map<string, RoleCell[]>();
+  for (const c of ROLE_CELLS) byRole.set(`${c[0]}-${c[1].split('-')[0]}`, [...(byRole.get(`${c[0]}-${c[1].split('-')[0]}`) ?? []), c]);
+  return [...byRole.entries()].map(([key, cells]) => {
+    const [role, door] = [cells[0]![0], cells[0]![1].split('-')[0]!];
+    return {
+      id: `sim-3-role-${key}`,
+      title: `The ${role} role at the ${door === 'v1' ? '/v1' : door === 'partner' ? 'Partner Hub' : 'CCW'} door: ${cells
+        .map(([, d, m, , s]) => `${m} ${d.endsWith('read') ? 'reads' : 'writes'} ${s === 403 ? '403' : 'allowed'}`)
+        .join(', ')}`,
+      rules: door === 'ccw' ? ['SIM-3', 'CCW-7'] : ['SIM-3'],
+      steps: cells.map(([, , method, path, status]) => ({
+        request: {
+          as: `acme-${role}`,
+          method,
+          path,
+          ...(method === 'POST' ? { json: {} } : {}),
+        },
+        // An allowed write of an empty body reaches validation (400); a refused one stops at 403.
+        expect: { status, ...(status >= 400 ? { body: { message: '*', trackingId: '*' } } : {}) },
+      })),
+    };
+  });
+};
+
+/** Tokens: none and unknown answer 401 on every door; another partner's object is 404. */
+const tokens = (): LibraryScenario[] =>
+  (
+    [
+      ['v1', '/v1/wholesale/customers'],
+      ['partner-hub', '/partner-hub/api/customers'],
+      ['ccw', '/ccw/api/orders'],
+    ] as const
+  ).flatMap(([door, path]) => [
+    {
+      id: `sim-3-no-token-${door}`,
+      title: `${path} without a token, or with an unknown one, answers 401 in the Webex error shape`,
+      rules: ['SIM-3', 'SIM-2'],
+      steps: [
+        { request: { path }, expect: { status: 401, body: { message: '*', errors: [{ description: '*' }], trackingId: '*' } } },
+        {
+          request: { path, headers: { authorization: 'Bearer nobody-admin' } },
+          expect: { status: 401 },
+        },
+      ],
+    },
+  ]);
+
+/** One scenario per error code of the README's table, at a door that answers it. */
+const errorCodes = (): LibraryScenario[] => {
+  const v1 = (json: unknown, status: number, code: number | undefined, extra: Step = {}): Step => ({
+    request: { as: ADMIN, method: 'POST', path: '/v1/wholesale/customers', json },
+    expect: { status, body: { errors: [code === undefined ? { description: '*' } : { errorCode: code }], trackingId: '*' } },
+    ...extra,
+  });
+  const nothing: Step = {
+    request: { as: ADMIN, path: '/v1/wholesale/customers' },
+    expect: { bodyExact: { items: [] } },
+  };
+  const ph = (json: unknown, status: number, code: number): Step => ({
+    request: { as: ADMIN, method: 'POST', path: '/partner-hub/api/customers', json },
+    expect: { status, body: { errors: [{ errorCode: code }] } },
+  });
+  const phNothing: Step = {
+    request: { as: ADMIN, path: '/partner-hub/api/customers' },
+    expect: { bodyExact: { items: [] } },
+  };
+  return [
+    {
+      id: 'sim-2-error-1001-required',
+      title: 'A required field left out answers 400 with 1001 on /v1 and in Partner Hub, creating nothing',
+      rules: ['SIM-2', 'ORG-1'],
+      steps: [
+        pidStep,
+        v1({ provisioningId: '${pid}', packages: ['webex_meetings'], address: ADDRESS }, 400, 1001),
+        nothing,
+        ph({ adminEmail: 'a@b.example', packages: ['webex_meetings'] }, 400, 1001),
+        phNothing,
+      ],
+    },
+    {
+      id: 'sim-2-error-1002-too-long',
+      title: 'A field longer than allowed answers 400 with 1002 and creates nothing',
+      rules: ['SIM-2', 'ORG-1'],
+      steps: [pidStep, v1(customerJson('x'.repeat(300)), 400, 1002), nothing],
+    },
+    {
+      id: 'sim-2-error-1100-invalid',
+      title: 'A field of the wrong kind (a country that is no ISO code) answers 400 with 1100 and creates nothing',
+      rules: ['SIM-2', 'ORG-2'],
+      steps: [pidStep, v1(customerJson('bad-country', { address: { ...ADDRESS, country: 'ZZ' } }), 400, 1100), nothing],
+    },
+    {
+      id: 'sim-2-error-1101-malformed-json',
+      title: 'A body that is not well-formed JSON answers 400 with 1101 on every door',
+      rules: ['SIM-2'],
+      steps: (
+        [
+          '/v1/wholesale/customers',
+          '/partner-hub/api/customers',
+          '/ccw/api/orders',
+        ] as const
+      ).map((path) => ({
+        request: { as: ADMIN, method: 'POST', path, body: '{"packages": [', headers: { 'content-type': 'application/json' } },
+        expect: { status: 400, body: { errors: [{ errorCode: 1101 }] } },
+      })),
+    },
+    {
+      id: 'sim-2-error-1102-unknown-field',
+      title: 'An unknown field answers 400 with 1102 and creates nothing',
+      rules: ['SIM-2'],
+      steps: [
+        { request: { path: '/sim/snapshots' }, expect: { bodyExact: { items: [] } } },
+        {
+          request: { method: 'POST', path: '/sim/snapshots', json: { name: 'a', colour: 'blue' } },
+          expect: { status: 400, body: { errors: [{ description: 'colour: unknown field', errorCode: 1102 }] } },
+        },
+        { request: { path: '/sim/snapshots' }, expect: { bodyExact: { items: [] } } },
+      ],
+    },
+    {
+      id: 'sim-2-error-415-not-json',
+      title: 'A body that is not JSON where JSON is required answers 415',
+      rules: ['SIM-2'],
+      steps: [
+        {
+          request: { as: ADMIN, method: 'POST', path: '/v1/wholesale/customers', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+          expect: { status: 415, body: { message: 're:application/json' } },
+        },
+        nothing,
+      ],
+    },
+    {
+      id: 'sim-2-error-404-unknown',
+      title: 'An unknown object answers 404 in the Webex error shape on every door',
+      rules: ['SIM-2', 'SIM-3'],
+      steps: [
+        ['/v1/wholesale/customers/nope', ADMIN],
+        ['/partner-hub/api/customers/nope', ADMIN],
+        ['/ccw/api/orders/nope', 'acme-orderer'],
+      ].map(([path, as]) => ({
+        request: { as, path },
+        expect: { status: 404, body: { message: '*', errors: [{ description: '*' }], trackingId: '*' } },
+      })),
+    },
+    {
+      id: 'sim-2-error-1201-clock-backwards',
+      title: 'Setting the clock backwards answers 409 with 1201 and leaves it where it was',
+      rules: ['SIM-1', 'SIM-2'],
+      steps: [
+        advance('P2D'),
+        { request: { method: 'POST', path: '/sim/clock', json: { set: '2026-01-02T00:00:00Z' } }, expect: { status: 409, body: { errors: [{ errorCode: 1201 }] } } },
+        { request: { path: '/sim/clock' }, expect: { body: { now: '2026-01-03T00:00:00.000Z' } } },
+      ],
+    },
+    {
+      id: 'sim-2-error-1200-state',
+      title: 'A second CCW setup of the same order answers 409 with 1200',
+      rules: ['SIM-2', 'CCW-4'],
+      steps: [
+        {
+          request: {
+            as: 'acme-orderer',
+            method: 'POST',
+            path: '/ccw/api/orders',
+            json: { lines: [{ offer: 'EA', provisioningContactEmail: 'twice@shop.example', requestedStartDate: '2026-01-01' }] },
+          },
+          expect: { status: 201 },
+        },
+        { mail: { to: 'twice@shop.example', open: 'Set Up Your Service' }, capture: { token: 'link | last-segment' } },
+        ...[201, 409].map((status) => ({
+          request: {
+            method: 'POST',
+            path: '/ccw/api/setup/${token}',
+            json: { companyName: 'Twice Co', adminEmail: 'admin@twice.example', headquarters: ADDRESS },
+          },
+          expect: status === 201 ? { status } : { status, body: { errors: [{ errorCode: 1200 }] } },
+        })),
+      ],
+    },
+    {
+      id: 'sim-2-error-413-too-large',
+      title: 'A JSON body over 1 MiB answers 413 and creates nothing',
+      rules: ['SIM-2'],
+      steps: [
+        pidStep,
+        {
+          request: { as: ADMIN, method: 'POST', path: '/v1/wholesale/customers', body: `{"externalId": "${'x'.repeat(1_100_000)}"}`, headers: { 'content-type': 'application/json' } },
+          expect: { status: 413 },
+        },
+        nothing,
+      ],
+    },
+  ];
+};
+
+/** Every kind of request fault (status, delay, Retry-After, times, method and path match). */
+const requestFaults = (): LibraryScenario[] => {
+  const out: LibraryScenario[] = [];
+  for (const status of [400, 401, 403, 404, 409, 429, 500, 502, 503, 504]) {
+    out.push({
+      id: `sim-4-request-fault-${status}`,
+      title: `An injected ${status} answers in the Webex error shape, once, then the request succeeds`,
+      rules: ['SIM-4', 'SIM-2'],
+      steps: [
+        { fault: { add: { method: 'GET', path: '/v1/people/me', status, errorCode: 9000 + status, message: `Injected ${status}`, times: 1 } } },
+        {
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status, body: { message: `Injected ${status}`, errors: [{ errorCode: 9000 + status }], trackingId: '*' } },
+        },
+        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 200 } },
+        // Spent, the fault is gone.
+        { request: { path: '/sim/faults' }, expect: { bodyExact: { items: [] } } },
+      ],
+    });
+  }
+  out.push(
+    {
+      id: 'sim-4-request-fault-retry-after',
+      title: 'An injected 429 carries the Retry-After asked, and without one Retry-After: 1',
+      rules: ['SIM-4'],
+      steps: [
+        { fault: { add: { path: '/v1/people/me', status: 429, retryAfter: 7, times: 1 } } },
+        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 429, headers: { 'retry-after': '7' } } },
+        { fault: { add: { path: '/v1/people/me', status: 503, times: 1 } } },
+        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 503, headers: { 'retry-after': '1' } } },
+      ],
+    },
+    {
+      id: 'sim-4-request-fault-method-and-path',
+      title: 'A request fault hits only its method and path pattern; other requests pass',
+      rules: ['SIM-4'],
+      steps: [
+        { fault: { add: { method: 'POST', path: '/ccw/api/*', status: 503 } } },
+        { request: { as: 'acme-orderer', path: '/ccw/api/orders' }, expect: { status: 200 } },
+        { request: { as: 'acme-orderer', method: 'POST', path: '/ccw/api/orders', json: {} }, expect: { status: 503 } },
+        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 200 } },
+        { fault: { clear: true } },
+        { request: { as: 'acme-orderer', method: 'POST', path: '/ccw/api/orders', json: {} }, expect: { status: 400 } },
+      ],
+    },
+    {
+      id: 'sim-4-request-fault-latency',
+      title: 'A latency-only fault delays the answer and then answers normally',
+      rules: ['SIM-4'],
+      steps: [
+        { fault: { add: { path: '/v1/people/me', latencyMs: 5, times: 1 } } },
+        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 200, body: { displayName: '*' } } },
+        { request: { path: '/sim/faults' }, expect: { bodyExact: { items: [] } } },
+      ],
+    },
+    {
+      id: 'sim-4-request-fault-times',
+      title: 'A fault with times: 3 hits three requests, then none',
+      rules: ['SIM-4'],
+      steps: [
+        { fault: { add: { path: '/v1/people/me', status: 500, times: 3 } } },
+        ...[500, 500, 500, 200].map((status) => ({ request: { as: ADMIN, path: '/v1/people/me' }, expect: { status } })),
+      ],
+    },
+    {
+      id: 'sim-4-request-fault-probability',
+      title: 'A fault with probability 0 never hits, with probability 1 always does',
+      rules: ['SIM-4'],
+      steps: [
+        { fault: { add: { path: '/v1/people/me', status: 503, probability: 0 } } },
+        ...[200, 200, 200].map((status) => ({ request: { as: ADMIN, path: '/v1/people/me' }, expect: { status } })),
+        { fault: { clear: true } },
+        { fault: { add: { path: '/v1/people/me', status: 503, probability: 1 } } },
+        ...[503, 503].map((status) => ({ request: { as: ADMIN, path: '/v1/people/me' }, expect: { status } })),
+      ],
+    },
+    {
+      id: 'sim-4-request-fault-refused',
+      title: 'A malformed fault is refused with 400 naming the field, and nothing is injected',
+      rules: ['SIM-4', 'SIM-2'],
+      steps: [
+        { request: { method: 'POST', path: '/sim/faults', json: { path: '/v1/*', status: 99 } }, expect: { status: 400, body: { errors: [{ description: 're:^status' }] } } },
+        { request: { path: '/sim/faults' }, expect: { bodyExact: { items: [] } } },
+      ],
+    },
+  );
+  return out;
+};
+
+/** Snapshots in scenarios: restore undoes a whole workflow, pending steps included. */
+const snapshots = (): LibraryScenario[] => [
+  {
+    id: 'sim-1-snapshot-pending-step',
+    title: 'A snapshot taken while a customer is provisioning restores it provisioning, with its step still due',
+    rules: ['SIM-1'],
+    steps: [
+      ...createCustomer('snap-pending'),
+      { snapshot: { name: 'pending' } },
+      advance('PT5M'),
+      customerIs('provisioned'),
+      { restore: { name: 'pending' } },
+      customerIs('provisioning'),
+      advance('PT5M'),
+      customerIs('provisioned'),
+    ],
+  },
+  {
+    id: 'sim-1-snapshot-undo-delete',
+    title: 'Restoring a snapshot brings back a customer deleted after it',
+    rules: ['SIM-1'],
+    steps: [
+      ...reach('provisioned', 'snap-undo'),
+      { snapshot: { name: 'kept' } },
+      { ...del, expect: { status: 202 } },
+      advance('PT1M'),
+      customerGone,
+      { restore: { name: 'kept' } },
+      customerIs('provisioned'),
+    ],
+  },
+  {
+    id: 'sim-4-snapshot-faults-and-mail',
+    title: 'Restoring a snapshot brings back its faults and its mail, and forgets later ones',
+    rules: ['SIM-4', 'SIM-1'],
+    steps: [
+      { fault: { add: { path: '/v1/people/me', status: 503 } } },
+      { snapshot: { name: 'one-fault' } },
+      { fault: { clear: true } },
+      {
+        request: {
+          as: 'acme-orderer',
+          method: 'POST',
+          path: '/ccw/api/orders',
+          json: { lines: [{ offer: 'EA', provisioningContactEmail: 'late@shop.example', requestedStartDate: '2026-01-01' }] },
+        },
+        expect: { status: 201 },
+      },
+      { mail: { to: 'late@shop.example', count: 1 } },
+      { restore: { name: 'one-fault' } },
+      { mail: { to: 'late@shop.example', count: 0 } },
+      { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 503 } },
+    ],
+  },
+];
+
+/** The virtual clock (SIM-1): durations, set, modes. */
+const clock = (): LibraryScenario[] =>
+  (
+    [
+      ['PT30S', '2026-01-01T00:00:30.000Z'],
+      ['PT90M', '2026-01-01T01:30:00.000Z'],
+      ['P1D', '2026-01-02T00:00:00.000Z'],
+      ['P1W', '2026-01-08T00:00:00.000Z'],
+      ['P1M', '2026-02-01T00:00:00.000Z'],
+    ] as const
+  ).map(([by, now]) => ({
+    id: `sim-1-clock-advance-${by.toLowerCase()}`,
+    title: `Advancing the frozen clock by ${by} moves it exactly to ${now}, and it stays there`,
+    rules: ['SIM-1'],
+    steps: [
+      { request: { method: 'POST', path: '/sim/clock', json: { advance: by } }, expect: { status: 200, body: { now, mode: 'frozen' } } },
+      { request: { path: '/sim/clock' }, expect: { body: { now } } },
+    ],
+  }));
+
+/** The whole generated library, in a stable order. */
+export const libraryScenarios = (): LibraryScenario[] => [
+  ...customerTable(),
+  ...ccwWindows(),
+  ...roles(),
+  ...tokens(),
+  ...errorCodes(),
+  ...requestFaults(),
+  ...snapshots(),
+  ...clock(),
+];
+
+/** A scenario as its YAML file (before Prettier). */
+export const scenarioYaml = (s: LibraryScenario): string =>
+  `# yaml-language-server: $schema=./scenario.schema.json\n# Generated by scripts/gen-scenario-library.ts from scripts/scenario-library.ts: edit the tables there.\n${stringify(
+    { id: s.id, title: s.title, rules: s.rules, steps: s.steps },
+    { lineWidth: 100 },
+  )}`;
