@@ -251,3 +251,4 @@ const main = async (): Promise<void> => {
 };
 
 await main();
+await (await import('./scenarios.ts')).benchScenarioLibrary();

@@ -118,9 +118,17 @@ const reach = (status: CustomerStatus, ext: string): Step[] => {
         customerIs('pending_rpl_review'),
       ];
     case 'updating':
-      return [...reach('provisioned', ext), { ...put, expect: { status: 202 } }, customerIs('updating')];
+      return [
+        ...reach('provisioned', ext),
+        { ...put, expect: { status: 202 } },
+        customerIs('updating'),
+      ];
     case 'deleting':
-      return [...reach('provisioned', ext), { ...del, expect: { status: 202 } }, customerIs('deleting')];
+      return [
+        ...reach('provisioned', ext),
+        { ...del, expect: { status: 202 } },
+        customerIs('deleting'),
+      ];
   }
 };
 
@@ -132,21 +140,37 @@ const refused = (code: 1200 | 1202) => ({
 
 /** What the customer's own steps do from a status, as the table says. */
 const stepFrom: Readonly<Record<CustomerStatus, { by: string; then: Step[]; what: string }>> = {
-  provisioning: { by: 'PT5M', then: [customerIs('provisioned')], what: 'the provisioning step ends: provisioned' },
+  provisioning: {
+    by: 'PT5M',
+    then: [customerIs('provisioned')],
+    what: 'the provisioning step ends: provisioned',
+  },
   pending_rpl_review: {
     by: 'PT10M',
     then: [customerIs('provisioning'), advance('PT5M'), customerIs('provisioned')],
     what: 'the review passes after delays.rplReview: provisioning, then provisioned',
   },
-  provisioned: { by: 'P1D', then: [customerIs('provisioned')], what: 'no step: it stays provisioned' },
+  provisioned: {
+    by: 'P1D',
+    then: [customerIs('provisioned')],
+    what: 'no step: it stays provisioned',
+  },
   provisioned_with_errors: {
     by: 'P1D',
     then: [customerIs('provisioned_with_errors')],
     what: 'no step: it stays provisioned_with_errors',
   },
-  updating: { by: 'PT2M', then: [customerIs('provisioned')], what: 'the update step ends: provisioned' },
+  updating: {
+    by: 'PT2M',
+    then: [customerIs('provisioned')],
+    what: 'the update step ends: provisioned',
+  },
   error: { by: 'P1D', then: [customerIs('error')], what: 'no step: it stays in error until a PUT' },
-  deleting: { by: 'PT1M', then: [customerGone], what: 'the delete step ends: the customer is gone' },
+  deleting: {
+    by: 'PT1M',
+    then: [customerGone],
+    what: 'the delete step ends: the customer is gone',
+  },
 };
 
 const slug = (s: string) => s.replace(/_/g, '-');
@@ -160,7 +184,7 @@ const customerTable = (): LibraryScenario[] => {
     out.push({
       id: `state-customer-${slug(from)}-put`,
       title: `A customer in ${from}: PUT ${canUpdate ? 'moves it to updating (202)' : 'is refused (409, 1200) and changes nothing'}`,
-      rules: ['SIM-2'],
+      rules: [canUpdate ? 'SIM-1' : 'SIM-2'],
       steps: [
         ...reach(from, `${ext}-put`),
         canUpdate ? { ...put, expect: { status: 202 } } : { ...put, expect: refused(1200) },
@@ -171,11 +195,13 @@ const customerTable = (): LibraryScenario[] => {
     out.push({
       id: `state-customer-${slug(from)}-delete`,
       title: `A customer in ${from}: DELETE ${canDelete ? 'moves it to deleting (202), then it is gone' : 'is refused (409, 1202)'}`,
-      rules: ['SIM-2'],
+      rules: [canDelete ? 'SIM-1' : 'SIM-2'],
       steps: [
         ...reach(from, `${ext}-del`),
         canDelete ? { ...del, expect: { status: 202 } } : { ...del, expect: refused(1202) },
-        ...(canDelete ? [customerIs('deleting'), advance('PT1M'), customerGone] : [customerIs(from)]),
+        ...(canDelete
+          ? [customerIs('deleting'), advance('PT1M'), customerGone]
+          : [customerIs(from)]),
       ],
     });
     const step = stepFrom[from];
@@ -232,7 +258,10 @@ const ccwWindows = (): LibraryScenario[] =>
           ],
         },
       },
-      expect: { status: 201, body: { lines: [{ status: 'awaiting_provisioning_details', closesAt: closes }] } },
+      expect: {
+        status: 201,
+        body: { lines: [{ status: 'awaiting_provisioning_details', closesAt: closes }] },
+      },
       capture: { orderId: 'body.id', lineId: 'body.lines[0].id' },
     };
     const line = (status: string): Step => ({
@@ -260,7 +289,10 @@ const ccwWindows = (): LibraryScenario[] =>
         steps: [
           order,
           advance(`P${days - 1}D`),
-          { mail: { to: `buyer@${offer.toLowerCase()}.example`, open: 'Set Up Your Service' }, capture: { token: 'link | last-segment' } },
+          {
+            mail: { to: `buyer@${offer.toLowerCase()}.example`, open: 'Set Up Your Service' },
+            capture: { token: 'link | last-segment' },
+          },
           {
             request: {
               method: 'POST',
@@ -293,19 +325,32 @@ const ROLE_CELLS: readonly RoleCell[] = (
     [role, 'ccw-read', 'GET', '/ccw/api/orders', 200],
     [role, 'v1-write', 'POST', '/v1/wholesale/customers', role === 'admin' ? 400 : 403],
     [role, 'partner-hub-write', 'POST', '/partner-hub/api/customers', role === 'admin' ? 400 : 403],
-    [role, 'ccw-order', 'POST', '/ccw/api/orders', role === 'admin' || role === 'orderer' ? 400 : 403],
+    [
+      role,
+      'ccw-order',
+      'POST',
+      '/ccw/api/orders',
+      role === 'admin' || role === 'orderer' ? 400 : 403,
+    ],
   ];
 });
 
 const roles = (): LibraryScenario[] => {
   const byRole = new Map<string, RoleCell[]>();
-  for (const c of ROLE_CELLS) byRole.set(`${c[0]}-${c[1].split('-')[0]}`, [...(byRole.get(`${c[0]}-${c[1].split('-')[0]}`) ?? []), c]);
+  for (const c of ROLE_CELLS)
+    byRole.set(`${c[0]}-${c[1].split('-')[0]}`, [
+      ...(byRole.get(`${c[0]}-${c[1].split('-')[0]}`) ?? []),
+      c,
+    ]);
   return [...byRole.entries()].map(([key, cells]) => {
     const [role, door] = [cells[0]![0], cells[0]![1].split('-')[0]!];
     return {
       id: `sim-3-role-${key}`,
       title: `The ${role} role at the ${door === 'v1' ? '/v1' : door === 'partner' ? 'Partner Hub' : 'CCW'} door: ${cells
-        .map(([, d, m, , s]) => `${m} ${d.endsWith('read') ? 'reads' : 'writes'} ${s === 403 ? '403' : 'allowed'}`)
+        .map(
+          ([, d, m, , s]) =>
+            `${m} ${d.endsWith('read') ? 'reads' : 'writes'} ${s === 403 ? '403' : 'allowed'}`,
+        )
         .join(', ')}`,
       rules: door === 'ccw' ? ['SIM-3', 'CCW-7'] : ['SIM-3'],
       steps: cells.map(([, , method, path, status]) => ({
@@ -336,7 +381,13 @@ const tokens = (): LibraryScenario[] =>
       title: `${path} without a token, or with an unknown one, answers 401 in the Webex error shape`,
       rules: ['SIM-3', 'SIM-2'],
       steps: [
-        { request: { path }, expect: { status: 401, body: { message: '*', errors: [{ description: '*' }], trackingId: '*' } } },
+        {
+          request: { path },
+          expect: {
+            status: 401,
+            body: { message: '*', errors: [{ description: '*' }], trackingId: '*' },
+          },
+        },
         {
           request: { path, headers: { authorization: 'Bearer nobody-admin' } },
           expect: { status: 401 },
@@ -349,7 +400,13 @@ const tokens = (): LibraryScenario[] =>
 const errorCodes = (): LibraryScenario[] => {
   const v1 = (json: unknown, status: number, code: number | undefined, extra: Step = {}): Step => ({
     request: { as: ADMIN, method: 'POST', path: '/v1/wholesale/customers', json },
-    expect: { status, body: { errors: [code === undefined ? { description: '*' } : { errorCode: code }], trackingId: '*' } },
+    expect: {
+      status,
+      body: {
+        errors: [code === undefined ? { description: '*' } : { errorCode: code }],
+        trackingId: '*',
+      },
+    },
     ...extra,
   });
   const nothing: Step = {
@@ -367,7 +424,8 @@ const errorCodes = (): LibraryScenario[] => {
   return [
     {
       id: 'sim-2-error-1001-required',
-      title: 'A required field left out answers 400 with 1001 on /v1 and in Partner Hub, creating nothing',
+      title:
+        'A required field left out answers 400 with 1001 on /v1 and in Partner Hub, creating nothing',
       rules: ['SIM-2', 'ORG-1'],
       steps: [
         pidStep,
@@ -385,22 +443,29 @@ const errorCodes = (): LibraryScenario[] => {
     },
     {
       id: 'sim-2-error-1100-invalid',
-      title: 'A field of the wrong kind (a country that is no ISO code) answers 400 with 1100 and creates nothing',
+      title:
+        'A field of the wrong kind (a country that is no ISO code) answers 400 with 1100 and creates nothing',
       rules: ['SIM-2', 'ORG-2'],
-      steps: [pidStep, v1(customerJson('bad-country', { address: { ...ADDRESS, country: 'ZZ' } }), 400, 1100), nothing],
+      steps: [
+        pidStep,
+        v1(customerJson('bad-country', { address: { ...ADDRESS, country: 'ZZ' } }), 400, 1100),
+        nothing,
+      ],
     },
     {
       id: 'sim-2-error-1101-malformed-json',
       title: 'A body that is not well-formed JSON answers 400 with 1101 on every door',
       rules: ['SIM-2'],
       steps: (
-        [
-          '/v1/wholesale/customers',
-          '/partner-hub/api/customers',
-          '/ccw/api/orders',
-        ] as const
+        ['/v1/wholesale/customers', '/partner-hub/api/customers', '/ccw/api/orders'] as const
       ).map((path) => ({
-        request: { as: ADMIN, method: 'POST', path, body: '{"packages": [', headers: { 'content-type': 'application/json' } },
+        request: {
+          as: ADMIN,
+          method: 'POST',
+          path,
+          body: '{"packages": [',
+          headers: { 'content-type': 'application/json' },
+        },
         expect: { status: 400, body: { errors: [{ errorCode: 1101 }] } },
       })),
     },
@@ -412,7 +477,10 @@ const errorCodes = (): LibraryScenario[] => {
         { request: { path: '/sim/snapshots' }, expect: { bodyExact: { items: [] } } },
         {
           request: { method: 'POST', path: '/sim/snapshots', json: { name: 'a', colour: 'blue' } },
-          expect: { status: 400, body: { errors: [{ description: 'colour: unknown field', errorCode: 1102 }] } },
+          expect: {
+            status: 400,
+            body: { errors: [{ description: 'colour: unknown field', errorCode: 1102 }] },
+          },
         },
         { request: { path: '/sim/snapshots' }, expect: { bodyExact: { items: [] } } },
       ],
@@ -423,7 +491,13 @@ const errorCodes = (): LibraryScenario[] => {
       rules: ['SIM-2'],
       steps: [
         {
-          request: { as: ADMIN, method: 'POST', path: '/v1/wholesale/customers', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+          request: {
+            as: ADMIN,
+            method: 'POST',
+            path: '/v1/wholesale/customers',
+            body: 'name=x',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          },
           expect: { status: 415, body: { message: 're:application/json' } },
         },
         nothing,
@@ -439,7 +513,10 @@ const errorCodes = (): LibraryScenario[] => {
         ['/ccw/api/orders/nope', 'acme-orderer'],
       ].map(([path, as]) => ({
         request: { as, path },
-        expect: { status: 404, body: { message: '*', errors: [{ description: '*' }], trackingId: '*' } },
+        expect: {
+          status: 404,
+          body: { message: '*', errors: [{ description: '*' }], trackingId: '*' },
+        },
       })),
     },
     {
@@ -448,7 +525,10 @@ const errorCodes = (): LibraryScenario[] => {
       rules: ['SIM-1', 'SIM-2'],
       steps: [
         advance('P2D'),
-        { request: { method: 'POST', path: '/sim/clock', json: { set: '2026-01-02T00:00:00Z' } }, expect: { status: 409, body: { errors: [{ errorCode: 1201 }] } } },
+        {
+          request: { method: 'POST', path: '/sim/clock', json: { set: '2026-01-02T00:00:00Z' } },
+          expect: { status: 409, body: { errors: [{ errorCode: 1201 }] } },
+        },
         { request: { path: '/sim/clock' }, expect: { body: { now: '2026-01-03T00:00:00.000Z' } } },
       ],
     },
@@ -462,16 +542,31 @@ const errorCodes = (): LibraryScenario[] => {
             as: 'acme-orderer',
             method: 'POST',
             path: '/ccw/api/orders',
-            json: { lines: [{ offer: 'EA', provisioningContactEmail: 'twice@shop.example', requestedStartDate: '2026-01-01' }] },
+            json: {
+              lines: [
+                {
+                  offer: 'EA',
+                  provisioningContactEmail: 'twice@shop.example',
+                  requestedStartDate: '2026-01-01',
+                },
+              ],
+            },
           },
           expect: { status: 201 },
         },
-        { mail: { to: 'twice@shop.example', open: 'Set Up Your Service' }, capture: { token: 'link | last-segment' } },
+        {
+          mail: { to: 'twice@shop.example', open: 'Set Up Your Service' },
+          capture: { token: 'link | last-segment' },
+        },
         ...[201, 409].map((status) => ({
           request: {
             method: 'POST',
             path: '/ccw/api/setup/${token}',
-            json: { companyName: 'Twice Co', adminEmail: 'admin@twice.example', headquarters: ADDRESS },
+            json: {
+              companyName: 'Twice Co',
+              adminEmail: 'admin@twice.example',
+              headquarters: ADDRESS,
+            },
           },
           expect: status === 201 ? { status } : { status, body: { errors: [{ errorCode: 1200 }] } },
         })),
@@ -484,7 +579,13 @@ const errorCodes = (): LibraryScenario[] => {
       steps: [
         pidStep,
         {
-          request: { as: ADMIN, method: 'POST', path: '/v1/wholesale/customers', body: `{"externalId": "${'x'.repeat(1_100_000)}"}`, headers: { 'content-type': 'application/json' } },
+          request: {
+            as: ADMIN,
+            method: 'POST',
+            path: '/v1/wholesale/customers',
+            body: `{"externalId": "${'x'.repeat(1_100_000)}"}`,
+            headers: { 'content-type': 'application/json' },
+          },
           expect: { status: 413 },
         },
         nothing,
@@ -502,10 +603,28 @@ const requestFaults = (): LibraryScenario[] => {
       title: `An injected ${status} answers in the Webex error shape, once, then the request succeeds`,
       rules: ['SIM-4', 'SIM-2'],
       steps: [
-        { fault: { add: { method: 'GET', path: '/v1/people/me', status, errorCode: 9000 + status, message: `Injected ${status}`, times: 1 } } },
+        {
+          fault: {
+            add: {
+              method: 'GET',
+              path: '/v1/people/me',
+              status,
+              errorCode: 9000 + status,
+              message: `Injected ${status}`,
+              times: 1,
+            },
+          },
+        },
         {
           request: { as: ADMIN, path: '/v1/people/me' },
-          expect: { status, body: { message: `Injected ${status}`, errors: [{ errorCode: 9000 + status }], trackingId: '*' } },
+          expect: {
+            status,
+            body: {
+              message: `Injected ${status}`,
+              errors: [{ errorCode: 9000 + status }],
+              trackingId: '*',
+            },
+          },
         },
         { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 200 } },
         // Spent, the fault is gone.
@@ -520,9 +639,15 @@ const requestFaults = (): LibraryScenario[] => {
       rules: ['SIM-4'],
       steps: [
         { fault: { add: { path: '/v1/people/me', status: 429, retryAfter: 7, times: 1 } } },
-        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 429, headers: { 'retry-after': '7' } } },
+        {
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status: 429, headers: { 'retry-after': '7' } },
+        },
         { fault: { add: { path: '/v1/people/me', status: 503, times: 1 } } },
-        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 503, headers: { 'retry-after': '1' } } },
+        {
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status: 503, headers: { 'retry-after': '1' } },
+        },
       ],
     },
     {
@@ -532,10 +657,16 @@ const requestFaults = (): LibraryScenario[] => {
       steps: [
         { fault: { add: { method: 'POST', path: '/ccw/api/*', status: 503 } } },
         { request: { as: 'acme-orderer', path: '/ccw/api/orders' }, expect: { status: 200 } },
-        { request: { as: 'acme-orderer', method: 'POST', path: '/ccw/api/orders', json: {} }, expect: { status: 503 } },
+        {
+          request: { as: 'acme-orderer', method: 'POST', path: '/ccw/api/orders', json: {} },
+          expect: { status: 503 },
+        },
         { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 200 } },
         { fault: { clear: true } },
-        { request: { as: 'acme-orderer', method: 'POST', path: '/ccw/api/orders', json: {} }, expect: { status: 400 } },
+        {
+          request: { as: 'acme-orderer', method: 'POST', path: '/ccw/api/orders', json: {} },
+          expect: { status: 400 },
+        },
       ],
     },
     {
@@ -544,7 +675,10 @@ const requestFaults = (): LibraryScenario[] => {
       rules: ['SIM-4'],
       steps: [
         { fault: { add: { path: '/v1/people/me', latencyMs: 5, times: 1 } } },
-        { request: { as: ADMIN, path: '/v1/people/me' }, expect: { status: 200, body: { displayName: '*' } } },
+        {
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status: 200, body: { displayName: '*' } },
+        },
         { request: { path: '/sim/faults' }, expect: { bodyExact: { items: [] } } },
       ],
     },
@@ -554,7 +688,10 @@ const requestFaults = (): LibraryScenario[] => {
       rules: ['SIM-4'],
       steps: [
         { fault: { add: { path: '/v1/people/me', status: 500, times: 3 } } },
-        ...[500, 500, 500, 200].map((status) => ({ request: { as: ADMIN, path: '/v1/people/me' }, expect: { status } })),
+        ...[500, 500, 500, 200].map((status) => ({
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status },
+        })),
       ],
     },
     {
@@ -563,10 +700,16 @@ const requestFaults = (): LibraryScenario[] => {
       rules: ['SIM-4'],
       steps: [
         { fault: { add: { path: '/v1/people/me', status: 503, probability: 0 } } },
-        ...[200, 200, 200].map((status) => ({ request: { as: ADMIN, path: '/v1/people/me' }, expect: { status } })),
+        ...[200, 200, 200].map((status) => ({
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status },
+        })),
         { fault: { clear: true } },
         { fault: { add: { path: '/v1/people/me', status: 503, probability: 1 } } },
-        ...[503, 503].map((status) => ({ request: { as: ADMIN, path: '/v1/people/me' }, expect: { status } })),
+        ...[503, 503].map((status) => ({
+          request: { as: ADMIN, path: '/v1/people/me' },
+          expect: { status },
+        })),
       ],
     },
     {
@@ -574,7 +717,10 @@ const requestFaults = (): LibraryScenario[] => {
       title: 'A malformed fault is refused with 400 naming the field, and nothing is injected',
       rules: ['SIM-4', 'SIM-2'],
       steps: [
-        { request: { method: 'POST', path: '/sim/faults', json: { path: '/v1/*', status: 99 } }, expect: { status: 400, body: { errors: [{ description: 're:^status' }] } } },
+        {
+          request: { method: 'POST', path: '/sim/faults', json: { path: '/v1/*', status: 99 } },
+          expect: { status: 400, body: { errors: [{ description: 're:^status' }] } },
+        },
         { request: { path: '/sim/faults' }, expect: { bodyExact: { items: [] } } },
       ],
     },
@@ -586,7 +732,8 @@ const requestFaults = (): LibraryScenario[] => {
 const snapshots = (): LibraryScenario[] => [
   {
     id: 'sim-1-snapshot-pending-step',
-    title: 'A snapshot taken while a customer is provisioning restores it provisioning, with its step still due',
+    title:
+      'A snapshot taken while a customer is provisioning restores it provisioning, with its step still due',
     rules: ['SIM-1'],
     steps: [
       ...createCustomer('snap-pending'),
@@ -626,7 +773,15 @@ const snapshots = (): LibraryScenario[] => [
           as: 'acme-orderer',
           method: 'POST',
           path: '/ccw/api/orders',
-          json: { lines: [{ offer: 'EA', provisioningContactEmail: 'late@shop.example', requestedStartDate: '2026-01-01' }] },
+          json: {
+            lines: [
+              {
+                offer: 'EA',
+                provisioningContactEmail: 'late@shop.example',
+                requestedStartDate: '2026-01-01',
+              },
+            ],
+          },
         },
         expect: { status: 201 },
       },
@@ -653,10 +808,703 @@ const clock = (): LibraryScenario[] =>
     title: `Advancing the frozen clock by ${by} moves it exactly to ${now}, and it stays there`,
     rules: ['SIM-1'],
     steps: [
-      { request: { method: 'POST', path: '/sim/clock', json: { advance: by } }, expect: { status: 200, body: { now, mode: 'frozen' } } },
+      {
+        request: { method: 'POST', path: '/sim/clock', json: { advance: by } },
+        expect: { status: 200, body: { now, mode: 'frozen' } },
+      },
       { request: { path: '/sim/clock' }, expect: { body: { now } } },
     ],
   }));
+
+/** A provisioned /v1 customer with meetings, its id as `${id}`. */
+const provisionedCustomer = (ext: string): Step[] => reach('provisioned', ext);
+
+const subscriberIs = (status: string): Step => ({
+  request: { as: ADMIN, path: '/v1/wholesale/subscribers/${subId}' },
+  expect: { status: 200, body: { status } },
+});
+
+/** The wholesale subscriber's table (consent, changes, removal) on /v1. */
+const subscriberTable = (): LibraryScenario[] => {
+  const create = (email: string, status: number): Step => ({
+    request: {
+      as: ADMIN,
+      method: 'POST',
+      path: '/v1/wholesale/subscribers',
+      json: {
+        customerId: '${id}',
+        email,
+        packages: ['webex_meetings'],
+        provisioningParameters: {},
+      },
+    },
+    expect: { status },
+    capture: { subId: 'body.id' },
+  });
+  return [
+    {
+      id: 'state-subscriber-create-provisioned',
+      title: 'A subscriber with a company email is provisioned at once (200)',
+      rules: ['USR-1'],
+      steps: [
+        ...provisionedCustomer('sub-new'),
+        create('ana@sub-new.example', 200),
+        subscriberIs('provisioned'),
+      ],
+    },
+    {
+      id: 'state-subscriber-provisioned-put',
+      title: 'A provisioned subscriber changed by PUT stays provisioned (200)',
+      rules: ['USR-1'],
+      steps: [
+        ...provisionedCustomer('sub-put'),
+        create('ben@sub-put.example', 200),
+        {
+          request: {
+            as: ADMIN,
+            method: 'PUT',
+            path: '/v1/wholesale/subscribers/${subId}',
+            json: { packages: ['webex_meetings'] },
+          },
+          expect: { status: 200, body: { status: 'provisioned', packages: ['webex_meetings'] } },
+        },
+        subscriberIs('provisioned'),
+      ],
+    },
+    {
+      id: 'state-subscriber-provisioned-delete',
+      title: 'A provisioned subscriber can be removed (204), then answers 404',
+      rules: ['USR-1'],
+      steps: [
+        ...provisionedCustomer('sub-del'),
+        create('cy@sub-del.example', 200),
+        {
+          request: { as: ADMIN, method: 'DELETE', path: '/v1/wholesale/subscribers/${subId}' },
+          expect: { status: 204 },
+        },
+        {
+          request: { as: ADMIN, path: '/v1/wholesale/subscribers/${subId}' },
+          expect: { status: 404 },
+        },
+      ],
+    },
+    {
+      id: 'state-subscriber-pending-user-migration',
+      title:
+        'A free-account email waits in pending_user_migration (202) until the consent mail is accepted',
+      rules: ['USR-1'],
+      steps: [
+        { request: { path: '/sim/world' }, capture: { free: 'body.freeAccounts[0]' } },
+        ...provisionedCustomer('sub-free'),
+        create('${free}', 202),
+        subscriberIs('pending_user_migration'),
+        { mail: { to: '${free}', count: 1 } },
+      ],
+    },
+    {
+      id: 'state-subscriber-pending-user-migration-delete',
+      title: 'A subscriber pending its consent can be removed (204)',
+      rules: ['USR-1'],
+      steps: [
+        { request: { path: '/sim/world' }, capture: { free: 'body.freeAccounts[1]' } },
+        ...provisionedCustomer('sub-free-del'),
+        create('${free}', 202),
+        {
+          request: { as: ADMIN, method: 'DELETE', path: '/v1/wholesale/subscribers/${subId}' },
+          expect: { status: 204 },
+        },
+        {
+          request: { as: ADMIN, path: '/v1/wholesale/subscribers/${subId}' },
+          expect: { status: 404 },
+        },
+      ],
+    },
+    {
+      id: 'state-subscriber-customer-not-usable',
+      title:
+        'A subscriber of a customer still provisioning is refused (409) and nothing is created',
+      rules: ['USR-1', 'SIM-2'],
+      steps: [
+        ...createCustomer('sub-early'),
+        {
+          request: {
+            as: ADMIN,
+            method: 'POST',
+            path: '/v1/wholesale/subscribers',
+            json: {
+              customerId: '${id}',
+              email: 'early@sub-early.example',
+              packages: ['webex_meetings'],
+              provisioningParameters: {},
+            },
+          },
+          expect: { status: 409, body: { trackingId: '*' } },
+        },
+        {
+          request: { as: ADMIN, path: '/v1/wholesale/subscribers?customerId=${id}' },
+          expect: { bodyExact: { items: [] } },
+        },
+      ],
+    },
+    {
+      id: 'sim-2-error-10022-email-in-use',
+      title: 'An email already held by a subscriber answers 409 with 10022',
+      rules: ['SIM-2', 'USR-1'],
+      steps: [
+        ...provisionedCustomer('sub-twice'),
+        create('dup@sub-twice.example', 200),
+        {
+          request: {
+            as: ADMIN,
+            method: 'POST',
+            path: '/v1/wholesale/subscribers',
+            json: {
+              customerId: '${id}',
+              email: 'dup@sub-twice.example',
+              packages: ['webex_meetings'],
+              provisioningParameters: {},
+            },
+          },
+          expect: { status: 409, body: { errors: [{ errorCode: 10022 }] } },
+        },
+      ],
+    },
+  ];
+};
+
+/** Delays (api.md, Time, delays, faults): each asynchronous step takes its configured time. */
+const delays = (): LibraryScenario[] =>
+  (
+    [
+      ['customer', 'PT20M', [], 'provisioning', 'provisioned'],
+      ['customerUpdate', 'PT15M', [{ ...put, expect: { status: 202 } }], 'updating', 'provisioned'],
+    ] as const
+  ).map(([name, value, extra, during, after]) => ({
+    id: `sim-1-delay-${name.toLowerCase()}`,
+    title: `With delays.${name} at ${value}, the step ends exactly ${value} later`,
+    rules: ['SIM-1'],
+    steps: [
+      {
+        request: { method: 'PATCH', path: '/sim/config', json: { delays: { [name]: value } } },
+        expect: { status: 200, body: { delays: { [name]: value } } },
+      },
+      ...(name === 'customer'
+        ? createCustomer(`delay-${name}`)
+        : [...reach('provisioned', `delay-${name}`), ...extra]),
+      advance(value.replace(/(\d+)M$/, (_, m: string) => `${Number(m) - 1}M59S`)),
+      customerIs(during),
+      advance('PT1S'),
+      customerIs(after),
+    ],
+  }));
+
+/** Another partner's objects answer 404 on every door (SIM-3). */
+const isolation = (): LibraryScenario[] => [
+  {
+    id: 'sim-3-isolation-v1-customer',
+    title: "Globex cannot read, change or delete Acme's /v1 customer: 404 as if it did not exist",
+    rules: ['SIM-3'],
+    steps: [
+      ...reach('provisioned', 'iso-v1'),
+      ...(['GET', 'PUT', 'DELETE'] as const).map((method) => ({
+        request: {
+          as: 'globex-admin',
+          method,
+          path: '/v1/wholesale/customers/${id}',
+          ...(method === 'PUT' ? { json: { packages: ['webex_meetings'] } } : {}),
+        },
+        expect: { status: 404 },
+      })),
+      customerIs('provisioned'),
+    ],
+  },
+  {
+    id: 'sim-3-isolation-partner-hub-customer',
+    title: "Globex does not see Acme's customer in Partner Hub",
+    rules: ['SIM-3'],
+    steps: [
+      ...reach('provisioned', 'iso-ph'),
+      {
+        request: { as: 'globex-admin', path: '/partner-hub/api/customers/${id}' },
+        expect: { status: 404 },
+      },
+      {
+        request: { as: 'globex-admin', path: '/partner-hub/api/customers' },
+        expect: { bodyExact: { items: [] } },
+      },
+    ],
+  },
+  {
+    id: 'sim-3-isolation-v1-list',
+    title: "Globex's /v1 customer list holds none of Acme's customers",
+    rules: ['SIM-3'],
+    steps: [
+      ...reach('provisioning', 'iso-list'),
+      {
+        request: { as: 'globex-admin', path: '/v1/wholesale/customers' },
+        expect: { bodyExact: { items: [] } },
+      },
+    ],
+  },
+];
+
+/** CCW-6: a line set up after its window closed is still provisioned with the customer. */
+const ccwLate = (): LibraryScenario[] =>
+  (
+    [
+      ['A-FLEX', 7],
+      ['A-FLEX-3', 7],
+      ['COLLAB-FLEX', 30],
+      ['EA', 30],
+    ] as const
+  ).map(([offer, days]) => {
+    const email = `late@${offer.toLowerCase()}.example`;
+    return {
+      id: `ccw-6-closed-then-setup-${offer.toLowerCase()}`,
+      title: `An ${offer} line closed after ${days} days is still provisioned when the customer is set up later`,
+      rules: ['CCW-6', 'CCW-4'],
+      steps: [
+        {
+          request: {
+            as: 'acme-orderer',
+            method: 'POST',
+            path: '/ccw/api/orders',
+            json: {
+              lines: [{ offer, provisioningContactEmail: email, requestedStartDate: '2026-01-01' }],
+            },
+          },
+          expect: { status: 201 },
+          capture: { orderId: 'body.id' },
+        },
+        advance(`P${days + 1}D`),
+        {
+          request: { as: 'acme-orderer', path: '/ccw/api/orders/${orderId}' },
+          expect: { body: { lines: [{ status: 'closed' }] } },
+        },
+        {
+          mail: { to: email, open: 'Set Up Your Service' },
+          capture: { token: 'link | last-segment' },
+        },
+        {
+          request: {
+            method: 'POST',
+            path: '/ccw/api/setup/${token}',
+            json: {
+              companyName: `Late ${offer}`,
+              adminEmail: `admin@late-${offer.toLowerCase()}.example`,
+              headquarters: ADDRESS,
+            },
+          },
+          expect: { status: 201 },
+        },
+        advance('PT10M'),
+        {
+          request: { as: 'acme-orderer', path: '/ccw/api/orders/${orderId}' },
+          expect: { body: { lines: [{ status: 'provisioned' }] } },
+        },
+      ],
+    };
+  });
+
+/** CCW-7: who may resend the provisioning mail and change the contact. */
+const ccwAccess = (): LibraryScenario[] =>
+  (['admin', 'readonly', 'orderer', 'viewer'] as const).map((role) => {
+    const allowed = role === 'admin' || role === 'orderer';
+    return {
+      id: `ccw-7-resend-access-${role}`,
+      title: `The ${role} role ${allowed ? 'may' : 'may not (403)'} resend the provisioning mail or change its contact`,
+      rules: ['CCW-7', 'CCW-2', 'CCW-3'],
+      steps: [
+        {
+          request: {
+            as: 'acme-orderer',
+            method: 'POST',
+            path: '/ccw/api/orders',
+            json: {
+              lines: [
+                {
+                  offer: 'EA',
+                  provisioningContactEmail: `c@${role}.example`,
+                  requestedStartDate: '2026-01-01',
+                },
+              ],
+            },
+          },
+          expect: { status: 201 },
+          capture: { orderId: 'body.id', lineId: 'body.lines[0].id' },
+        },
+        {
+          request: {
+            as: `acme-${role}`,
+            method: 'POST',
+            path: '/ccw/api/orders/${orderId}/lines/${lineId}/resend',
+          },
+          expect: { status: allowed ? 202 : 403 },
+        },
+        { mail: { to: `c@${role}.example`, count: allowed ? 2 : 1 } },
+        {
+          request: {
+            as: `acme-${role}`,
+            method: 'PATCH',
+            path: '/ccw/api/orders/${orderId}/lines/${lineId}',
+            json: { provisioningContactEmail: `new@${role}.example` },
+          },
+          expect: { status: allowed ? 200 : 403 },
+        },
+      ],
+    };
+  });
+
+/** ORG-2: only supported countries, on both doors that create a customer. */
+const countries = (): LibraryScenario[] => [
+  ...(['CA', 'GB', 'DE', 'AU', 'JP'] as const).map((country) => ({
+    id: `org-2-supported-${country.toLowerCase()}`,
+    title: `A customer headquartered in ${country}, a supported country, is provisioned`,
+    rules: ['ORG-2'],
+    steps: [
+      pidStep,
+      {
+        request: {
+          as: ADMIN,
+          method: 'POST',
+          path: '/v1/wholesale/customers',
+          json: customerJson(`country-${country.toLowerCase()}`, {
+            address: { ...ADDRESS, stateOrProvince: undefined, country },
+          }),
+        },
+        expect: { status: 202 },
+        capture: { id: 'body.url | last-segment' },
+      },
+      advance('PT5M'),
+      customerIs('provisioned'),
+    ],
+  })),
+  {
+    id: 'org-2-unsupported-v1',
+    title:
+      'A /v1 customer in an unsupported country (AQ) is refused with 400 naming address.country',
+    rules: ['ORG-2', 'SIM-2'],
+    steps: [
+      pidStep,
+      {
+        request: {
+          as: ADMIN,
+          method: 'POST',
+          path: '/v1/wholesale/customers',
+          json: customerJson('country-aq', {
+            address: { ...ADDRESS, stateOrProvince: undefined, country: 'AQ' },
+          }),
+        },
+        expect: { status: 400, body: { errors: [{ description: 're:^address\\.country' }] } },
+      },
+      {
+        request: { as: ADMIN, path: '/v1/wholesale/customers' },
+        expect: { bodyExact: { items: [] } },
+      },
+    ],
+  },
+  {
+    id: 'org-2-unsupported-partner-hub',
+    title:
+      'A Partner Hub customer in an unsupported country (AQ) is refused naming headquarters.country',
+    rules: ['ORG-2', 'SIM-2'],
+    steps: [
+      pidStep,
+      {
+        request: {
+          as: ADMIN,
+          method: 'POST',
+          path: '/partner-hub/api/customers',
+          json: {
+            companyName: 'Polar Co',
+            adminEmail: 'owner@polar.example',
+            provisioningId: '${pid}',
+            packages: ['webex_meetings'],
+            headquarters: { addressLine1: '1 Ice Rd', city: 'McMurdo', country: 'AQ' },
+            supportedLocationAttested: true,
+          },
+        },
+        expect: { status: 400, body: { errors: [{ description: 're:^headquarters\\.country' }] } },
+      },
+      {
+        request: { as: ADMIN, path: '/partner-hub/api/customers' },
+        expect: { bodyExact: { items: [] } },
+      },
+    ],
+  },
+];
+
+/** Worlds and snapshots by id. */
+const worlds = (): LibraryScenario[] => [
+  {
+    id: 'sim-1-reset-restores-seed',
+    title: 'A reset brings back the seeded world: clock, faults and customers as they started',
+    rules: ['SIM-1', 'SIM-4'],
+    steps: [
+      ...reach('provisioned', 'reset-me'),
+      { fault: { add: { path: '/v1/people/me', status: 503 } } },
+      { request: { method: 'POST', path: '/sim/reset', json: {} }, expect: { status: 200 } },
+      { request: { path: '/sim/clock' }, expect: { body: { now: '2026-01-01T00:00:00.000Z' } } },
+      { request: { path: '/sim/faults' }, expect: { bodyExact: { items: [] } } },
+      {
+        request: { as: ADMIN, path: '/v1/wholesale/customers' },
+        expect: { bodyExact: { items: [] } },
+      },
+    ],
+  },
+  {
+    id: 'sim-1-snapshot-by-id-and-delete',
+    title: 'A snapshot is restored by its id as well as its name; a deleted one is gone (404)',
+    rules: ['SIM-1'],
+    steps: [
+      {
+        request: { method: 'POST', path: '/sim/snapshots', json: { name: 'day-one' } },
+        expect: { status: 201, body: { name: 'day-one', at: '2026-01-01T00:00:00.000Z' } },
+        capture: { snap: 'body.id' },
+      },
+      advance('P3D'),
+      {
+        request: { method: 'POST', path: '/sim/snapshots/${snap}/restore' },
+        expect: { status: 200 },
+      },
+      { request: { path: '/sim/clock' }, expect: { body: { now: '2026-01-01T00:00:00.000Z' } } },
+      { request: { method: 'DELETE', path: '/sim/snapshots/day-one' }, expect: { status: 204 } },
+      {
+        request: { method: 'POST', path: '/sim/snapshots/${snap}/restore' },
+        expect: { status: 404 },
+      },
+    ],
+  },
+  {
+    id: 'sim-1-export-holds-pending-steps',
+    title: 'An export holds the pending provisioning step and the clock it will run on',
+    rules: ['SIM-1'],
+    steps: [
+      ...reach('provisioning', 'export-pending'),
+      {
+        request: { path: '/sim/export' },
+        expect: {
+          status: 200,
+          body: {
+            format: 'provisim-world',
+            version: 1,
+            at: '2026-01-01T00:00:00.000Z',
+            collections: {
+              events: [{ kind: 'customer.step', dueAt: '2026-01-01T00:05:00.000Z' }],
+              meta: [{ id: 'world', clock: { mode: 'frozen' } }],
+            },
+          },
+        },
+      },
+    ],
+  },
+  {
+    id: 'sim-2-import-other-version',
+    title: 'An export of another version is refused (400) and the world is unchanged',
+    rules: ['SIM-2'],
+    steps: [
+      ...reach('provisioning', 'bad-import'),
+      {
+        request: {
+          method: 'POST',
+          path: '/sim/import',
+          json: {
+            format: 'provisim-world',
+            version: 9,
+            at: '2026-01-01T00:00:00Z',
+            collections: {},
+          },
+        },
+        expect: {
+          status: 400,
+          body: { errors: [{ description: 're:^version: this simulator reads version 1' }] },
+        },
+      },
+      customerIs('provisioning'),
+    ],
+  },
+];
+
+/** Step faults on the other resources (SIM-4). */
+const otherStepFaults = (): LibraryScenario[] => [
+  {
+    id: 'sim-4-step-fault-customer-times',
+    title: 'A customer step fault with times: 1 fails one customer; the next is provisioned',
+    rules: ['SIM-4'],
+    steps: [
+      stepFault('error', 4003, 'Calling location could not be created'),
+      ...createCustomer('times-a'),
+      advance('PT5M'),
+      customerIs('error'),
+      ...createCustomer('times-b'),
+      advance('PT5M'),
+      customerIs('provisioned'),
+    ],
+  },
+];
+
+/** The BroadWorks subscriber's table (rules.md; README, Statuses), through /v1. */
+const broadworksTable = (): LibraryScenario[] => {
+  const world: Step = {
+    request: { path: '/sim/world' },
+    capture: {
+      untrusted: 'body.partners[0].templates[1].provisioningId',
+      trusted: 'body.partners[0].templates[2].provisioningId',
+      user: 'body.partners[0].enterprises[0].directory[0].userId',
+      user2: 'body.partners[0].enterprises[0].directory[1].userId',
+    },
+  };
+  const create = (
+    template: string,
+    email: string | undefined,
+    status: number,
+    as = '${user}',
+  ): Step => ({
+    request: {
+      as: ADMIN,
+      method: 'POST',
+      path: '/v1/broadworks/subscribers',
+      json: {
+        provisioningId: `\${${template}}`,
+        userId: as,
+        spEnterpriseId: 'ACME-ENT-01',
+        firstName: 'Ida',
+        lastName: 'Olson',
+        package: 'basic',
+        ...(email ? { email } : {}),
+      },
+    },
+    expect: { status },
+    ...(status < 300 ? { capture: { bw: 'body.id' } } : {}),
+  });
+  const bwIs = (status: string): Step => ({
+    request: { as: ADMIN, path: '/v1/broadworks/subscribers/${bw}' },
+    expect: { status: 200, body: { status } },
+  });
+  const bwPut = (status: number): Step => ({
+    request: {
+      as: ADMIN,
+      method: 'PUT',
+      path: '/v1/broadworks/subscribers/${bw}',
+      json: { package: 'standard' },
+    },
+    expect: { status },
+  });
+  return [
+    {
+      id: 'state-broadworks-trusted-provisioning',
+      title:
+        'A BroadWorks subscriber under a trusted template is provisioning, then provisioned after 30 s',
+      rules: ['SIM-1'],
+      steps: [
+        world,
+        create('trusted', 'ida@bw.example', 200),
+        bwIs('provisioning'),
+        advance('PT29S'),
+        bwIs('provisioning'),
+        advance('PT1S'),
+        bwIs('provisioned'),
+      ],
+    },
+    {
+      id: 'state-broadworks-provisioning-to-error',
+      title: 'A BroadWorks subscriber whose provisioning step fails (a step fault) ends in error',
+      rules: ['SIM-4'],
+      steps: [
+        world,
+        {
+          fault: {
+            add: {
+              on: 'broadworksSubscriber',
+              errorCode: 6001,
+              description: 'BroadWorks did not answer',
+              times: 1,
+            },
+          },
+        },
+        create('trusted', 'ida@bw-err.example', 200),
+        advance('PT30S'),
+        bwIs('error'),
+      ],
+    },
+    {
+      id: 'state-broadworks-provisioned-put',
+      title:
+        'A provisioned BroadWorks subscriber changed by PUT is updating, then provisioned again',
+      rules: ['SIM-1'],
+      steps: [
+        world,
+        create('trusted', 'ida@bw-put.example', 200),
+        advance('PT30S'),
+        bwIs('provisioned'),
+        bwPut(200),
+        bwIs('updating'),
+        advance('PT20S'),
+        bwIs('provisioned'),
+      ],
+    },
+    {
+      id: 'state-broadworks-provisioning-put-refused',
+      title: 'A BroadWorks subscriber still provisioning cannot be changed (409)',
+      rules: ['SIM-2'],
+      steps: [
+        world,
+        create('trusted', 'ida@bw-early.example', 200),
+        bwPut(409),
+        bwIs('provisioning'),
+      ],
+    },
+    {
+      id: 'state-broadworks-untrusted-no-email',
+      title:
+        'Under an untrusted template, a subscriber without an email waits in pending_email_input',
+      rules: ['FT-1'],
+      steps: [world, create('untrusted', undefined, 200), bwIs('pending_email_input')],
+    },
+    {
+      id: 'state-broadworks-untrusted-email',
+      title:
+        'Under an untrusted template, a subscriber with an email waits in pending_email_validation and is mailed',
+      rules: ['FT-1'],
+      steps: [
+        world,
+        create('untrusted', 'vera@bw.example', 200),
+        bwIs('pending_email_validation'),
+        { mail: { to: 'vera@bw.example', count: 1 } },
+      ],
+    },
+    {
+      id: 'state-broadworks-delete-any-status',
+      title:
+        'A BroadWorks subscriber deleted from pending_email_input (204) is gone, and its user can onboard again',
+      rules: ['FT-5'],
+      steps: [
+        world,
+        create('untrusted', undefined, 200),
+        {
+          request: { as: ADMIN, method: 'DELETE', path: '/v1/broadworks/subscribers/${bw}' },
+          expect: { status: 204 },
+        },
+        {
+          request: { as: ADMIN, path: '/v1/broadworks/subscribers/${bw}' },
+          expect: { status: 404 },
+        },
+        create('untrusted', undefined, 200),
+        bwIs('pending_email_input'),
+      ],
+    },
+    {
+      id: 'sim-2-error-10022-broadworks-user-id',
+      title: 'A BroadWorks user id already held answers 409 with 10022',
+      rules: ['SIM-2'],
+      steps: [
+        world,
+        create('trusted', 'ida@bw-dup.example', 200),
+        create('trusted', 'other@bw-dup.example', 409),
+      ],
+    },
+  ];
+};
 
 /** The whole generated library, in a stable order. */
 export const libraryScenarios = (): LibraryScenario[] => [
@@ -668,6 +1516,15 @@ export const libraryScenarios = (): LibraryScenario[] => [
   ...requestFaults(),
   ...snapshots(),
   ...clock(),
+  ...subscriberTable(),
+  ...delays(),
+  ...isolation(),
+  ...ccwLate(),
+  ...ccwAccess(),
+  ...countries(),
+  ...worlds(),
+  ...otherStepFaults(),
+  ...broadworksTable(),
 ];
 
 /** A scenario as its YAML file (before Prettier). */
