@@ -84,8 +84,7 @@ describe('provisim run / validate / merge-reports (the CLI a CI job calls)', () 
       /names\.yaml:5: steps\[0\]\.request\.as: acme-boss is not a token of the seeded world/,
     );
     expect(provisim(['run', dir, '--reporter', 'console', '--out', dir]).status).toBe(2);
-    // Two runs of half the library (75 scenarios each) in their own processes: give them time.
-  }, 120_000);
+  });
 
   it.each(['serve', 'run', 'validate', 'merge-reports', 'seed', 'verify-client'])(
     '%s --help prints its usage and exits 0',
