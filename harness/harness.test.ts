@@ -34,7 +34,7 @@ const failures = (r: RunReport) =>
     .filter((x) => x.verdict === 'failed')
     .map((x) => `${x.id}: ${x.reason ?? x.steps.flatMap((s) => s.problems).join('; ')}`);
 
-// Each of these runs the whole library (151 scenarios) once or more, over HTTP for --target: on a
+// Each of these runs the whole library (over 150 scenarios) once or more, over HTTP for --target: on a
 // busy 2-core machine that takes longer than the default 20 s, so they get 2 minutes each.
 describe('the scenario library (issue 7)', { timeout: 120_000 }, () => {
   it('passes in-process, every scenario, and covers every rule of the catalog', async () => {
