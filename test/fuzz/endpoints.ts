@@ -9,7 +9,6 @@ import { requestFaultSchema, stepFaultSchema } from '../../simulator/core/sim/fa
 import { ALL_COLUMNS } from '../../simulator/core/subscribers/csv.ts';
 import { apiRoutes } from '../../simulator/http/api-routes.ts';
 import { openApiPath, type ApiRoute } from '../../simulator/http/route-table.ts';
-import { clockSchema, seedSchema, worldSchema } from '../../simulator/http/surfaces/sim/api.ts';
 import wholesale from '../../openapi/webex-wholesale.json' with { type: 'json' };
 import broadworks from '../../openapi/webex-broadworks.json' with { type: 'json' };
 import type { BaseWorld } from './base-world.ts';
@@ -205,6 +204,17 @@ const JSON_BODIES: Readonly<Record<string, Json>> = {
   'PATCH /ccw/api/orders/{id}/lines/{lineId}': contact,
   'POST /ccw/api/cases': zodJson(caseSchema),
   'POST /activation/api/{linkId}': zodJson(formSchema),
+  'PATCH /sim/config': config,
+  'POST /sim/faults': zodJson(z.union([requestFaultSchema, stepFaultSchema])),
+  // A world document: the shape's outline, so most are refused (400) for what they lack.
+  'POST /sim/import': zodJson(
+    z.strictObject({
+      format: z.literal('provisim-world'),
+      version: z.number().int(),
+      at: text(64),
+      collections: z.record(text(32), z.array(z.looseObject({ id: text(64) }))),
+    }),
+  ),
 };
 
 /** What a path parameter names in the world, told by the path segment before it. */
@@ -225,6 +235,7 @@ const paramNames = (template: string): Record<string, string> => {
         lines: 'lineId',
         setup: 'setupToken',
         verify: 'verifyToken',
+        faults: 'faultId',
         api: template.startsWith('/consent/') ? 'consentToken' : 'linkId',
       }[before] ?? 'other';
   });
@@ -234,7 +245,7 @@ const paramNames = (template: string): Record<string, string> => {
 
 /**
  * Every write route of the route table but `/v1` (Partner Hub, CCW, the activation portal, the
- * consent link), each with the route's own Zod schema, or the one its handler validates with.
+ * consent link, `/sim`), each with the route's own Zod schema, or the one its handler validates with.
  */
 const tableEndpoints = (routes: readonly ApiRoute[]): Endpoint[] =>
   routes
@@ -255,23 +266,8 @@ const tableEndpoints = (routes: readonly ApiRoute[]): Endpoint[] =>
       return json(r.tag, r.method, template, schema, params);
     });
 
-/** `/sim`, which the route table does not hold, from the schemas its handlers validate with. */
-const SIM_ENDPOINTS: readonly Endpoint[] = [
-  json('sim', 'POST', '/sim/reset', zodJson(z.strictObject({ seed: seedSchema.optional() }))),
-  json('sim', 'POST', '/sim/clock', zodJson(clockSchema)),
-  json('sim', 'PATCH', '/sim/config', config),
-  json('sim', 'POST', '/sim/faults', zodJson(z.union([requestFaultSchema, stepFaultSchema]))),
-  json('sim', 'DELETE', '/sim/faults', undefined),
-  json('sim', 'DELETE', '/sim/faults/{faultId}', undefined, { faultId: 'faultId' }),
-  json('sim', 'POST', '/sim/worlds', zodJson(worldSchema)),
-  json('sim', 'DELETE', '/sim/worlds/{id}', undefined, { id: 'other' }),
-  json('sim', 'DELETE', '/sim/requests', undefined),
-];
-
-export const OWN_ENDPOINTS: readonly Endpoint[] = [
-  ...tableEndpoints(apiRoutes()),
-  ...SIM_ENDPOINTS,
-];
+/** Every write route of the simulator's own surfaces, `/sim` included (it is on the table). */
+export const OWN_ENDPOINTS: readonly Endpoint[] = tableEndpoints(apiRoutes());
 
 /** What each path parameter of Cisco's files names in the world. */
 const V1_PARAMS: Record<string, string> = {

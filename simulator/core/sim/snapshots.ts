@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { patternField } from '../kernel/fields.ts';
 import { notFound, type DomainError } from '../kernel/errors.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
 import { simErrors } from './errors.ts';
@@ -19,12 +19,11 @@ interface Snapshot extends SnapshotView {
 }
 
 /** A snapshot's name: it may stand for the id in a path, so it is a path segment. */
-export const snapshotNameSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][\w.-]{0,99}$/,
-    'must be 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  );
+export const snapshotNameSchema = patternField(
+  100,
+  /^[A-Za-z0-9][\w.-]{0,99}$/,
+  'must be 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+);
 
 /** Snapshots a world keeps at most. */
 export const MAX_SNAPSHOTS = 100;

@@ -5,8 +5,9 @@ import type { WorldMeta } from '../kernel/model.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
 import type { Change, Entity } from '../kernel/store-port.ts';
 import { parseWith } from '../kernel/validation.ts';
+import { text } from '../kernel/fields.ts';
 import type { CollectionName } from '../collections.ts';
-import { DEFAULT_DELAYS } from './config.ts';
+import { DEFAULT_DELAYS, defaultConfig, patchConfig } from './config.ts';
 
 /**
  * A world as data (api.md, Snapshots): every collection of its store (entities, clock, faults,
@@ -58,7 +59,7 @@ const allListed: Exclude<CollectionName, (typeof COLLECTIONS)[number]> extends n
 void allListed;
 
 const entity = z.looseObject({ id: z.string().min(1) });
-const instant = z.iso.datetime({ offset: true });
+const instant = text(64).pipe(z.iso.datetime({ offset: true }));
 const count = z.number().int().min(0);
 const clockMode = z.enum(['frozen', 'running']);
 
@@ -80,7 +81,7 @@ const metaSchema = z.strictObject({
   seq: count,
   config: z.strictObject({
     delays: z.strictObject(
-      Object.fromEntries(Object.keys(DEFAULT_DELAYS).map((k) => [k, z.string().min(1)])) as Record<
+      Object.fromEntries(Object.keys(DEFAULT_DELAYS).map((k) => [k, text(64)])) as Record<
         keyof typeof DEFAULT_DELAYS,
         z.ZodString
       >,
@@ -150,6 +151,16 @@ export const parseWorldDocument = (input: unknown): Result<WorldDocument> => {
     });
   } else {
     const meta = parseWith(metaSchema, metas[0]);
+    // The delays must be durations the world can schedule with, as `PATCH /sim/config` checks.
+    const delays = meta.ok ? patchConfig(defaultConfig(), meta.value.config) : undefined;
+    if (delays && !delays.ok)
+      problems.push(
+        ...delays.error.errors.map((e) => ({
+          ...e,
+          description: `collections.meta[0].config.${e.description}`,
+          ...(e.field !== undefined ? { field: `collections.meta[0].config.${e.field}` } : {}),
+        })),
+      );
     if (!meta.ok)
       problems.push(
         ...meta.error.errors.map((e) => ({

@@ -212,6 +212,22 @@ describe('/sim/export and /sim/import (api.md, Snapshots)', () => {
       }),
       'collections.meta[0].clock.mode: must be one of',
     ],
+    [
+      'a delay that is no duration',
+      (d) => ({
+        ...d,
+        collections: {
+          ...d.collections,
+          meta: [
+            {
+              ...d.collections.meta[0],
+              config: { delays: { ...d.collections.meta[0].config.delays, customer: 'soon' } },
+            },
+          ],
+        },
+      }),
+      'collections.meta[0].config.delays.customer: ',
+    ],
     ['not an object', () => [1, 2], 'body: must be an object'],
   ];
 
