@@ -8,9 +8,14 @@ export class UnstorableValue extends Error {
   override readonly name = 'UnstorableValue';
 }
 
+/**
+ * A plain object of any realm: its prototype is null or some realm's `Object.prototype` (under
+ * Jest's VM modules, or a value from a worker, that is not this realm's own).
+ */
 const isPlainObject = (v: object): boolean => {
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
+  if (Object.prototype.toString.call(v) !== '[object Object]') return false;
+  const proto = Object.getPrototypeOf(v) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 };
 
 /**
