@@ -213,6 +213,14 @@ export class DurableStore implements Store {
     return this.#memory.count(collection);
   }
 
+  lookup(collection: string, index: string, key: string): readonly Entity[] {
+    return this.#memory.lookup(collection, index, key);
+  }
+
+  least(collection: string): Entity | undefined {
+    return this.#memory.least(collection);
+  }
+
   dump(): Readonly<Record<string, readonly Entity[]>> {
     return this.#memory.dump();
   }

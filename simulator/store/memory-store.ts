@@ -1,5 +1,6 @@
 import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
 import { assertStorable } from './storable.ts';
+import { StoreIndexes } from './store-indexes.ts';
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -12,19 +13,39 @@ const deepFreeze = <T>(value: T): T => {
 /** Copies a value into the store's own frozen JSON, so later changes to the caller's object do nothing. */
 export const freezeCopy = <T>(value: T): T => deepFreeze(structuredClone(value));
 
-/** The in-memory store: collections of frozen entities in insertion order. */
+/**
+ * The in-memory store: collections of frozen entities in insertion order, with the indexes of
+ * kernel/indexes.ts kept by `apply` (and built again when a store is loaded from a snapshot).
+ */
 export class MemoryStore implements Store {
   readonly #collections = new Map<string, Map<string, Entity>>();
+  readonly #indexes = new StoreIndexes();
   #size = 0;
 
   constructor(initial?: Readonly<Record<string, readonly Entity[]>>) {
     if (initial) {
       for (const [name, items] of Object.entries(initial)) {
         const m = this.#bucket(name);
-        for (const e of items) m.set(e.id, deepFreeze(e));
+        for (const e of items) {
+          const before = m.get(e.id);
+          const v = deepFreeze(e);
+          m.set(e.id, v);
+          this.#indexes.put(name, v, before);
+        }
         this.#size += m.size;
       }
     }
+  }
+
+  lookup(collection: string, index: string, key: string): readonly Entity[] {
+    const m = this.#collections.get(collection);
+    const ids = this.#indexes.lookup(collection, index, key);
+    return m ? ids.map((id) => m.get(id)!) : [];
+  }
+
+  least(collection: string): Entity | undefined {
+    const m = this.#collections.get(collection);
+    return m ? this.#indexes.least(collection, (id) => m.get(id)) : undefined;
   }
 
   get(collection: string, id: string): Entity | undefined {
@@ -49,13 +70,22 @@ export class MemoryStore implements Store {
     for (const c of prepared) {
       if (c.op === 'clear') {
         this.#collections.clear();
+        this.#indexes.clear();
         this.#size = 0;
       } else if (c.op === 'put') {
         const m = this.#bucket(c.collection);
-        if (!m.has(c.value.id)) this.#size += 1;
+        const before = m.get(c.value.id);
+        if (!before) this.#size += 1;
         m.set(c.value.id, c.value);
-      } else if (this.#collections.get(c.collection)?.delete(c.id)) {
-        this.#size -= 1;
+        this.#indexes.put(c.collection, c.value, before);
+      } else {
+        const m = this.#collections.get(c.collection);
+        const before = m?.get(c.id);
+        if (m && before) {
+          m.delete(c.id);
+          this.#indexes.delete(c.collection, before);
+          this.#size -= 1;
+        }
       }
     }
   }

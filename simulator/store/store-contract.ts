@@ -173,6 +173,88 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
       expect(store.dump()).toEqual({ people: [person('p1')] });
     });
 
+    describe('indexes (kernel/indexes.ts), kept by every write', () => {
+      const sub = (id: string, fields: Record<string, string>): Entity =>
+        ({ id, ...fields }) as Entity;
+      const put = (value: Entity) => ({ op: 'put', collection: 'subscribers', value }) as const;
+
+      it('finds by each key in list order, follows changed keys and deletes, and empties on clear', () => {
+        store.apply([
+          put(sub('s1', { email: 'Ada@X.example', customerId: 'c1', status: 'provisioned' })),
+          put(sub('s2', { email: 'bo@x.example', customerId: 'c2', status: 'provisioned' })),
+          put(sub('s3', { email: 'cy@x.example', customerId: 'c1', extension: '100' })),
+        ]);
+        expect(ids(store.lookup('subscribers', 'email', 'ada@x.example'))).toEqual(['s1']);
+        expect(ids(store.lookup('subscribers', 'customerId', 'c1'))).toEqual(['s1', 's3']);
+        expect(ids(store.lookup('subscribers', 'customerExtension', 'c1\u0000100'))).toEqual([
+          's3',
+        ]);
+        // s1 moves to c2 after s2 was put: c2's list still follows the store's order.
+        store.apply([put(sub('s1', { email: 'ada@x.example', customerId: 'c2' }))]);
+        expect(ids(store.lookup('subscribers', 'customerId', 'c2'))).toEqual(['s1', 's2']);
+        expect(ids(store.lookup('subscribers', 'customerId', 'c1'))).toEqual(['s3']);
+        expect(ids(store.lookup('subscribers', 'status', 'provisioned'))).toEqual(['s2']);
+        expect(store.lookup('subscribers', 'customerId', 'c1')[0]).toEqual(
+          store.get('subscribers', 's3'),
+        );
+        store.apply([{ op: 'delete', collection: 'subscribers', id: 's2' }]);
+        expect(ids(store.lookup('subscribers', 'customerId', 'c2'))).toEqual(['s1']);
+        expect(store.lookup('subscribers', 'email', 'bo@x.example')).toEqual([]);
+        store.apply([{ op: 'clear' }, put(sub('s9', { email: 'ada@x.example' }))]);
+        expect(ids(store.lookup('subscribers', 'email', 'ada@x.example'))).toEqual(['s9']);
+        expect(store.lookup('subscribers', 'customerId', 'c1')).toEqual([]);
+        expect(() => store.lookup('subscribers', 'nickname', 'x')).toThrow(/no index/);
+      });
+
+      it('finds the least event by due time, then sequence, as events come and go', () => {
+        const evt = (id: string, dueAt: string, seq: number) =>
+          ({
+            op: 'put',
+            collection: 'events',
+            value: { id, seq, dueAt, kind: 'k', payload: {} },
+          }) as const;
+        expect(store.least('events')).toBeUndefined();
+        store.apply([
+          evt('e1', '2026-01-02T00:00:00.000Z', 1),
+          evt('e2', '2026-01-01T00:00:00.000Z', 3),
+          evt('e3', '2026-01-01T00:00:00.000Z', 2),
+        ]);
+        expect(store.least('events')?.id).toBe('e3');
+        store.apply([{ op: 'delete', collection: 'events', id: 'e3' }]);
+        expect(store.least('events')?.id).toBe('e2');
+        store.apply([evt('e2', '2026-01-03T00:00:00.000Z', 3)]);
+        expect(store.least('events')?.id).toBe('e1');
+        store.apply([{ op: 'clear' }]);
+        expect(store.least('events')).toBeUndefined();
+      });
+
+      if (durable)
+        it('builds its indexes again on reopen', async () => {
+          store.apply([
+            put(sub('s1', { email: 'ada@x.example', customerId: 'c1' })),
+            put(sub('s2', { email: 'bo@x.example', customerId: 'c1' })),
+          ]);
+          store.apply([{ op: 'delete', collection: 'subscribers', id: 's1' }]);
+          store.apply([
+            {
+              op: 'put',
+              collection: 'events',
+              value: {
+                id: 'e1',
+                seq: 1,
+                dueAt: '2026-01-01T00:00:00.000Z',
+                kind: 'k',
+                payload: {},
+              } as Entity,
+            },
+          ]);
+          store = await fixture.reopen!();
+          expect(ids(store.lookup('subscribers', 'customerId', 'c1'))).toEqual(['s2']);
+          expect(store.lookup('subscribers', 'email', 'ada@x.example')).toEqual([]);
+          expect(store.least('events')?.id).toBe('e1');
+        });
+    });
+
     if (durable) {
       it('keeps, after a reopen, every put, delete and clear applied before', async () => {
         const reopen = fixture.reopen;

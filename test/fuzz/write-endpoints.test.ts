@@ -44,6 +44,12 @@ class SwappableStore implements Store {
   count(collection: string) {
     return this.inner.count(collection);
   }
+  lookup(collection: string, index: string, key: string) {
+    return this.inner.lookup(collection, index, key);
+  }
+  least(collection: string) {
+    return this.inner.least(collection);
+  }
   apply(changes: readonly Change[]) {
     this.inner.apply(changes);
   }

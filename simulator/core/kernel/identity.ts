@@ -40,7 +40,7 @@ export const authenticate = (
     );
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!m) return fail(unauthorized('The Authorization header must be "Bearer <token>".'));
-  const user = world.list('users').find((u) => u.token === m[1]);
+  const user = world.lookup('users', 'token', m[1]!)[0];
   return user
     ? ok(user)
     : fail(

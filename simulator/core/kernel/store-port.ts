@@ -18,12 +18,19 @@ export interface StoreReader {
   /** Every entity of a collection, in the order each id was first put. */
   list(collection: string): readonly Entity[];
   count(collection: string): number;
+  /**
+   * The entities whose key in one of the store's indexes (kernel/indexes.ts) is `key`, in list
+   * order; an index the store does not keep throws.
+   */
+  lookup(collection: string, index: string, key: string): readonly Entity[];
 }
 
 export interface Store extends StoreReader {
   /** Applies a batch atomically: after a crash, either all of it is there or none of it. */
   apply(changes: readonly Change[]): void;
   /** Every collection's entities, for snapshots and exports. */
+  /** The least entity of an ordered collection (kernel/indexes.ts, ORDERED): the next due event. */
+  least(collection: string): Entity | undefined;
   dump(): Readonly<Record<string, readonly Entity[]>>;
   /** Resolves when everything applied so far is on disk (a no-op for memory). */
   flush(): Promise<void>;

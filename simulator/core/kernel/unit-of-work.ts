@@ -1,3 +1,4 @@
+import { INDEXES, indexKeys } from './indexes.ts';
 import type { Change, Entity, StoreReader } from './store-port.ts';
 
 const DELETED = Symbol('deleted');
@@ -13,6 +14,8 @@ export class UnitOfWork implements StoreReader {
   readonly #pending: Pending = new Map();
   #cleared = false;
   readonly #log: Change[] = [];
+  /** collection → `index\u0000key` → ids put under that key here (checked again when read). */
+  readonly #pendingKeys = new Map<string, Map<string, Set<string>>>();
 
   constructor(base: StoreReader) {
     this.#base = base;
@@ -46,9 +49,44 @@ export class UnitOfWork implements StoreReader {
     return this.list(collection).length;
   }
 
+  lookup(collection: string, index: string, key: string): readonly Entity[] {
+    const def = INDEXES[collection]?.[index];
+    if (!def) throw new Error(`The store keeps no index ${index} on ${collection}.`);
+    const pending = this.#pending.get(collection);
+    const base = this.#cleared ? [] : this.#base.lookup(collection, index, key);
+    if (!pending) return base;
+    const out: Entity[] = [];
+    const seen = new Set<string>();
+    for (const e of base) {
+      seen.add(e.id);
+      const p = pending.get(e.id);
+      if (p === undefined) out.push(e);
+      else if (p !== DELETED && def(p) === key) out.push(p);
+    }
+    // Put here under this key: new entities, and stored ones whose key changed to this one.
+    for (const id of this.#pendingKeys.get(collection)?.get(`${index}\u0000${key}`) ?? []) {
+      const p = pending.get(id);
+      if (!seen.has(id) && p !== undefined && p !== DELETED && def(p) === key) {
+        seen.add(id);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
   put(collection: string, value: Entity): void {
     this.#bucket(collection).set(value.id, value);
     this.#log.push({ op: 'put', collection, value });
+    if (INDEXES[collection]) {
+      let keys = this.#pendingKeys.get(collection);
+      if (!keys) this.#pendingKeys.set(collection, (keys = new Map()));
+      for (const [index, key] of indexKeys(collection, value)) {
+        const k = `${index}\u0000${key}`;
+        let ids = keys.get(k);
+        if (!ids) keys.set(k, (ids = new Set()));
+        ids.add(value.id);
+      }
+    }
   }
 
   delete(collection: string, id: string): void {
@@ -58,6 +96,7 @@ export class UnitOfWork implements StoreReader {
 
   clear(): void {
     this.#pending.clear();
+    this.#pendingKeys.clear();
     this.#cleared = true;
     this.#log.length = 0;
     this.#log.push({ op: 'clear' });

@@ -25,6 +25,15 @@ export class WorldReader {
     return this.base.count(collection);
   }
 
+  /** The entities under `key` in one of the store's indexes (kernel/indexes.ts), in list order. */
+  lookup<K extends CollectionName>(
+    collection: K,
+    index: string,
+    key: string,
+  ): readonly Collections[K][] {
+    return this.base.lookup(collection, index, key) as readonly Collections[K][];
+  }
+
   get meta(): WorldMeta {
     const m = this.get('meta', 'world');
     if (!m) throw new Error('The world has no meta record: it was never seeded.');

@@ -7,7 +7,7 @@ import {
   type ClockState,
 } from './clock.ts';
 import { defaultConfig } from '../sim/config.ts';
-import { byDueTime, type EventRecord } from './events.ts';
+import type { EventRecord } from './events.ts';
 import type { WorldMeta } from './model.ts';
 import { seedRandom } from './random.ts';
 import { ok, type Result } from './result.ts';
@@ -89,11 +89,9 @@ export class World {
     const now = this.now();
     let ran = 0;
     for (;;) {
-      const due = this.store
-        .list('events')
-        .map((e) => e as EventRecord)
-        .filter((e) => Date.parse(e.dueAt) <= now)
-        .sort(byDueTime)[0];
+      // The store keeps events in a heap: the next due one is found in O(log n).
+      const next = this.store.least('events') as EventRecord | undefined;
+      const due = next && Date.parse(next.dueAt) <= now ? next : undefined;
       if (!due) return ran;
       const handler = this.#options.handlers?.[due.kind];
       this.transact((tx) => {

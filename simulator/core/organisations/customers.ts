@@ -3,7 +3,6 @@ import { invalidFields, rejection, type ErrorItem } from '../kernel/errors.ts';
 import { defaultTimezone } from '../kernel/fields.ts';
 import { webexId } from '../kernel/ids.ts';
 import type { Address, PartnerUser } from '../kernel/model.ts';
-import { ownList } from '../kernel/ownership.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
 import { stepApplies, transition } from '../kernel/state-table.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
@@ -98,10 +97,12 @@ const checkNewCustomer = (
     problems.push(...checkCountry(w, d.callingLocation.address, `${CALLING_PATH}.address`));
   if (d.provisioningId !== undefined && !d.customerInfo && !d.orgId)
     problems.push(orgErrors.customerInfoRequired.at('customerInfo', {}));
-  const mine = ownList(w, 'customers', user.partnerId);
-  if (d.externalId !== undefined && mine.some((c) => c.externalId === d.externalId))
+  if (
+    d.externalId !== undefined &&
+    w.lookup('customers', 'externalId', d.externalId).some((c) => c.partnerId === user.partnerId)
+  )
     problems.push(orgErrors.externalIdTaken.item({ externalId: d.externalId }));
-  if (d.orgId !== undefined && w.list('customers').some((c) => c.orgId === d.orgId))
+  if (d.orgId !== undefined && w.lookup('customers', 'orgId', d.orgId).length > 0)
     problems.push(orgErrors.orgIdTaken.item({ orgId: d.orgId }));
   return problems.length > 0 ? fail(rejection(problems)) : ok(template);
 };
@@ -230,7 +231,9 @@ export const updateCustomer = (
   const newExternal = change.externalId !== undefined && change.externalId !== c.externalId;
   if (
     newExternal &&
-    ownList(tx, 'customers', user.partnerId).some((o) => o.externalId === change.externalId)
+    tx
+      .lookup('customers', 'externalId', change.externalId!)
+      .some((o) => o.partnerId === user.partnerId)
   )
     return fail(orgErrors.externalIdTaken({ externalId: change.externalId! }));
   const callingLocationId =

@@ -28,9 +28,7 @@ export const subscriberByConsentToken = (
   w: WorldReader,
   token: string,
 ): Result<WholesaleSubscriber> => {
-  const s = w
-    .list('subscribers')
-    .find((x) => x.consentToken !== undefined && x.consentToken === token);
+  const s = w.lookup('subscribers', 'consentToken', token)[0];
   return s ? ok(s) : fail(notFound('Consent link (it may have been used already)'));
 };
 

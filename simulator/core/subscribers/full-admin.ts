@@ -14,9 +14,7 @@ import { emailHeld } from './uniqueness.ts';
 export const createFullAdmin = (tx: WorldTx, c: Customer): void => {
   if (!c.primaryEmail) return;
   const email = c.primaryEmail.toLowerCase();
-  const own = tx
-    .list('subscribers')
-    .find((s) => s.customerId === c.id && s.email.toLowerCase() === email);
+  const own = tx.lookup('subscribers', 'email', email).find((s) => s.customerId === c.id);
   if (own) {
     if (own.role !== 'full_admin') tx.put('subscribers', { ...own, role: 'full_admin' });
     return;

@@ -1,0 +1,186 @@
+import { INDEXES, ORDERED, indexKeys } from '../core/kernel/indexes.ts';
+import type { Entity } from '../core/kernel/store-port.ts';
+
+/** The ids under one key, and whether they were added in store order (then no sort is needed). */
+class Many {
+  readonly ids = new Set<string>();
+  last = -1;
+  ordered = true;
+}
+type Bucket = string | Many;
+
+/** A binary min-heap with lazy deletion: a popped entry counts only if the store still holds it as it was. */
+class Heap {
+  readonly #items: Entity[] = [];
+  readonly #less: (a: Entity, b: Entity) => boolean;
+
+  constructor(compare: (a: Entity, b: Entity) => number) {
+    this.#less = (a, b) => compare(a, b) < 0;
+  }
+
+  get size(): number {
+    return this.#items.length;
+  }
+
+  push(e: Entity): void {
+    const a = this.#items;
+    a.push(e);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.#less(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+
+  peek(): Entity | undefined {
+    return this.#items[0];
+  }
+
+  pop(): void {
+    const a = this.#items;
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return;
+    a[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && this.#less(a[l]!, a[m]!)) m = l;
+      if (r < a.length && this.#less(a[r]!, a[m]!)) m = r;
+      if (m === i) return;
+      [a[i], a[m]] = [a[m]!, a[i]!];
+      i = m;
+    }
+  }
+
+  clear(): void {
+    this.#items.length = 0;
+  }
+}
+
+/**
+ * The indexes of one store (core/kernel/indexes.ts), kept in step by its write path: equality
+ * indexes answer in store order (the order each id was first put), and ordered collections keep a
+ * heap so their least entity is found in O(log n).
+ */
+export class StoreIndexes {
+  /** collection → index → key → ids. */
+  readonly #maps = new Map<string, Map<string, Map<string, Bucket>>>();
+  /** collection → id → position of its first put. */
+  readonly #ordinals = new Map<string, Map<string, number>>();
+  readonly #next = new Map<string, number>();
+  readonly #heaps = new Map<string, Heap>();
+
+  /** Records `value` (replacing `before`, the entity it replaces, if any). */
+  put(collection: string, value: Entity, before: Entity | undefined): void {
+    const compare = ORDERED[collection];
+    if (compare) this.#heap(collection, compare).push(value);
+    if (!INDEXES[collection]) return;
+    const ordinals = this.#ordinalsOf(collection);
+    let ord = ordinals.get(value.id);
+    if (ord === undefined) {
+      ord = this.#next.get(collection) ?? 0;
+      this.#next.set(collection, ord + 1);
+      ordinals.set(value.id, ord);
+    }
+    const old = before ? indexKeys(collection, before) : [];
+    const now = indexKeys(collection, value);
+    for (const [index, key] of old)
+      if (!now.some(([i, k]) => i === index && k === key))
+        this.#remove(collection, index, key, value.id);
+    for (const [index, key] of now)
+      if (!old.some(([i, k]) => i === index && k === key))
+        this.#add(collection, index, key, value.id, ord);
+  }
+
+  delete(collection: string, before: Entity): void {
+    if (!INDEXES[collection]) return;
+    for (const [index, key] of indexKeys(collection, before))
+      this.#remove(collection, index, key, before.id);
+    this.#ordinals.get(collection)?.delete(before.id);
+  }
+
+  clear(): void {
+    this.#maps.clear();
+    this.#ordinals.clear();
+    this.#next.clear();
+    this.#heaps.clear();
+  }
+
+  /** The ids under a key, in store order. */
+  lookup(collection: string, index: string, key: string): readonly string[] {
+    if (!INDEXES[collection]?.[index])
+      throw new Error(`The store keeps no index ${index} on ${collection}.`);
+    const b = this.#maps.get(collection)?.get(index)?.get(key);
+    if (b === undefined) return [];
+    if (typeof b === 'string') return [b];
+    const ids = [...b.ids];
+    if (!b.ordered) {
+      const ordinals = this.#ordinalsOf(collection);
+      ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
+    }
+    return ids;
+  }
+
+  /** The least entity of an ordered collection that `current` still holds as it was pushed. */
+  least(collection: string, current: (id: string) => Entity | undefined): Entity | undefined {
+    const heap = this.#heaps.get(collection);
+    if (!heap) return undefined;
+    for (;;) {
+      const top = heap.peek();
+      if (top === undefined) return undefined;
+      if (current(top.id) === top) return top;
+      heap.pop();
+    }
+  }
+
+  #heap(collection: string, compare: (a: Entity, b: Entity) => number): Heap {
+    let h = this.#heaps.get(collection);
+    if (!h) this.#heaps.set(collection, (h = new Heap(compare)));
+    return h;
+  }
+
+  #ordinalsOf(collection: string): Map<string, number> {
+    let m = this.#ordinals.get(collection);
+    if (!m) this.#ordinals.set(collection, (m = new Map()));
+    return m;
+  }
+
+  #add(collection: string, index: string, key: string, id: string, ord: number): void {
+    let byIndex = this.#maps.get(collection);
+    if (!byIndex) this.#maps.set(collection, (byIndex = new Map()));
+    let byKey = byIndex.get(index);
+    if (!byKey) byIndex.set(index, (byKey = new Map()));
+    const b = byKey.get(key);
+    if (b === undefined) {
+      byKey.set(key, id);
+      return;
+    }
+    let many: Many;
+    if (typeof b === 'string') {
+      if (b === id) return;
+      many = new Many();
+      many.ids.add(b);
+      many.last = this.#ordinalsOf(collection).get(b) ?? -1;
+      byKey.set(key, many);
+    } else many = b;
+    many.ids.add(id);
+    if (ord < many.last) many.ordered = false;
+    else many.last = ord;
+  }
+
+  #remove(collection: string, index: string, key: string, id: string): void {
+    const byKey = this.#maps.get(collection)?.get(index);
+    const b = byKey?.get(key);
+    if (b === undefined || !byKey) return;
+    if (typeof b === 'string') {
+      if (b === id) byKey.delete(key);
+      return;
+    }
+    b.ids.delete(id);
+    if (b.ids.size === 0) byKey.delete(key);
+  }
+}
