@@ -1,6 +1,5 @@
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
-import { ownList } from '../../../core/kernel/ownership.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
 import { precheckSubscriber } from '../../../core/subscribers/precheck.ts';
 import { inScope } from '../../../core/organisations/sub-partners.ts';
@@ -36,6 +35,31 @@ const SORT_KEYS: Readonly<Record<string, 'created' | 'lastStatusChange'>> = {
 
 const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
   subscriberV1(s, w.get('customers', s.customerId));
+
+/**
+ * The partner's subscribers a list can match, in store order, through the store's most selective
+ * index for the filters given (email, customer, external id, person, one status), else the partner's.
+ */
+const candidates = (
+  w: WorldReader,
+  partnerId: string,
+  q: Readonly<Record<string, string>>,
+  status: readonly string[] | undefined,
+): readonly WholesaleSubscriber[] => {
+  const own = (list: readonly WholesaleSubscriber[]) =>
+    list.filter((s) => s.partnerId === partnerId);
+  if (q.email !== undefined) return own(w.lookup('subscribers', 'email', q.email.toLowerCase()));
+  if (q.customerId !== undefined) return own(w.lookup('subscribers', 'customerId', q.customerId));
+  if (q.externalCustomerId !== undefined) {
+    const customers = w
+      .lookup('customers', 'externalId', q.externalCustomerId)
+      .filter((x) => x.partnerId === partnerId);
+    if (customers.length === 1) return own(w.lookup('subscribers', 'customerId', customers[0]!.id));
+  }
+  if (q.personId !== undefined) return own(w.lookup('subscribers', 'personId', q.personId));
+  if (status?.length === 1) return own(w.lookup('subscribers', 'status', status[0]!));
+  return w.lookup('subscribers', 'partnerId', partnerId);
+};
 
 /** `/v1/wholesale/subscribers` (webex-wholesale.json): synchronous, as published. */
 export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
@@ -77,7 +101,7 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
       if (order !== 'ASC' && order !== 'DESC')
         return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
       const w = c.env.world.read();
-      const items = ownList(w, 'subscribers', c.get('user').partnerId)
+      const items = candidates(w, c.get('user').partnerId, q, status)
         .filter(
           (s) =>
             (!status || status.includes(s.status)) &&
