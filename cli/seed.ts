@@ -6,7 +6,8 @@ import { EVENT_HANDLERS, ON_COMMIT } from '../simulator/core/event-handlers.ts';
 import type { PartnerUser } from '../simulator/core/kernel/model.ts';
 import { provisionSubscriber } from '../simulator/core/subscribers/commands.ts';
 import { World } from '../simulator/core/kernel/world.ts';
-import { isDataFile, openDurableStore } from '../simulator/store/durable-store.ts';
+import { isDataFile, writeSnapshot } from '../simulator/store/durable-store.ts';
+import { MemoryStore } from '../simulator/store/memory-store.ts';
 
 export interface SeedOptions {
   readonly customers: number;
@@ -68,7 +69,8 @@ export const seedData = async (
     rmSync(file, { force: true });
     rmSync(`${file}.journal`, { force: true });
   }
-  const store = await openDurableStore({ file });
+  // The bulk path: the world is built in memory, then written as one snapshot (no journal).
+  const store = new MemoryStore();
   const world = new World(store, {
     seed: o.seed,
     clock: { mode: 'frozen' },
@@ -143,10 +145,11 @@ export const seedData = async (
       );
     }
   }
-  await store.close();
+  writeSnapshot(file, store.dump());
   out(
     `seeded ${o.customers} customers and ${subscribers} subscribers (seed ${o.seed}) into ${file}`,
   );
+  out(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   return { customers: o.customers, subscribers };
 };
 

@@ -290,6 +290,44 @@ export class DurableStore implements Store {
   }
 }
 
+/**
+ * Writes a snapshot straight to `file` (through a temporary file, then a rename), a collection and
+ * an entity at a time, so no single string holds the whole world: the bulk path of `provisim seed`.
+ * `DurableStore.open` reads it like any snapshot.
+ */
+export const writeSnapshot = (
+  file: string,
+  collections: Readonly<Record<string, readonly Entity[]>>,
+): void => {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w');
+  let chunk = '';
+  const emit = (text: string, force = false) => {
+    chunk += text;
+    if (chunk.length < 1 << 20 && !force) return;
+    const bytes = Buffer.from(chunk, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    chunk = '';
+  };
+  try {
+    const header = JSON.stringify({ ...DATA_FILE_HEADER, lastSeq: 0 }).slice(0, -1);
+    emit(`${header},"collections":{`);
+    Object.entries(collections).forEach(([name, items], c) => {
+      emit(`${c > 0 ? ',' : ''}${JSON.stringify(name)}:[`);
+      items.forEach((e, i) => emit(`${i > 0 ? ',' : ''}${JSON.stringify(e)}`));
+      emit(']');
+    });
+    emit('}}', true);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  rmSync(`${file}.journal`, { force: true });
+};
+
 /** Opens the lowdb-backed store at a file. */
 export const openDurableStore = (options: DurableStoreOptions): Promise<DurableStore> =>
   DurableStore.open(options);

@@ -37,9 +37,40 @@ export class WorldReader {
   get meta(): WorldMeta {
     const m = this.get('meta', 'world');
     if (!m) throw new Error('The world has no meta record: it was never seeded.');
-    return m;
+    const state = this.base.get('meta', 'state') as WorldState | undefined;
+    return state ? merged(m, state) : m;
   }
 }
+
+/**
+ * What changes on every write (clock, random state, sequence), kept apart from the static meta
+ * (config, accounts, countries), so a journal entry carries only the small record.
+ */
+interface WorldState {
+  readonly id: 'state';
+  readonly clock: WorldMeta['clock'];
+  readonly rng: WorldMeta['rng'];
+  readonly seq: number;
+}
+
+const STATIC_KEYS = [
+  'seed',
+  'clockInit',
+  'config',
+  'freeAccounts',
+  'supportedCountries',
+  'pstnProviders',
+] as const;
+
+/** The static record with the state on top; one merge per pair of records read. */
+const mergedCache = new WeakMap<WorldMeta, { state: WorldState; meta: WorldMeta }>();
+const merged = (m: WorldMeta, state: WorldState): WorldMeta => {
+  const hit = mergedCache.get(m);
+  if (hit && hit.state === state) return hit.meta;
+  const meta: WorldMeta = { ...m, clock: state.clock, rng: state.rng, seq: state.seq };
+  mergedCache.set(m, { state, meta });
+  return meta;
+};
 
 export interface MailDraft {
   readonly from: string;
@@ -131,7 +162,10 @@ export class WorldTx extends WorldReader {
   finish(): readonly Change[] {
     if (this.#random || this.#meta) {
       const meta = { ...this.meta, ...(this.#random ? { rng: this.#random.state() } : {}) };
-      this.#uow.put('meta', meta);
+      const stored = this.get('meta', 'world');
+      if (!stored || STATIC_KEYS.some((k) => stored[k] !== meta[k])) this.#uow.put('meta', meta);
+      const state: WorldState = { id: 'state', clock: meta.clock, rng: meta.rng, seq: meta.seq };
+      this.#uow.put('meta', state as unknown as WorldMeta);
     }
     return this.#uow.changes();
   }
