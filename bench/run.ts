@@ -1,23 +1,24 @@
-// `npm run bench`: how fast the durable store takes writes (empty and with 100,000 objects), and how
-// the simulator's read routes compare with a bare Hono app. Everything is measured in this one run;
-// see bench/README.md for how to read the figures.
-import { mkdtempSync, rmSync } from 'node:fs';
+// `npm run bench`: every goal of issue 13 measured in one run, as ratios against a yardstick of the
+// same run (a bare Hono server, an empty world, csv-parse alone), each printed with PASS or MISS;
+// then how fast the durable store takes writes. `--quick` skips the million-subscriber world and
+// loads for shorter. See bench/README.md for how to read the figures.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Hono } from 'hono';
 import type { Change } from '../simulator/core/kernel/store-port.ts';
-import { createApp } from '../simulator/http/create-app.ts';
 import { DurableStore } from '../simulator/store/durable-store.ts';
-import { createMemoryStore } from '../simulator/store/memory-store.ts';
+import { benchHttp, type HttpFigures as ServedFigures } from './http.ts';
 import { benchUsersImport } from './users-import.ts';
+
+const QUICK = process.argv.includes('--quick');
+const MILLION = !QUICK && !process.argv.includes('--no-million');
 
 const WRITES = 20_000;
 const WARMUP_WRITES = 2_000;
 const PREFILL = 100_000;
 const PREFILL_BATCH = 1_000;
-const REQUESTS = 10_000;
-const WARMUP_REQUESTS = 2_000;
 const ROUNDS = 3;
 
 /** One small object, like a customer record, as a put. */
@@ -100,48 +101,6 @@ const benchWrites = async (): Promise<{ empty: WriteRun; full: WriteRun }> => {
   return { empty: fastest(empty), full: fastest(full) };
 };
 
-type Fetcher = { request: (path: string) => Response | Promise<Response> };
-
-/** Requests per second of `count` sequential in-process requests (no port, no socket). */
-const timeRequests = async (app: Fetcher, path: string, count: number): Promise<number> => {
-  const start = performance.now();
-  for (let i = 0; i < count; i += 1) {
-    const res = await app.request(path);
-    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
-    await res.arrayBuffer();
-  }
-  return (count / (performance.now() - start)) * 1000;
-};
-
-interface HttpFigures {
-  readonly bareRps: number;
-  readonly healthRps: number;
-  readonly worldRps: number;
-}
-
-const benchHttp = async (): Promise<HttpFigures> => {
-  const bare = new Hono();
-  bare.get('/x', (c) => c.json({ status: 'ok' }));
-  const sim = createApp({
-    store: createMemoryStore(),
-    newStore: createMemoryStore,
-    log: () => undefined,
-  });
-  const cases: [Fetcher, string][] = [
-    [bare, '/x'],
-    [sim, '/sim/health'],
-    [sim, '/sim/world'],
-  ];
-  for (const [app, path] of cases) await timeRequests(app, path, WARMUP_REQUESTS);
-  // Rounds interleave the three so a busy moment on the machine hits them alike; the best round counts.
-  const best = [0, 0, 0];
-  for (let r = 0; r < ROUNDS; r += 1) {
-    for (const [k, [app, path]] of cases.entries())
-      best[k] = Math.max(best[k] ?? 0, await timeRequests(app, path, REQUESTS));
-  }
-  return { bareRps: best[0] ?? 0, healthRps: best[1] ?? 0, worldRps: best[2] ?? 0 };
-};
-
 /** Writes per second not counting the time of the compactions. */
 const outside = (r: WriteRun): number => (r.writes / (r.ms - r.compactionMs)) * 1000;
 
@@ -153,15 +112,149 @@ const row = (cells: string[]): string =>
     .map((c) => c.padStart(14))
     .join('')}`;
 
+interface ScaleRun {
+  readonly customers: number;
+  readonly users: number;
+  readonly subscribers: number;
+  readonly seedMs: number;
+  readonly seedOnlyMs: number;
+  readonly rates: Readonly<Record<string, number>>;
+  readonly peakRssMb: number;
+}
+
+/** Seeds a world in a child process (bench/scale.ts) and measures POST and the lists on it. */
+const scale = (customers: number, users: number): ScaleRun => {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/scale.ts', String(customers), String(users), QUICK ? '200' : '400'],
+    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = out.split('\n').find((l) => l.startsWith('SCALE_JSON '));
+  if (!line) throw new Error(`bench/scale.ts ${customers} ${users} printed no figures`);
+  return JSON.parse(line.slice('SCALE_JSON '.length)) as ScaleRun;
+};
+
+interface Goal {
+  readonly name: string;
+  readonly measured: string;
+  readonly goal: string;
+  readonly pass: boolean;
+}
+
 const main = async (): Promise<void> => {
   const started = performance.now();
-  const { empty, full } = await benchWrites();
-  const http = await benchHttp();
+  if (!existsSync('dist/simulator/adapters/node.js'))
+    throw new Error(
+      'dist/ is missing: run `npm run build` first (the HTTP part serves compiled JS).',
+    );
   const users = await benchUsersImport();
+  const { empty, full } = await benchWrites();
+  const served: ServedFigures = await benchHttp(QUICK ? 2 : 5, QUICK ? 1 : 2, async (file) => {
+    execFileSync(
+      process.execPath,
+      ['bin/provisim.mjs', 'seed', '--customers', '2', '--users', '5', '--data', file, '--force'],
+      { stdio: 'ignore' },
+    );
+  });
+  console.log(
+    `Seeding worlds in child processes (${MILLION ? '1k, 100k and 1M' : '1k and 100k'} subscribers)…`,
+  );
+  const emptyWorld = scale(1, 0);
+  const curve: ScaleRun[] = [scale(10, 100), scale(1_000, 100)];
+  if (MILLION) curve.push(scale(10_000, 100));
+  const big = curve[curve.length - 1]!;
+  const k100 = curve[1]!;
+  const goals: Goal[] = [];
+  const ratio = (n: number) => `${fmt(n, 2)}×`;
+  goals.push({
+    name: 'GET one subscriber vs bare Hono GET',
+    measured: ratio(served.simGet / served.bareGet),
+    goal: '≥ 0.5×',
+    pass: served.simGet / served.bareGet >= 0.5,
+  });
+  goals.push({
+    name: 'POST a subscriber vs bare Hono GET',
+    measured: ratio(served.simPost / served.bareGet),
+    goal: '≥ 0.3×',
+    pass: served.simPost / served.bareGet >= 0.3,
+  });
+  goals.push({
+    name: 'start to first 200 vs bare Hono server',
+    measured: ratio(served.simStartMs / served.bareStartMs),
+    goal: '≤ 2×',
+    pass: served.simStartMs / served.bareStartMs <= 2,
+  });
+  if (MILLION) {
+    goals.push({
+      name: 'seed 1M subscribers',
+      measured: `${fmt(big.seedMs / 1000, 1)} s`,
+      goal: '≤ 60 s',
+      pass: big.seedMs <= 60_000,
+    });
+    goals.push({
+      name: 'seed time 1M / 100k (linear)',
+      measured: ratio(big.seedMs / k100.seedMs),
+      goal: '≤ 12×',
+      pass: big.seedMs / k100.seedMs <= 12,
+    });
+  }
+  for (const [name, r] of Object.entries(big.rates)) {
+    const x = r / (emptyWorld.rates[name] ?? Infinity);
+    goals.push({
+      name: `${name}, ${fmt(big.subscribers)} stored vs empty`,
+      measured: ratio(x),
+      goal: '≥ 0.9×',
+      pass: x >= 0.9,
+    });
+  }
+  goals.push({
+    name: `CSV import ${fmt(users.rows)} rows vs csv-parse alone`,
+    measured: ratio(users.ratio),
+    goal: '≤ 1.5×',
+    pass: users.ratio <= 1.5,
+  });
+  goals.push({
+    name: 'CSV import peak RSS',
+    measured: `${fmt(users.peakRssMb)} MB`,
+    goal: '≤ 200 MB',
+    pass: users.peakRssMb <= 200,
+  });
+
+  console.log(
+    `\nGoals of issue 13 (${QUICK ? 'quick run: no 1M world, short loads' : MILLION ? 'full run' : 'no 1M world'})`,
+  );
+  console.log(row(['', 'measured', 'goal', 'result']).replace(/^ {36}/, ' '.repeat(44)));
+  for (const g of goals)
+    console.log(
+      `${g.name.padEnd(44)}${g.measured.padStart(14)}${g.goal.padStart(14)}${(g.pass ? 'PASS' : 'MISS').padStart(14)}`,
+    );
+  console.log('');
+  console.log(
+    `HTTP, autocannon, 10 connections, ${QUICK ? '2 s × 1 round' : '5 s × 2 rounds'} (best round)`,
+  );
+  console.log(row(['', 'requests/s', 'start ms']));
+  console.log(row(['bare Hono GET /x', fmt(served.bareGet), fmt(served.bareStartMs)]));
+  console.log(row(['bare Hono POST /x (JSON echo)', fmt(served.barePost), '']));
+  console.log(
+    row(['provisim GET /v1/…/subscribers/{id}', fmt(served.simGet), fmt(served.simStartMs)]),
+  );
+  console.log(row(['provisim POST /v1/…/subscribers', fmt(served.simPost), '']));
+  console.log('');
+  console.log(
+    'Worlds: seed (in memory, then one snapshot written) and in-process requests/s on them',
+  );
+  const names = Object.keys(emptyWorld.rates);
+  console.log(
+    `${'subscribers'.padEnd(12)}${'seed s'.padStart(9)}${'subs/s'.padStart(10)}${'RSS MB'.padStart(8)}${names.map((n) => n.replace('list ', '').slice(0, 11).padStart(12)).join('')}`,
+  );
+  for (const r of [emptyWorld, ...curve])
+    console.log(
+      `${fmt(r.subscribers).padEnd(12)}${fmt(r.seedMs / 1000, 1).padStart(9)}${fmt((r.subscribers / r.seedMs) * 1000).padStart(10)}${fmt(r.peakRssMb).padStart(8)}${names.map((n) => fmt(r.rates[n] ?? 0).padStart(12)).join('')}`,
+    );
+  console.log('');
+
   const writeRatio = full.perSecond / empty.perSecond;
   const outsideRatio = outside(full) / outside(empty);
-  const healthRatio = http.healthRps / http.bareRps;
-  const worldRatio = http.worldRps / http.bareRps;
 
   console.log(
     `Durable store: ${fmt(WRITES)} single-put batches with the final flush, best of ${ROUNDS} rounds (compactAfter 10,000)`,
@@ -183,14 +276,6 @@ const main = async (): Promise<void> => {
     );
   }
   console.log(row(['ratio full / empty', fmt(writeRatio, 2), '', '', '', fmt(outsideRatio, 2)]));
-  console.log('');
-  console.log(
-    `In-process requests (app.request, no port): best of ${ROUNDS} rounds of ${fmt(REQUESTS)}`,
-  );
-  console.log(row(['', 'requests/s', 'vs bare Hono']));
-  console.log(row(['bare Hono GET /x', fmt(http.bareRps), '1.00']));
-  console.log(row(['simulator GET /sim/health', fmt(http.healthRps), fmt(healthRatio, 2)]));
-  console.log(row(['simulator GET /sim/world', fmt(http.worldRps), fmt(worldRatio, 2)]));
   console.log('');
   console.log(
     `Users CSV import: ${fmt(users.rows)} rows (${fmt(users.bytes / 1024)} KiB, seeded faker), through the route vs csv-parse alone`,
@@ -229,15 +314,9 @@ const main = async (): Promise<void> => {
         fullPerSecondOutsideCompactions: round(outside(full)),
         ratioFullToEmptyOutsideCompactions: round(outsideRatio, 3),
       },
-      http: {
-        requests: REQUESTS,
-        rounds: ROUNDS,
-        bareRps: round(http.bareRps),
-        healthRps: round(http.healthRps),
-        worldRps: round(http.worldRps),
-        healthToBare: round(healthRatio, 3),
-        worldToBare: round(worldRatio, 3),
-      },
+      http: served,
+      worlds: [emptyWorld, ...curve],
+      goals,
       usersImport: {
         rows: users.rows,
         importRowsPerSecond: round(users.importRowsPerSecond),

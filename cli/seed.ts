@@ -71,6 +71,21 @@ export const seedData = async (
   }
   // The bulk path: the world is built in memory, then written as one snapshot (no journal).
   const store = new MemoryStore();
+  const made = seedInto(store, o, out);
+  writeSnapshot(file, store.dump());
+  out(
+    `seeded ${o.customers} customers and ${made.subscribers} subscribers (seed ${o.seed}) into ${file}`,
+  );
+  out(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  return made;
+};
+
+/** Fills an empty store with the seeded world and `o.customers` customers of `o.users` subscribers. */
+export const seedInto = (
+  store: MemoryStore,
+  o: Omit<SeedOptions, 'data' | 'force'>,
+  out: (line: string) => void,
+): { customers: number; subscribers: number } => {
   const world = new World(store, {
     seed: o.seed,
     clock: { mode: 'frozen' },
@@ -145,11 +160,6 @@ export const seedData = async (
       );
     }
   }
-  writeSnapshot(file, store.dump());
-  out(
-    `seeded ${o.customers} customers and ${subscribers} subscribers (seed ${o.seed}) into ${file}`,
-  );
-  out(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   return { customers: o.customers, subscribers };
 };
 

@@ -1,0 +1,158 @@
+// `npm run bench`, over HTTP: the simulator (`node bin/provisim.mjs serve`, compiled JavaScript) and
+// a bare Hono server (bench/bare-server.mjs), each in its own process on loopback, loaded by
+// autocannon from this process. Also the time from spawn to the first 200 of each.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+
+interface Server {
+  readonly base: string;
+  readonly child: ChildProcess;
+  /** Spawn to the first 200 of `probe`, in ms. */
+  readonly startMs: number;
+}
+
+const start = async (args: string[], port: number, probe: string): Promise<Server> => {
+  const t = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited (${child.exitCode})`);
+    try {
+      const res = await fetch(`${base}${probe}`);
+      await res.arrayBuffer();
+      if (res.status === 200) return { base, child, startMs: performance.now() - t };
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`${args.join(' ')}: no 200 in 30 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+const stop = (s: Server): Promise<void> =>
+  new Promise((resolve) => {
+    if (s.child.exitCode !== null) return resolve();
+    s.child.once('exit', () => resolve());
+    s.child.kill('SIGTERM');
+  });
+
+const startBare = async (): Promise<Server> => {
+  const port = await freePort();
+  return start(['bench/bare-server.mjs', String(port)], port, '/x');
+};
+
+const startSim = async (data: string): Promise<Server> => {
+  const port = await freePort();
+  return start(
+    ['bin/provisim.mjs', 'serve', '--port', String(port), '--data', data],
+    port,
+    '/sim/health',
+  );
+};
+
+/** Requests per second over `seconds`, 10 connections; throws on any non-2xx answer. */
+const load = async (
+  url: string,
+  seconds: number,
+  opts: Partial<autocannon.Options> = {},
+): Promise<number> => {
+  const r = await autocannon({ url, connections: 10, duration: seconds, ...opts });
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return r.requests.average;
+};
+
+export interface HttpFigures {
+  readonly bareGet: number;
+  readonly simGet: number;
+  readonly barePost: number;
+  readonly simPost: number;
+  readonly bareStartMs: number;
+  readonly simStartMs: number;
+}
+
+export const benchHttp = async (
+  seconds: number,
+  rounds: number,
+  seedWorld: (file: string) => Promise<void>,
+): Promise<HttpFigures> => {
+  const dir = mkdtempSync(join(tmpdir(), 'provisim-http-'));
+  const data = join(dir, 'world.json');
+  await seedWorld(data);
+  const best = { bareGet: 0, simGet: 0, barePost: 0, simPost: 0 };
+  const starts = { bare: Infinity, sim: Infinity };
+  const admin = { authorization: 'Bearer acme-admin' };
+  let posted = 0;
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      // Start-up is measured on a cold process each round; the best round counts.
+      const bare = await startBare();
+      starts.bare = Math.min(starts.bare, bare.startMs);
+      best.bareGet = Math.max(best.bareGet, await load(`${bare.base}/x`, seconds));
+      best.barePost = Math.max(
+        best.barePost,
+        await load(`${bare.base}/x`, seconds, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'a@b.example', packages: ['webex_meetings'] }),
+        }),
+      );
+      await stop(bare);
+
+      const sim = await startSim(data);
+      starts.sim = Math.min(starts.sim, sim.startMs);
+      const listed = (await (
+        await fetch(`${sim.base}/v1/wholesale/subscribers?max=1`, { headers: admin })
+      ).json()) as { items: { id: string; customerId: string }[] };
+      const one = listed.items[0];
+      if (!one) throw new Error('the seeded world has no subscriber of Acme');
+      best.simGet = Math.max(
+        best.simGet,
+        await load(`${sim.base}/v1/wholesale/subscribers/${one.id}`, seconds, { headers: admin }),
+      );
+      best.simPost = Math.max(
+        best.simPost,
+        await load(`${sim.base}/v1/wholesale/subscribers`, seconds, {
+          method: 'POST',
+          headers: { ...admin, 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (req) => {
+                posted += 1;
+                return {
+                  ...req,
+                  body: JSON.stringify({
+                    customerId: one.customerId,
+                    email: `bench-${round}-${posted}@http.example`,
+                    packages: ['webex_meetings'],
+                    provisioningParameters: { firstName: 'Bench', lastName: 'User' },
+                  }),
+                };
+              },
+            },
+          ],
+        }),
+      );
+      await stop(sim);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { ...best, bareStartMs: starts.bare, simStartMs: starts.sim };
+};
