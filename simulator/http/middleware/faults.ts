@@ -40,6 +40,8 @@ export const injectFaults = (): MiddlewareHandler<SurfaceEnv> => async (c, next)
     exempt(c.req.path)
   )
     return next();
+  // No fault set (the usual case): nothing to match, and no transaction to open.
+  if (c.env.world.read().count('faults') === 0) return next();
   const hit = c.env.world.transact((tx) => ok(hitRequestFault(tx, c.req.method, c.req.path)));
   const effect: FaultEffect | undefined = hit.ok ? hit.value : undefined;
   if (!effect) return next();
