@@ -36,7 +36,7 @@ const customer = (await (
   await app.request(`/v1/wholesale/customers/${sample.customerId}`, { headers: admin })
 ).json()) as { externalId: string };
 
-/** Requests per second of `count` sequential in-process requests, after a warm-up of a tenth. */
+/** Requests per second of sequential in-process requests, after a warm-up of a tenth. */
 const rate = async (make: (i: number) => Request | string, ok: number[]): Promise<number> => {
   const run = async (from: number, count: number) => {
     for (let i = from; i < from + count; i += 1) {
@@ -50,8 +50,13 @@ const rate = async (make: (i: number) => Request | string, ok: number[]): Promis
   };
   await run(0, Math.ceil(REQUESTS / 10));
   const start = performance.now();
-  await run(REQUESTS, REQUESTS);
-  return (REQUESTS / (performance.now() - start)) * 1000;
+  // At most REQUESTS, and no more than 5 s of them: a list that scans would take minutes at 1M.
+  let done = 0;
+  while (done < REQUESTS && performance.now() - start < 5_000) {
+    await run(REQUESTS + done, 10);
+    done += 10;
+  }
+  return (done / (performance.now() - start)) * 1000;
 };
 
 const post = (i: number) =>
