@@ -62,6 +62,25 @@ const STATIC_KEYS = [
   'pstnProviders',
 ] as const;
 
+/**
+ * The two records the store keeps a world meta as: the static one (`world`, written when one of
+ * its fields changes) and the per-write state (`state`), each with its keys in one order, so the
+ * same meta is always stored as the same bytes (a restored snapshot is byte-identical).
+ */
+export const metaRecords = (meta: WorldMeta): readonly [WorldMeta, WorldMeta] => {
+  const world = {
+    id: 'world',
+    seed: meta.seed,
+    clockInit: meta.clockInit,
+    config: meta.config,
+    freeAccounts: meta.freeAccounts,
+    supportedCountries: meta.supportedCountries,
+    pstnProviders: meta.pstnProviders,
+  };
+  const state: WorldState = { id: 'state', clock: meta.clock, rng: meta.rng, seq: meta.seq };
+  return [world as unknown as WorldMeta, state as unknown as WorldMeta];
+};
+
 /** The static record with the state on top; one merge per pair of records read. */
 const mergedCache = new WeakMap<WorldMeta, { state: WorldState; meta: WorldMeta }>();
 const merged = (m: WorldMeta, state: WorldState): WorldMeta => {
@@ -163,9 +182,9 @@ export class WorldTx extends WorldReader {
     if (this.#random || this.#meta) {
       const meta = { ...this.meta, ...(this.#random ? { rng: this.#random.state() } : {}) };
       const stored = this.get('meta', 'world');
-      if (!stored || STATIC_KEYS.some((k) => stored[k] !== meta[k])) this.#uow.put('meta', meta);
-      const state: WorldState = { id: 'state', clock: meta.clock, rng: meta.rng, seq: meta.seq };
-      this.#uow.put('meta', state as unknown as WorldMeta);
+      const [world, state] = metaRecords(meta);
+      if (!stored || STATIC_KEYS.some((k) => stored[k] !== meta[k])) this.#uow.put('meta', world);
+      this.#uow.put('meta', state);
     }
     return this.#uow.changes();
   }

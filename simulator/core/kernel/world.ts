@@ -147,15 +147,17 @@ export class World {
     const collections: Record<string, readonly Entity[]> = {};
     for (const [name, items] of Object.entries(this.store.dump())) {
       if (items.length === 0) continue;
-      collections[name] =
-        name === 'meta'
-          ? items.map((e) => {
-              const meta = e as WorldMeta;
-              return e.id === 'world'
-                ? { ...meta, clock: capturedClock(meta.clock, now, this.wall()) }
-                : e;
-            })
-          : items;
+      if (name !== 'meta') {
+        collections[name] = items;
+        continue;
+      }
+      // The store keeps the meta as two records (the static one and the per-write state); an
+      // image holds the one world meta they make together, as the document format has it.
+      const meta = this.read().meta;
+      collections[name] = [
+        { ...meta, clock: capturedClock(meta.clock, now, this.wall()) } as unknown as Entity,
+        ...items.filter((e) => e.id !== 'world' && e.id !== 'state'),
+      ];
     }
     return { at: new Date(now).toISOString(), collections };
   }

@@ -8,6 +8,7 @@ import { parseWith } from '../kernel/validation.ts';
 import { text } from '../kernel/fields.ts';
 import type { CollectionName } from '../collections.ts';
 import { DEFAULT_DELAYS, defaultConfig, patchConfig } from './config.ts';
+import { metaRecords } from '../kernel/world-tx.ts';
 
 /**
  * A world as data (api.md, Snapshots): every collection of its store (entities, clock, faults,
@@ -212,8 +213,12 @@ export const installedCollections = (
   const at = Date.parse(image.at);
   return {
     ...image.collections,
-    meta: (image.collections['meta'] ?? []).map((e) =>
-      e.id === 'world' ? { ...meta, clock: installedClock(meta.clock, at, wall) } : e,
+    meta: (image.collections['meta'] ?? []).flatMap((e) =>
+      e.id === 'world'
+        ? metaRecords({ ...meta, clock: installedClock(meta.clock, at, wall) })
+        : e.id === 'state'
+          ? []
+          : [e],
     ),
   };
 };
