@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { base, en, Faker } from '@faker-js/faker';
+import { newFaker } from '../simulator/core/sim/faker.ts';
 import { provisionCustomer, type NewCustomer } from '../simulator/core/organisations/customers.ts';
 import { EVENT_HANDLERS, ON_COMMIT } from '../simulator/core/event-handlers.ts';
 import type { PartnerUser } from '../simulator/core/kernel/model.ts';
@@ -93,7 +93,7 @@ export const seedInto = (
     handlers: EVENT_HANDLERS,
     onCommit: ON_COMMIT,
   });
-  const faker = new Faker({ locale: [en, base] });
+  const faker = newFaker();
   faker.seed(o.seed);
   faker.setDefaultRefDate('2026-01-01T00:00:00Z');
   const r = world.read();

@@ -1,4 +1,4 @@
-import { base, en, Faker } from '@faker-js/faker';
+import { newFaker, type Faker } from './faker.ts';
 import { DEFAULT_EPOCH } from '../kernel/clock.ts';
 import { webexId } from '../kernel/ids.ts';
 import { ROLES } from '../kernel/model.ts';
@@ -55,7 +55,7 @@ export const PSTN_PROVIDERS = [
 ] as const;
 
 export const seedWorld = (tx: WorldTx): void => {
-  const faker = new Faker({ locale: [en, base] });
+  const faker = newFaker();
   faker.seed(tx.meta.seed);
   faker.setDefaultRefDate(DEFAULT_EPOCH);
   const hex = (n: number): string =>
