@@ -380,7 +380,9 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
   });
 
   const worldsPage = (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS) => {
-    const origin = new URL(c.req.url).origin;
+    // Worlds are made and dropped at the root: a world's own page posts its forms there.
+    const root =
+      c.env.worldId === 'default' ? c.env.base : c.env.base.slice(0, -`/w/${c.env.worldId}`.length);
     const flash = flashOf(c);
     return c.render(
       <Worlds
@@ -388,11 +390,11 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
           worlds: c.env.registry.ids().map((id) => ({
             id,
             seed: c.env.registry.get(id)?.meta.seed,
-            panel: `${origin}/w/${id}/sim`,
-            deleteAction: panel(c, `/panel/worlds/${id}/delete`),
+            panel: `${root}/w/${id}/sim`,
+            deleteAction: `${root}/sim/panel/worlds/${id}/delete`,
           })),
-          defaultPanel: `${origin}/sim`,
-          createAction: panel(c, '/panel/worlds'),
+          defaultPanel: `${root}/sim`,
+          createAction: `${root}/sim/panel/worlds`,
           errors,
           ...(flash ? { flash } : {}),
         }}
