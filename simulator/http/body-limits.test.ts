@@ -133,6 +133,8 @@ describe('JSON bodies are bounded before anything reads them', () => {
       });
       expect(r.status).toBe(413);
       expectWebexError(r);
+      // The rest of the body is never read: the client must not send another request on it.
+      expect(r.headers.get('connection')).toBe('close');
     }
   });
 

@@ -37,11 +37,16 @@ export const limitBodies = (): MiddlewareHandler<SurfaceEnv> => {
       maxSize,
       bodyLimit({
         maxSize,
-        onError: (c) =>
-          sendError(
+        onError: (c) => {
+          // The rest of the body is never read, so this connection cannot carry another request:
+          // say so, or a keep-alive client sends its next request into a socket about to close.
+          const res = sendError(
             c,
             payloadTooLarge(`The body is larger than ${MiB(maxSize)} (${maxSize} bytes).`),
-          ),
+          );
+          res.headers.set('Connection', 'close');
+          return res;
+        },
       }),
     ]),
   );
