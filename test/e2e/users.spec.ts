@@ -2,13 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './server.ts';
 import { check } from './check.ts';
 
-// Issue 6: a partner administrator imports users from a CSV with good and bad rows, reads the report
-// on the page, and downloads the export.
-test('imports a CSV with good and bad rows, shows the per-row report and exports the users (USR-2, USR-5)', async ({
-  page,
-  server,
-}) => {
-  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
+/** A new world with a provisioned customer of Acme's (calling and meetings), through the API. */
+const provisionedCustomer = async (url: string, companyName: string, adminEmail: string) => {
+  const world = (await (await fetch(`${url}/sim/worlds`, { method: 'POST' })).json()) as {
     base: string;
   };
   const worldInfo = (await (await fetch(`${world.base}/sim/world`)).json()) as {
@@ -21,8 +17,8 @@ test('imports a CSV with good and bad rows, shows the per-row report and exports
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer acme-admin' },
     body: JSON.stringify({
-      companyName: 'Browser Bakery',
-      adminEmail: 'owner@bakery.example',
+      companyName,
+      adminEmail,
       provisioningId,
       packages: ['webex_calling', 'webex_meetings'],
       headquarters: { addressLine1: '1 Main St', city: 'Austin', country: 'US' },
@@ -35,6 +31,20 @@ test('imports a CSV with good and bad rows, shows the per-row report and exports
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advance: 'PT5M' }),
   });
+  return { world, id };
+};
+
+// Issue 6: a partner administrator imports users from a CSV with good and bad rows, reads the report
+// on the page, and downloads the export.
+test('imports a CSV with good and bad rows, shows the per-row report and exports the users (USR-2, USR-5)', async ({
+  page,
+  server,
+}) => {
+  const { world, id } = await provisionedCustomer(
+    server.url,
+    'Browser Bakery',
+    'owner@bakery.example',
+  );
 
   await page.goto(`${world.base}/partner-hub/customers/${id}`);
   await page.getByTestId('sign-in-acme-admin').click();
@@ -98,33 +108,7 @@ test('runs a 2,000-row CSV import as a job and pages its report (USR-2)', async 
   page,
   server,
 }) => {
-  const world = (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
-    base: string;
-  };
-  const worldInfo = (await (await fetch(`${world.base}/sim/world`)).json()) as {
-    partners: { templates: { offer: string; provisioningId: string }[] }[];
-  };
-  const provisioningId = worldInfo.partners[0]!.templates.find(
-    (x) => x.offer === 'wholesale',
-  )!.provisioningId;
-  const created = await fetch(`${world.base}/partner-hub/api/customers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer acme-admin' },
-    body: JSON.stringify({
-      companyName: 'Bulk Bakery',
-      adminEmail: 'owner@bulk.example',
-      provisioningId,
-      packages: ['webex_calling', 'webex_meetings'],
-      headquarters: { addressLine1: '1 Main St', city: 'Austin', country: 'US' },
-      supportedLocationAttested: true,
-    }),
-  });
-  const id = ((await created.json()) as { id: string }).id;
-  await fetch(`${world.base}/sim/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advance: 'PT5M' }),
-  });
+  const { world, id } = await provisionedCustomer(server.url, 'Bulk Bakery', 'owner@bulk.example');
   await page.goto(`${world.base}/partner-hub/customers/${id}`);
   await page.getByTestId('sign-in-acme-admin').click();
   await page.goto(`${world.base}/partner-hub/customers/${id}/users/import`);

@@ -334,8 +334,9 @@ const Progress = ({ v }: { v: ImportJobView }) => (
   </section>
 );
 
-export const ImportJobPage = ({ view: v }: { view: ImportJobView }) => (
-  <section>
+/** The customer's head on the Users tab, and the CSV page's title. */
+const ImportHead = ({ v }: { v: UsersHead }) => (
+  <>
     <CustomerHead
       name={v.customer}
       status={v.status}
@@ -344,6 +345,12 @@ export const ImportJobPage = ({ view: v }: { view: ImportJobView }) => (
       current="users"
     />
     <h2>CSV add or edit</h2>
+  </>
+);
+
+export const ImportJobPage = ({ view: v }: { view: ImportJobView }) => (
+  <section>
+    <ImportHead v={v} />
     {v.state === 'running' ? <Progress v={v} /> : null}
     {v.state === 'stopped' ? (
       <ErrorSummary
@@ -395,14 +402,7 @@ export const ImportJobPage = ({ view: v }: { view: ImportJobView }) => (
 
 export const ImportPage = ({ view: v }: { view: ImportView }) => (
   <section>
-    <CustomerHead
-      name={v.customer}
-      status={v.status}
-      base={v.base}
-      listHref={v.listHref}
-      current="users"
-    />
-    <h2>CSV add or edit</h2>
+    <ImportHead v={v} />
     <ErrorSummary errors={v.errors} />
     <form method="post" action={v.action} enctype="multipart/form-data" class="form card">
       <div class="field">
