@@ -35,6 +35,9 @@ const serveExample = async (): Promise<{ url: string; server: Server }> => {
 };
 
 test('the example provisions a subscriber through the MSW service worker', async ({ page }) => {
+  // The vite build of the example runs inside the test: on a loaded 2-core runner it alone can take
+  // most of the default 60 s, so the test gets room for it (the browser steps keep their timeouts).
+  test.setTimeout(180_000);
   const { url, server } = await serveExample();
   try {
     const webexCalls: string[] = [];
