@@ -1,15 +1,15 @@
 import { listen } from '../simulator/adapters/node.ts';
+import type { Store } from '../simulator/core/kernel/store-port.ts';
 import { createApp } from '../simulator/http/create-app.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';
 import { urlTarget, type Target } from './target.ts';
 
-/** The simulator itself, in this process, over a memory store: no port (the default target). */
-export const inProcessTarget = (): Target => {
-  const app = createApp({
-    store: createMemoryStore(),
-    newStore: createMemoryStore,
-    log: () => undefined,
-  });
+/**
+ * The simulator itself, in this process, over a memory store: no port (the default target).
+ * `newStore` makes each world's store (a test may watch them).
+ */
+export const inProcessTarget = (newStore: () => Store = createMemoryStore): Target => {
+  const app = createApp({ store: newStore(), newStore, log: () => undefined });
   return {
     name: 'in-process',
     base: 'http://provisim.local',

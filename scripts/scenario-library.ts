@@ -899,6 +899,12 @@ const subscriberTable = (): LibraryScenario[] => {
         create('${free}', 202),
         subscriberIs('pending_user_migration'),
         { mail: { to: '${free}', count: 1 } },
+        {
+          name: 'the owner accepts the move',
+          mail: { to: '${free}', open: 'Accept and move my account', method: 'POST' },
+          expect: { status: 200 },
+        },
+        subscriberIs('provisioned'),
       ],
     },
     {
@@ -1348,6 +1354,9 @@ const broadworksTable = (): LibraryScenario[] => {
   const world: Step = {
     request: { path: '/sim/world' },
     capture: {
+      link: 'body.partners[0].templates[1].activationLink | last-segment',
+      templateId: 'body.partners[0].templates[1].id',
+      free: 'body.freeAccounts[0]',
       untrusted: 'body.partners[0].templates[1].provisioningId',
       trusted: 'body.partners[0].templates[2].provisioningId',
       user: 'body.partners[0].enterprises[0].directory[0].userId',
@@ -1390,7 +1399,153 @@ const broadworksTable = (): LibraryScenario[] => {
     },
     expect: { status },
   });
+  const portal = (email: string, status: number): Step => ({
+    request: {
+      method: 'POST',
+      path: '/activation/api/${link}',
+      json: { userId: '${user}', email },
+    },
+    expect: { status },
+  });
+  const verify = (to: string): Step => ({
+    mail: { to, open: 'Verify my email address' },
+    expect: { status: 200 },
+  });
+  const consent = (to: string): Step => ({
+    mail: { to, open: 'Accept and move my account', method: 'POST' },
+    expect: { status: 200 },
+  });
+  const bwFault: Step = {
+    fault: {
+      add: {
+        on: 'broadworksSubscriber',
+        errorCode: 6001,
+        description: 'BroadWorks did not answer',
+        times: 1,
+      },
+    },
+  };
+  /** Removal from one status: 204, gone, and its pending step (if any) brings nothing back. */
+  const removedFrom = (status: string, reach: Step[]): LibraryScenario => ({
+    id: `state-broadworks-delete-${slug(status)}`,
+    title: `A BroadWorks subscriber deleted while ${status} (204) is gone, and stays gone`,
+    rules: ['FT-5'],
+    steps: [
+      world,
+      ...reach,
+      bwIs(status),
+      {
+        request: { as: ADMIN, method: 'DELETE', path: '/v1/broadworks/subscribers/${bw}' },
+        expect: { status: 204 },
+      },
+      advance('PT1M'),
+      {
+        request: { as: ADMIN, path: '/v1/broadworks/subscribers/${bw}' },
+        expect: { status: 404 },
+      },
+    ],
+  });
   return [
+    {
+      id: 'state-broadworks-pending-email-input-portal',
+      title:
+        'A subscriber waiting in pending_email_input enters an email in the portal: pending_email_validation',
+      rules: ['FT-1'],
+      steps: [
+        world,
+        create('untrusted', undefined, 200),
+        bwIs('pending_email_input'),
+        portal('ida@bw-portal.example', 202),
+        bwIs('pending_email_validation'),
+        { mail: { to: 'ida@bw-portal.example', count: 1 } },
+      ],
+    },
+    {
+      id: 'state-broadworks-pending-email-input-error',
+      title:
+        'A subscriber waiting in pending_email_input whose portal email is in use (409, 10022) goes to error',
+      rules: ['FT-1', 'FT-2'],
+      steps: [
+        world,
+        create('trusted', 'taken@bw.example', 200, '${user2}'),
+        create('untrusted', undefined, 200),
+        portal('taken@bw.example', 409),
+        {
+          request: { as: ADMIN, path: '/v1/broadworks/subscribers/${bw}' },
+          expect: { status: 200, body: { status: 'error', errors: [{ errorCode: 10022 }] } },
+        },
+      ],
+    },
+    {
+      id: 'state-broadworks-free-account-consent',
+      title:
+        'A free-account email verified in the portal waits in pending_user_migration, then consent provisions it',
+      rules: ['FT-1', 'USR-1'],
+      steps: [
+        world,
+        create('untrusted', undefined, 200),
+        portal('${free}', 202),
+        verify('${free}'),
+        bwIs('pending_user_migration'),
+        consent('${free}'),
+        bwIs('provisioning'),
+        advance('PT30S'),
+        bwIs('provisioned'),
+      ],
+    },
+    {
+      id: 'state-broadworks-pending-user-migration-retry',
+      title:
+        'Retry activation with another email moves a subscriber pending its consent back to pending_email_validation',
+      rules: ['FT-4'],
+      steps: [
+        world,
+        create('untrusted', undefined, 200),
+        portal('${free}', 202),
+        verify('${free}'),
+        bwIs('pending_user_migration'),
+        {
+          request: {
+            as: ADMIN,
+            method: 'POST',
+            path: '/partner-hub/api/templates/${templateId}/user-status/${bw}/retry-activation',
+            json: { email: 'ida.work@bw-retry.example' },
+          },
+          expect: { status: 200, body: { status: 'pending_email_validation' } },
+        },
+        verify('ida.work@bw-retry.example'),
+        bwIs('provisioning'),
+      ],
+    },
+    {
+      id: 'state-broadworks-updating-to-error',
+      title: 'A BroadWorks subscriber whose update step fails (a step fault) ends in error',
+      rules: ['SIM-4'],
+      steps: [
+        world,
+        create('trusted', 'ida@bw-upd-err.example', 200),
+        advance('PT30S'),
+        bwIs('provisioned'),
+        bwFault,
+        bwPut(200),
+        bwIs('updating'),
+        advance('PT20S'),
+        bwIs('error'),
+      ],
+    },
+    removedFrom('pending_email_validation', [create('untrusted', 'ida@bw-del.example', 200)]),
+    removedFrom('provisioning', [create('trusted', 'ida@bw-del.example', 200)]),
+    removedFrom('pending_user_migration', [
+      create('untrusted', undefined, 200),
+      portal('${free}', 202),
+      verify('${free}'),
+    ]),
+    removedFrom('provisioned', [create('trusted', 'ida@bw-del.example', 200), advance('PT30S')]),
+    removedFrom('updating', [
+      create('trusted', 'ida@bw-del.example', 200),
+      advance('PT30S'),
+      bwPut(200),
+    ]),
     {
       id: 'state-broadworks-trusted-provisioning',
       title:
@@ -1412,16 +1567,7 @@ const broadworksTable = (): LibraryScenario[] => {
       rules: ['SIM-4'],
       steps: [
         world,
-        {
-          fault: {
-            add: {
-              on: 'broadworksSubscriber',
-              errorCode: 6001,
-              description: 'BroadWorks did not answer',
-              times: 1,
-            },
-          },
-        },
+        bwFault,
         create('trusted', 'ida@bw-err.example', 200),
         advance('PT30S'),
         bwIs('error'),
@@ -1506,6 +1652,123 @@ const broadworksTable = (): LibraryScenario[] => {
   ];
 };
 
+/** The directory sync's table (SYNC_STATES): again after COMPLETE, FAILED on a step fault, again after it. */
+const directorySyncTable = (): LibraryScenario[] => {
+  const sync = '/v1/broadworks/enterprises/${eid}/broadworksDirectorySync';
+  const trigger: Step = {
+    request: { as: ADMIN, method: 'POST', path: sync, json: { syncStatus: 'SYNC_NOW' } },
+    expect: { status: 200, body: { directorySyncStatus: { syncStatus: 'IN_PROGRESS' } } },
+  };
+  const until = (syncStatus: string): Step => ({
+    waitFor: {
+      request: { as: ADMIN, path: sync },
+      until: { directorySyncStatus: { syncStatus } },
+    },
+  });
+  return [
+    {
+      id: 'state-directory-sync-again-and-failed',
+      title:
+        'Directory sync runs again after COMPLETE, ends FAILED on a step fault, and runs again after FAILED',
+      rules: ['FT-1', 'SIM-4'],
+      steps: [
+        {
+          request: { as: ADMIN, path: '/v1/broadworks/enterprises?spEnterpriseId=ACME-ENT-01' },
+          capture: { eid: 'body.items[0].id' },
+        },
+        {
+          request: { as: ADMIN, method: 'PUT', path: sync, json: { enableDirSync: true } },
+          expect: { status: 200 },
+        },
+        trigger,
+        until('COMPLETE'),
+        { name: 'again after COMPLETE', ...trigger },
+        until('COMPLETE'),
+        {
+          fault: {
+            add: {
+              on: 'directorySync',
+              errorCode: 6100,
+              description: 'Directory unreachable',
+              times: 1,
+            },
+          },
+        },
+        trigger,
+        until('FAILED'),
+        { name: 'again after FAILED', ...trigger },
+        until('COMPLETE'),
+      ],
+    },
+  ];
+};
+
+/** The billing report's removals (REPORT_STATES): a report may be deleted in every status. */
+const billingReportRemovals = (): LibraryScenario[] => {
+  const reports = '/v1/wholesale/billing/reports';
+  const create: Step = {
+    request: {
+      as: ADMIN,
+      method: 'POST',
+      path: reports,
+      json: { billingStartDate: '2026-01-01', billingEndDate: '2026-01-01', type: 'USER' },
+    },
+    expect: { status: 200 },
+    capture: { rid: 'body.id' },
+  };
+  const removed: Step[] = [
+    {
+      request: { as: ADMIN, method: 'DELETE', path: `${reports}/\${rid}` },
+      expect: { status: 204 },
+    },
+    advance('P1D'),
+    { request: { as: ADMIN, path: `${reports}/\${rid}` }, expect: { status: 404 } },
+  ];
+  return [
+    {
+      id: 'state-billing-report-delete-in-progress',
+      title:
+        'A billing report deleted while IN_PROGRESS (204) is gone, and its step brings nothing back',
+      rules: ['SIM-1'],
+      steps: [
+        advance('P1D'),
+        create,
+        {
+          request: { as: ADMIN, path: `${reports}/\${rid}` },
+          expect: { status: 200, body: { status: 'IN_PROGRESS' } },
+        },
+        ...removed,
+      ],
+    },
+    {
+      id: 'state-billing-report-delete-failed',
+      title: 'A FAILED billing report can be deleted (204)',
+      rules: ['SIM-4'],
+      steps: [
+        {
+          fault: {
+            add: {
+              on: 'billingReport',
+              errorCode: 2024,
+              description: 'Billing data unavailable',
+              times: 1,
+            },
+          },
+        },
+        advance('P1D'),
+        create,
+        {
+          waitFor: {
+            request: { as: ADMIN, path: `${reports}/\${rid}` },
+            until: { status: 'FAILED' },
+          },
+        },
+        ...removed,
+      ],
+    },
+  ];
+};
+
 /** The whole generated library, in a stable order. */
 export const libraryScenarios = (): LibraryScenario[] => [
   ...customerTable(),
@@ -1525,6 +1788,8 @@ export const libraryScenarios = (): LibraryScenario[] => [
   ...worlds(),
   ...otherStepFaults(),
   ...broadworksTable(),
+  ...directorySyncTable(),
+  ...billingReportRemovals(),
 ];
 
 /** A scenario as its YAML file (before Prettier). */
