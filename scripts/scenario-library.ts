@@ -1464,7 +1464,7 @@ const broadworksTable = (): LibraryScenario[] => {
       id: 'state-broadworks-pending-email-input-error',
       title:
         'A subscriber waiting in pending_email_input whose portal email is in use (409, 10022) goes to error',
-      rules: ['FT-1', 'FT-2'],
+      rules: ['FT-1', 'FT-2', 'SIM-2'],
       steps: [
         world,
         create('trusted', 'taken@bw.example', 200, '${user2}'),
@@ -1769,6 +1769,194 @@ const billingReportRemovals = (): LibraryScenario[] => {
   ];
 };
 
+/**
+ * One rule, every door (api.md, "One behaviour whichever door"): the rules a Partner Hub scenario
+ * already shows, through /v1, CSV, the activation portal and the CCW setup form as well.
+ * `harness/door-coverage.test.ts` holds the table of rules and doors these complete.
+ */
+const doors = (): LibraryScenario[] => {
+  const phCustomer = (company: string, admin: string, packages: string[]): Step[] => [
+    {
+      request: { path: '/sim/world' },
+      capture: { pid: 'body.partners[0].templates[0].provisioningId' },
+    },
+    {
+      request: {
+        as: ADMIN,
+        method: 'POST',
+        path: '/partner-hub/api/customers',
+        json: {
+          companyName: company,
+          adminEmail: admin,
+          provisioningId: '${pid}',
+          packages,
+          headquarters: { addressLine1: '1 Main St', city: 'Austin', country: 'US' },
+          supportedLocationAttested: true,
+        },
+      },
+      expect: { status: 201 },
+      capture: { customerId: 'body.id' },
+    },
+    {
+      waitFor: {
+        request: { as: ADMIN, path: '/partner-hub/api/customers/${customerId}' },
+        until: { status: 'provisioned' },
+      },
+    },
+  ];
+  const adminOf: Step = {
+    request: { as: ADMIN, path: '/partner-hub/api/customers/${customerId}/users' },
+    expect: { status: 200, body: { items: [{ role: 'full_admin', package: 'webex_calling' }] } },
+    capture: { adminId: 'body.items[0].id' },
+  };
+  const csv = (text: string, expectBody: Record<string, unknown>): Step => ({
+    request: {
+      as: ADMIN,
+      method: 'POST',
+      path: '/partner-hub/api/customers/${customerId}/users/csv',
+      headers: { 'content-type': 'text/csv' },
+      body: text,
+    },
+    expect: { status: 200, body: expectBody },
+  });
+  const order = (contact: string): Step[] => [
+    {
+      request: {
+        as: 'acme-orderer',
+        method: 'POST',
+        path: '/ccw/api/orders',
+        json: {
+          lines: [
+            { offer: 'EA', provisioningContactEmail: contact, requestedStartDate: '2026-01-01' },
+          ],
+        },
+      },
+      expect: { status: 201 },
+    },
+    {
+      mail: { to: contact, open: 'Set Up Your Service' },
+      capture: { token: 'link | last-segment' },
+    },
+  ];
+  const setup = (form: Record<string, unknown>, status: number, body?: unknown): Step => ({
+    request: { method: 'POST', path: '/ccw/api/setup/${token}', json: form },
+    expect: { status, ...(body ? { body } : {}) },
+  });
+  const hq = { addressLine1: '1 Main St', city: 'Austin', country: 'US' };
+  return [
+    {
+      id: 'org-4-admin-not-downgraded-v1',
+      title: "A PUT on /v1 that would lower the full administrator's package is refused (409)",
+      rules: ['ORG-4'],
+      steps: [
+        ...phCustomer('Door Co', 'owner@door-v1.example', ['webex_calling', 'webex_meetings']),
+        adminOf,
+        {
+          request: {
+            as: ADMIN,
+            method: 'PUT',
+            path: '/v1/wholesale/subscribers/${adminId}',
+            json: { package: 'webex_meetings' },
+          },
+          expect: { status: 409, body: { message: 're:ORG-4' } },
+        },
+        {
+          request: { as: ADMIN, path: '/v1/wholesale/subscribers/${adminId}' },
+          expect: { status: 200, body: { package: 'webex_calling' } },
+        },
+      ],
+    },
+    {
+      id: 'org-4-admin-not-downgraded-csv',
+      title:
+        "A CSV row that would lower the full administrator's package fails, and the admin keeps it",
+      rules: ['ORG-4', 'USR-2'],
+      steps: [
+        ...phCustomer('Door Co', 'owner@door-csv.example', ['webex_calling', 'webex_meetings']),
+        adminOf,
+        csv(
+          'User ID/Email (Required),Webex Calling [Wholesale],Webex Meetings [Wholesale]\nowner@door-csv.example,FALSE,TRUE\n',
+          {
+            summary: { failed: 1 },
+            rows: [{ line: 2, outcome: 'failed', errors: [{ description: 're:ORG-4' }] }],
+          },
+        ),
+        adminOf,
+      ],
+    },
+    {
+      id: 'usr-5-calling-needs-number-csv',
+      title: 'A CSV row giving a user Webex Calling without a phone number or extension fails',
+      rules: ['USR-5', 'USR-2'],
+      steps: [
+        ...phCustomer('Door Co', 'owner@door-usr5.example', ['webex_calling', 'webex_meetings']),
+        csv(
+          'User ID/Email (Required),First Name,Last Name,Webex Calling [Wholesale]\nana@door-usr5.example,Ana,Lima,TRUE\n',
+          {
+            summary: { failed: 1 },
+            rows: [{ line: 2, outcome: 'failed', errors: [{ description: 're:USR-5' }] }],
+          },
+        ),
+        {
+          request: { as: ADMIN, path: '/v1/wholesale/subscribers?email=ana@door-usr5.example' },
+          expect: { status: 200, bodyExact: { items: [] } },
+        },
+      ],
+    },
+    {
+      id: 'sim-2-error-10022-csv',
+      title: 'A CSV row whose email another customer holds fails with 10022',
+      rules: ['SIM-2', 'USR-2'],
+      steps: [
+        ...phCustomer('Door Co', 'owner@door-csv-dup.example', ['webex_meetings']),
+        ...phCustomer('Door Two', 'owner@door-csv-two.example', ['webex_meetings']),
+        csv(
+          'User ID/Email (Required),First Name,Last Name,Webex Meetings [Wholesale]\nowner@door-csv-dup.example,Ana,Lima,TRUE\n',
+          {
+            summary: { failed: 1 },
+            rows: [{ line: 2, outcome: 'failed', errors: [{ errorCode: 10022 }] }],
+          },
+        ),
+      ],
+    },
+    {
+      id: 'org-1-ccw-setup-required',
+      title:
+        'The CCW setup form needs a company name and an admin email (400 1001), as Partner Hub does',
+      rules: ['ORG-1', 'SIM-2'],
+      steps: [
+        ...order('buyer@door-org1.example'),
+        setup({ adminEmail: 'it@door-org1.example', headquarters: hq }, 400, {
+          errors: [{ errorCode: 1001, description: 're:companyName' }],
+        }),
+        setup({ companyName: 'Shop', headquarters: hq }, 400, {
+          errors: [{ errorCode: 1001, description: 're:adminEmail' }],
+        }),
+        setup({ companyName: 'Shop', adminEmail: 'it@door-org1.example', headquarters: hq }, 201),
+      ],
+    },
+    {
+      id: 'org-2-unsupported-ccw',
+      title:
+        'A CCW setup in an unsupported country (AQ) is refused with 400 naming headquarters.country',
+      rules: ['ORG-2', 'SIM-2'],
+      steps: [
+        ...order('buyer@door-org2.example'),
+        setup(
+          {
+            companyName: 'Shop',
+            adminEmail: 'it@door-org2.example',
+            headquarters: { ...hq, country: 'AQ' },
+          },
+          400,
+          { errors: [{ description: 're:^headquarters\\.country' }] },
+        ),
+        setup({ companyName: 'Shop', adminEmail: 'it@door-org2.example', headquarters: hq }, 201),
+      ],
+    },
+  ];
+};
+
 /** The whole generated library, in a stable order. */
 export const libraryScenarios = (): LibraryScenario[] => [
   ...customerTable(),
@@ -1790,6 +1978,7 @@ export const libraryScenarios = (): LibraryScenario[] => [
   ...broadworksTable(),
   ...directorySyncTable(),
   ...billingReportRemovals(),
+  ...doors(),
 ];
 
 /** A scenario as its YAML file (before Prettier). */
