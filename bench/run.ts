@@ -251,6 +251,11 @@ const main = async (): Promise<void> => {
     console.log(
       `${fmt(r.subscribers).padEnd(12)}${fmt(r.seedMs / 1000, 1).padStart(9)}${fmt((r.subscribers / r.seedMs) * 1000).padStart(10)}${fmt(r.peakRssMb).padStart(8)}${names.map((n) => fmt(r.rates[n] ?? 0).padStart(12)).join('')}`,
     );
+  // The empty world's lists answer nothing; the 1k world's answer what the biggest one's do (100
+  // users a customer): this row is the cost of the store's size alone.
+  console.log(
+    `${`${fmt(big.subscribers)} / 1k`.padEnd(39)}${names.map((n) => ratio((big.rates[n] ?? 0) / (curve[0]!.rates[n] ?? Infinity)).padStart(12)).join('')}`,
+  );
   console.log('');
 
   const writeRatio = full.perSecond / empty.perSecond;

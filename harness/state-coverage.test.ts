@@ -71,6 +71,7 @@ const watching = (store: Store, seen: Set<string>): Store => {
     list: (collection) => store.list(collection),
     count: (collection) => store.count(collection),
     lookup: (collection, index, key) => store.lookup(collection, index, key),
+    above: (collection, index, key) => store.above(collection, index, key),
     least: (collection) => store.least(collection),
     dump: () => store.dump(),
     flush: () => store.flush(),

@@ -217,6 +217,10 @@ export class DurableStore implements Store {
     return this.#memory.lookup(collection, index, key);
   }
 
+  above(collection: string, index: string, key: string): readonly Entity[] {
+    return this.#memory.above(collection, index, key);
+  }
+
   least(collection: string): Entity | undefined {
     return this.#memory.least(collection);
   }

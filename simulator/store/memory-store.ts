@@ -43,6 +43,12 @@ export class MemoryStore implements Store {
     return m ? ids.map((id) => m.get(id)!) : [];
   }
 
+  above(collection: string, index: string, key: string): readonly Entity[] {
+    const m = this.#collections.get(collection);
+    const ids = this.#indexes.above(collection, index, key);
+    return m ? ids.map((id) => m.get(id)!) : [];
+  }
+
   least(collection: string): Entity | undefined {
     const m = this.#collections.get(collection);
     return m ? this.#indexes.least(collection, (id) => m.get(id)) : undefined;

@@ -206,6 +206,33 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
         expect(() => store.lookup('subscribers', 'nickname', 'x')).toThrow(/no index/);
       });
 
+      it('finds every entity with a time above a key, in list order, as times change and entities go', () => {
+        const at = (id: string, created: string, lastStatusChange: string) =>
+          put(sub(id, { created, lastStatusChange }));
+        store.apply([
+          at('s1', '2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z'),
+          at('s2', '2026-01-01T00:00:00.000Z', '2026-01-05T00:00:00.000Z'),
+          at('s3', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+          at('s4', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+        ]);
+        const above = (index: string, key: string) => ids(store.above('subscribers', index, key));
+        // Strictly above, in the order ids were first put (not in time order).
+        expect(above('created', '2026-01-01T00:00:00.000Z')).toEqual(['s1', 's3', 's4']);
+        expect(above('created', '2026-01-02T00:00:00.000Z')).toEqual(['s1']);
+        expect(above('created', '2026-01-03T00:00:00.000Z')).toEqual([]);
+        expect(above('lastStatusChange', '2026-01-02T12:00:00.000Z')).toEqual(['s1', 's2']);
+        store.apply([at('s3', '2026-01-02T00:00:00.000Z', '2026-01-09T00:00:00.000Z')]);
+        expect(above('lastStatusChange', '2026-01-02T12:00:00.000Z')).toEqual(['s1', 's2', 's3']);
+        store.apply([{ op: 'delete', collection: 'subscribers', id: 's1' }]);
+        expect(above('created', '2026-01-01T00:00:00.000Z')).toEqual(['s3', 's4']);
+        expect(store.above('subscribers', 'created', '2026-01-01T00:00:00.000Z')[0]).toEqual(
+          store.get('subscribers', 's3'),
+        );
+        store.apply([{ op: 'clear' }]);
+        expect(above('created', '2000-01-01T00:00:00.000Z')).toEqual([]);
+        expect(() => store.above('subscribers', 'email', 'a')).toThrow(/no ordered index/);
+      });
+
       it('finds the least event by due time, then sequence, as events come and go', () => {
         const evt = (id: string, dueAt: string, seq: number) =>
           ({
@@ -230,9 +257,10 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
 
       if (durable)
         it('builds its indexes again on reopen', async () => {
+          const created = '2026-01-01T00:00:00.000Z';
           store.apply([
-            put(sub('s1', { email: 'ada@x.example', customerId: 'c1' })),
-            put(sub('s2', { email: 'bo@x.example', customerId: 'c1' })),
+            put(sub('s1', { email: 'ada@x.example', customerId: 'c1', created })),
+            put(sub('s2', { email: 'bo@x.example', customerId: 'c1', created })),
           ]);
           store.apply([{ op: 'delete', collection: 'subscribers', id: 's1' }]);
           store.apply([
@@ -250,6 +278,9 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
           ]);
           store = await fixture.reopen!();
           expect(ids(store.lookup('subscribers', 'customerId', 'c1'))).toEqual(['s2']);
+          expect(ids(store.above('subscribers', 'created', '2025-12-31T00:00:00.000Z'))).toEqual([
+            's2',
+          ]);
           expect(store.lookup('subscribers', 'email', 'ada@x.example')).toEqual([]);
           expect(store.least('events')?.id).toBe('e1');
         });

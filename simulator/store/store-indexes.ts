@@ -1,5 +1,6 @@
-import { INDEXES, ORDERED, indexKeys } from '../core/kernel/indexes.ts';
+import { INDEXES, ORDERED, RANGED, indexKeys } from '../core/kernel/indexes.ts';
 import type { Entity } from '../core/kernel/store-port.ts';
+import { SortedKeys } from './sorted-keys.ts';
 
 /** The ids under one key, and whether they were added in store order (then no sort is needed). */
 class Many {
@@ -73,6 +74,8 @@ export class StoreIndexes {
   readonly #ordinals = new Map<string, Map<string, number>>();
   readonly #next = new Map<string, number>();
   readonly #heaps = new Map<string, Heap>();
+  /** collection → ranged index → its keys in order (RANGED). */
+  readonly #sorted = new Map<string, Map<string, SortedKeys>>();
 
   /** Records `value` (replacing `before`, the entity it replaces, if any). */
   put(collection: string, value: Entity, before: Entity | undefined): void {
@@ -108,6 +111,7 @@ export class StoreIndexes {
     this.#ordinals.clear();
     this.#next.clear();
     this.#heaps.clear();
+    this.#sorted.clear();
   }
 
   /** The ids under a key, in store order. */
@@ -123,6 +127,23 @@ export class StoreIndexes {
       ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
     }
     return ids;
+  }
+
+  /** The ids whose key in a ranged index is greater than `key`, in store order. */
+  above(collection: string, index: string, key: string): readonly string[] {
+    if (!RANGED[collection]?.includes(index))
+      throw new Error(`The store keeps no ordered index ${index} on ${collection}.`);
+    const byKey = this.#maps.get(collection)?.get(index);
+    const keys = this.#sorted.get(collection)?.get(index);
+    if (!byKey || !keys) return [];
+    const ids: string[] = [];
+    for (const k of keys.above(key)) {
+      const b = byKey.get(k)!;
+      if (typeof b === 'string') ids.push(b);
+      else for (const id of b.ids) ids.push(id);
+    }
+    const ordinals = this.#ordinalsOf(collection);
+    return ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
   }
 
   /** The least entity of an ordered collection that `current` still holds as it was pushed. */
@@ -157,6 +178,7 @@ export class StoreIndexes {
     const b = byKey.get(key);
     if (b === undefined) {
       byKey.set(key, id);
+      this.#sortedOf(collection, index)?.add(key);
       return;
     }
     let many: Many;
@@ -177,10 +199,22 @@ export class StoreIndexes {
     const b = byKey?.get(key);
     if (b === undefined || !byKey) return;
     if (typeof b === 'string') {
-      if (b === id) byKey.delete(key);
-      return;
+      if (b !== id) return;
+    } else {
+      b.ids.delete(id);
+      if (b.ids.size > 0) return;
     }
-    b.ids.delete(id);
-    if (b.ids.size === 0) byKey.delete(key);
+    byKey.delete(key);
+    this.#sorted.get(collection)?.get(index)?.delete(key);
+  }
+
+  /** The ordered keys of a ranged index (made on first use), or undefined for other indexes. */
+  #sortedOf(collection: string, index: string): SortedKeys | undefined {
+    if (!RANGED[collection]?.includes(index)) return undefined;
+    let byIndex = this.#sorted.get(collection);
+    if (!byIndex) this.#sorted.set(collection, (byIndex = new Map()));
+    let keys = byIndex.get(index);
+    if (!keys) byIndex.set(index, (keys = new SortedKeys()));
+    return keys;
   }
 }

@@ -47,6 +47,9 @@ class SwappableStore implements Store {
   lookup(collection: string, index: string, key: string) {
     return this.inner.lookup(collection, index, key);
   }
+  above(collection: string, index: string, key: string) {
+    return this.inner.above(collection, index, key);
+  }
   least(collection: string) {
     return this.inner.least(collection);
   }

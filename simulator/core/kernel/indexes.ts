@@ -52,11 +52,22 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
       return typeof p === 'string' && p !== '' ? phoneKey(p) : undefined;
     },
     consentToken: field('consentToken'),
+    created: field('created'),
+    lastStatusChange: field('lastStatusChange'),
   },
   broadworksSubscribers: {
     email: field('email', true),
     consentToken: field('consentToken'),
   },
+};
+
+/**
+ * Indexes (of INDEXES) whose keys are also kept in order, so a store answers "every entity whose
+ * key is greater than this one" (`StoreReader.above`) without a scan: the time filters of the lists
+ * (`after`, `lastStatusChange`). Times are ISO 8601 strings of one format, which order as they sort.
+ */
+export const RANGED: Readonly<Record<string, readonly string[]>> = {
+  subscribers: ['created', 'lastStatusChange'],
 };
 
 /** The keys of an entity in every index of its collection, as `[index, key]`. */

@@ -1,4 +1,5 @@
 import { notFound } from './errors.ts';
+import { INDEXES } from './indexes.ts';
 import type { CollectionName, Collections } from '../collections.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { WorldReader } from './world-tx.ts';
@@ -23,10 +24,14 @@ export const ownedBy = <K extends Owned>(
   return found && found.partnerId === partnerId ? ok(found) : fail(notFound(`${label} ${id}`));
 };
 
-/** A partner's objects of a collection, in store order. */
+/** A partner's objects of a collection, in store order: through the partner index where there is one. */
 export const ownList = <K extends Owned>(
   w: WorldReader,
   collection: K,
   partnerId: string,
 ): Collections[K][] =>
-  w.list(collection).filter((e) => (e as { readonly partnerId: string }).partnerId === partnerId);
+  INDEXES[collection]?.partnerId
+    ? [...w.lookup(collection, 'partnerId', partnerId)]
+    : w
+        .list(collection)
+        .filter((e) => (e as { readonly partnerId: string }).partnerId === partnerId);

@@ -23,6 +23,11 @@ export interface StoreReader {
    * order; an index the store does not keep throws.
    */
   lookup(collection: string, index: string, key: string): readonly Entity[];
+  /**
+   * The entities whose key in one of the store's ordered indexes (kernel/indexes.ts, RANGED) is
+   * greater than `key`, in list order; an index the store does not keep in order throws.
+   */
+  above(collection: string, index: string, key: string): readonly Entity[];
 }
 
 export interface Store extends StoreReader {

@@ -40,4 +40,27 @@ describe('unit of work (SIM-2: a rejected command changes nothing)', () => {
     store.apply(uow.changes());
     expect(store.list('c').map((e) => e.id)).toEqual(['z']);
   });
+
+  it('shows its own writes to ordered-index reads: new, moved into range, moved out, deleted', () => {
+    const store = new MemoryStore();
+    const sub = (id: string, created: string) => ({ id, created }) as { id: string };
+    store.apply([
+      { op: 'put', collection: 'subscribers', value: sub('a', '2026-01-02') },
+      { op: 'put', collection: 'subscribers', value: sub('b', '2026-01-03') },
+      { op: 'put', collection: 'subscribers', value: sub('c', '2026-01-01') },
+    ]);
+    const uow = new UnitOfWork(store);
+    uow.put('subscribers', sub('n', '2026-01-04'));
+    uow.put('subscribers', sub('c', '2026-01-05'));
+    uow.put('subscribers', sub('b', '2026-01-01'));
+    uow.delete('subscribers', 'a');
+    const above = (key: string) => uow.above('subscribers', 'created', key).map((e) => e.id);
+    expect(above('2026-01-01')).toEqual(['n', 'c']);
+    expect(store.above('subscribers', 'created', '2026-01-01').map((e) => e.id)).toEqual([
+      'a',
+      'b',
+    ]);
+    uow.clear();
+    expect(above('2000-01-01')).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { INDEXES, indexKeys } from './indexes.ts';
+import { INDEXES, RANGED, indexKeys } from './indexes.ts';
 import type { Change, Entity, StoreReader } from './store-port.ts';
 
 const DELETED = Symbol('deleted');
@@ -71,6 +71,30 @@ export class UnitOfWork implements StoreReader {
         out.push(p);
       }
     }
+    return out;
+  }
+
+  above(collection: string, index: string, key: string): readonly Entity[] {
+    const def = INDEXES[collection]?.[index];
+    if (!def || !RANGED[collection]?.includes(index))
+      throw new Error(`The store keeps no ordered index ${index} on ${collection}.`);
+    const base = this.#cleared ? [] : this.#base.above(collection, index, key);
+    const pending = this.#pending.get(collection);
+    if (!pending) return base;
+    const inRange = (e: Entity) => {
+      const k = def(e);
+      return k !== undefined && k > key;
+    };
+    const out: Entity[] = [];
+    const seen = new Set<string>();
+    for (const e of base) {
+      seen.add(e.id);
+      const p = pending.get(e.id);
+      if (p === undefined) out.push(e);
+      else if (p !== DELETED && inRange(p)) out.push(p);
+    }
+    // Put here with a key in range: new entities, and stored ones whose key moved into it.
+    for (const [id, p] of pending) if (!seen.has(id) && p !== DELETED && inRange(p)) out.push(p);
     return out;
   }
 

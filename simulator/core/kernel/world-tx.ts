@@ -34,6 +34,15 @@ export class WorldReader {
     return this.base.lookup(collection, index, key) as readonly Collections[K][];
   }
 
+  /** The entities whose key in an ordered index (kernel/indexes.ts, RANGED) is above `key`, in list order. */
+  above<K extends CollectionName>(
+    collection: K,
+    index: string,
+    key: string,
+  ): readonly Collections[K][] {
+    return this.base.above(collection, index, key) as readonly Collections[K][];
+  }
+
   get meta(): WorldMeta {
     const m = this.get('meta', 'world');
     if (!m) throw new Error('The world has no meta record: it was never seeded.');

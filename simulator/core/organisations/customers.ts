@@ -222,7 +222,7 @@ export const updateCustomer = (
     return fail(orgErrors.customerBusy({ id, status: c.status, doing: 'updated' }));
   const removed = c.packages.filter((p) => !packages.includes(p));
   const inUse = removed.filter((p) =>
-    tx.list('subscribers').some((s) => s.customerId === id && s.packages.includes(p)),
+    tx.lookup('subscribers', 'customerId', id).some((s) => s.packages.includes(p)),
   );
   if (inUse.length > 0)
     return fail(
@@ -313,8 +313,7 @@ export const finishCustomerStep = (
   if (!stepApplies(c, { expect })) return undefined;
   if (c.status === 'deleting') {
     for (const l of customerLocations(tx, c.id)) tx.delete('locations', l.id);
-    for (const s of tx.list('subscribers'))
-      if (s.customerId === c.id) tx.delete('subscribers', s.id);
+    for (const s of tx.lookup('subscribers', 'customerId', c.id)) tx.delete('subscribers', s.id);
     tx.delete('customers', c.id);
     return undefined;
   }

@@ -44,8 +44,9 @@ export const newLocation = (
   return loc;
 };
 
-export const customerLocations = (w: WorldReader, customerId: string): Location[] =>
-  w.list('locations').filter((l) => l.customerId === customerId);
+export const customerLocations = (w: WorldReader, customerId: string): Location[] => [
+  ...w.lookup('locations', 'customerId', customerId),
+];
 
 export const addLocationSchema = z.strictObject({
   name: text(80).trim().min(1, 'must not be empty'),

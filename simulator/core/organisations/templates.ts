@@ -165,7 +165,7 @@ export const updateTemplate = (
 export const deleteTemplate = (tx: WorldTx, user: PartnerUser, id: string): Result<void> => {
   const found = ownedBy(tx, 'templates', id, user.partnerId, 'Template');
   if (!found.ok) return found;
-  const users = tx.list('customers').filter((c) => c.templateId === id).length;
+  const users = tx.lookup('customers', 'templateId', id).length;
   if (users > 0) {
     const count = `${users} customer${users === 1 ? '' : 's'}`;
     return fail(orgErrors.templateInUse({ name: found.value.name, count }));

@@ -228,7 +228,7 @@ export const templatePages = (): Hono<SurfaceEnv> => {
           rows,
           warnings: t.warnings.map((x) => x.description),
           backHref: href(c),
-          customers: w.list('customers').filter((x) => x.templateId === t.id).length,
+          customers: w.lookup('customers', 'templateId', t.id).length,
           ...(userStatusHref ? { userStatusHref } : {}),
           ...(write
             ? { editHref: href(c, `/${t.id}/edit`), deleteAction: href(c, `/${t.id}/delete`) }

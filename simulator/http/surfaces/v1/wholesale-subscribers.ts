@@ -36,15 +36,20 @@ const SORT_KEYS: Readonly<Record<string, 'created' | 'lastStatusChange'>> = {
 const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
   subscriberV1(s, w.get('customers', s.customerId));
 
+/** The latest instant a stored time can hold (ISO 8601 with a four-digit year). */
+const LAST_ISO_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
 /**
  * The partner's subscribers a list can match, in store order, through the store's most selective
- * index for the filters given (email, customer, external id, person, one status), else the partner's.
+ * index for the filters given (email, customer, external id, person, a time filter through an
+ * ordered index, one status), else the partner's.
  */
 const candidates = (
   w: WorldReader,
   partnerId: string,
   q: Readonly<Record<string, string>>,
   status: readonly string[] | undefined,
+  times: { readonly after?: number; readonly changed?: number },
 ): readonly WholesaleSubscriber[] => {
   const own = (list: readonly WholesaleSubscriber[]) =>
     list.filter((s) => s.partnerId === partnerId);
@@ -57,6 +62,15 @@ const candidates = (
     if (customers.length === 1) return own(w.lookup('subscribers', 'customerId', customers[0]!.id));
   }
   if (q.personId !== undefined) return own(w.lookup('subscribers', 'personId', q.personId));
+  for (const [index, ms] of [
+    ['created', times.after],
+    ['lastStatusChange', times.changed],
+  ] as const) {
+    if (ms === undefined) continue;
+    // Stored times are ISO strings of one format: later ones sort after. Nothing is after the last.
+    if (ms >= LAST_ISO_INSTANT) return [];
+    return own(w.above('subscribers', index, new Date(ms).toISOString()));
+  }
   if (status?.length === 1) return own(w.lookup('subscribers', 'status', status[0]!));
   return w.lookup('subscribers', 'partnerId', partnerId);
 };
@@ -101,7 +115,10 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
       if (order !== 'ASC' && order !== 'DESC')
         return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
       const w = c.env.world.read();
-      const items = candidates(w, c.get('user').partnerId, q, status)
+      const items = candidates(w, c.get('user').partnerId, q, status, {
+        ...(after ? { after: after.value } : {}),
+        ...(changed ? { changed: changed.value } : {}),
+      })
         .filter(
           (s) =>
             (!status || status.includes(s.status)) &&

@@ -1,0 +1,30 @@
+import * as btree from 'sorted-btree';
+
+type BTreeClass = typeof btree.default.default;
+
+// sorted-btree is CommonJS with `exports.default`: Node's ESM loader hands the module object as
+// the default import, bundlers hand the class itself. Either way, this is the class.
+const mod = btree as unknown as { default: BTreeClass | { default: BTreeClass } };
+const BTree: BTreeClass = typeof mod.default === 'function' ? mod.default : mod.default.default;
+
+/** A set of strings kept in order (a B+ tree): O(log n) to add or remove, and walks from any key. */
+export class SortedKeys {
+  readonly #tree = new BTree<string, undefined>();
+
+  add(key: string): void {
+    this.#tree.set(key, undefined);
+  }
+
+  delete(key: string): void {
+    this.#tree.delete(key);
+  }
+
+  /** The keys greater than `key`, in order. */
+  *above(key: string): IterableIterator<string> {
+    for (const k of this.#tree.keys(key)) if (k > key) yield k;
+  }
+
+  get size(): number {
+    return this.#tree.size;
+  }
+}
