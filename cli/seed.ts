@@ -4,8 +4,9 @@ import { newFaker } from '../simulator/core/sim/faker.ts';
 import { provisionCustomer, type NewCustomer } from '../simulator/core/organisations/customers.ts';
 import { EVENT_HANDLERS, ON_COMMIT } from '../simulator/core/event-handlers.ts';
 import type { PartnerUser } from '../simulator/core/kernel/model.ts';
-import { provisionSubscriber } from '../simulator/core/subscribers/commands.ts';
+import { provisionSubscriber, type NewSubscriber } from '../simulator/core/subscribers/commands.ts';
 import { World } from '../simulator/core/kernel/world.ts';
+import { fail, ok } from '../simulator/core/kernel/result.ts';
 import { isDataFile, writeSnapshot } from '../simulator/store/durable-store.ts';
 import { MemoryStore } from '../simulator/store/memory-store.ts';
 
@@ -133,25 +134,26 @@ export const seedInto = (
     if (!c.ok) throw new Error(`customer ${i + 1}: ${c.error.message}`);
     const moved = world.changeClock({ advance: 'PT5M' });
     if (!moved.ok) throw new Error(moved.error.message);
-    for (let u = 0; u < o.users; u++) {
+    // The customer's subscribers in one transaction: every rule holds as it does one by one, and
+    // the world's bookkeeping (clock, random state, commit handlers) runs once per customer.
+    const inputs = Array.from({ length: o.users }, (_, u): NewSubscriber => {
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
       const email = `${faker.internet
         .username({ firstName, lastName })
         .replace(/[^\w.-]/g, '')
         .toLowerCase()}.${u + 1}@${domain}`;
-      const s = world.transact((tx) =>
-        provisionSubscriber(tx, admin, {
-          customerId: c.value.id,
-          email,
-          packages: ['webex_meetings'],
-          firstName,
-          lastName,
-        }),
-      );
-      if (!s.ok) throw new Error(`customer ${i + 1}, user ${u + 1}: ${s.error.message}`);
-      subscribers += 1;
-    }
+      return { customerId: c.value.id, email, packages: ['webex_meetings'], firstName, lastName };
+    });
+    const users = world.transact((tx) => {
+      for (const [u, input] of inputs.entries()) {
+        const s = provisionSubscriber(tx, admin, input);
+        if (!s.ok) return fail({ ...s.error, message: `user ${u + 1}: ${s.error.message}` });
+      }
+      return ok(inputs.length);
+    });
+    if (!users.ok) throw new Error(`customer ${i + 1}, ${users.error.message}`);
+    subscribers += users.value;
     const pct = Math.floor(((i + 1) * 100) / o.customers / 5) * 5;
     if (pct !== shown) {
       shown = pct;
