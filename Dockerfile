@@ -17,6 +17,7 @@ COPY harness ./harness
 COPY openapi ./openapi
 COPY rules ./rules
 COPY scenarios ./scenarios
+COPY scripts/bundle-cli.mjs ./scripts/bundle-cli.mjs
 COPY simulator ./simulator
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund && mkdir -p data
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the compiled CLI from dist/ (`npm run build`; `npm install` builds it in a clone).
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+// Runs the compiled CLI, bundled (`npm run build` writes dist/cli-bundle/; `npm install` builds it
+// in a clone).
+const entry = new URL('../dist/cli-bundle/main.js', import.meta.url);
 const loaded = await import(entry.href).catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(entry.pathname)) {
     console.error('provisim: dist/ is not built: run `npm run build` (npm install does it too).');

@@ -156,6 +156,7 @@ describe('the Dockerfile', () => {
       const app = join(roots.get('final')!, 'app');
       // Compiled JavaScript and run-time dependencies only.
       expect(existsSync(join(app, 'dist/cli/main.js'))).toBe(true);
+      expect(existsSync(join(app, 'dist/cli-bundle/main.js'))).toBe(true);
       expect(existsSync(join(app, 'simulator'))).toBe(false);
       expect(existsSync(join(app, 'node_modules/hono'))).toBe(true);
       for (const dev of ['typescript', 'tsx', 'vitest', 'msw'])

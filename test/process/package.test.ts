@@ -108,7 +108,7 @@ const inProject = (file: string, args: string[], extra: NodeJS.ProcessEnv = {}) 
 
 describe('the npm package, installed in a new project', () => {
   beforeAll(async () => {
-    const built = statSync(join(ROOT, 'dist/cli/main.js')).mtimeMs;
+    const built = statSync(join(ROOT, 'dist/cli-bundle/main.js')).mtimeMs;
     const stale = ['simulator', 'cli', 'harness', 'rules'].filter((d) => newestSource(d) > built);
     if (stale.length > 0)
       throw new Error(
@@ -164,6 +164,7 @@ describe('the npm package, installed in a new project', () => {
         'package.json',
         'bin/provisim.mjs',
         'dist/cli/main.js',
+        'dist/cli-bundle/main.js',
         'dist/rules/catalog.json',
         'openapi/ATTRIBUTION.md',
         'scenarios/scenario.schema.json',

@@ -1,0 +1,26 @@
+// `npm run build`, after tsc: bundles the compiled CLI (dist/cli/main.js and what it imports, the
+// dependencies included) into dist/cli-bundle/ with esbuild, so `provisim serve` starts from a few
+// files instead of resolving and compiling hundreds of modules (issue 13: start to first 200). The
+// subcommands it loads on demand (seed, run, verify-client) become chunks of their own. The
+// package's library entries (provisim, provisim/msw, provisim/node, provisim/testing) stay the
+// unbundled dist/ modules.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'dist/cli/main.js' },
+  outdir: 'dist/cli-bundle',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies (ajv, sorted-btree) call require: give the ES module one.
+  banner: {
+    js: "import { createRequire as __provisimRequire } from 'node:module'; const require = __provisimRequire(import.meta.url);",
+  },
+  legalComments: 'linked',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
