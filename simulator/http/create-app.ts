@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
 import type { ClockInit } from '../core/kernel/clock.ts';
 import { notFound } from '../core/kernel/errors.ts';
 import type { Store } from '../core/kernel/store-port.ts';
@@ -7,6 +6,7 @@ import { EVENT_HANDLERS, ON_COMMIT } from '../core/event-handlers.ts';
 import { apiRoutes, mountApi } from './api-routes.ts';
 import type { SurfaceEnv } from './env.ts';
 import { limitBodies } from './middleware/body-limits.ts';
+import { corsHeaders } from './middleware/cors.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { journal } from './middleware/journal.ts';
 import { atOrigin, parsePublicUrl, requestOrigin } from './origin.ts';
@@ -161,7 +161,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   });
   app.use(
     '*',
-    cors({
+    corsHeaders<RootEnv>({
       origin: simCorsOrigin(guard),
       exposeHeaders: EXPOSED,
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

@@ -50,5 +50,9 @@ export const limitBodies = (): MiddlewareHandler<SurfaceEnv> => {
       }),
     ]),
   );
-  return (c, next) => limiters.get(bodyLimitFor(c.req.path))!(c, next);
+  // A GET or HEAD has no body to bound; asking the request for one would build it in full.
+  return (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : limiters.get(bodyLimitFor(c.req.path))!(c, next);
 };

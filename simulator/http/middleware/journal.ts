@@ -41,11 +41,13 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
     text: '',
     complete: true,
   });
-  if (raw.body && requestStreamsWork) {
+  // A GET or HEAD carries no body: asking for one would build the whole request object.
+  const mayHaveBody = raw.method !== 'GET' && raw.method !== 'HEAD';
+  if (mayHaveBody && raw.body && requestStreamsWork) {
     const tap = tapBody(raw.body, BODY_PREFIX_BYTES);
     c.req.raw = new Request(raw, { body: tap.stream, duplex: 'half' } as RequestInit);
     prefix = tap.prefix;
-  } else if (raw.body) {
+  } else if (mayHaveBody && raw.body) {
     const read = await bufferBody(raw, BODY_PREFIX_BYTES);
     c.req.raw = new Request(raw, { body: read.bytes });
     prefix = async () => read;
