@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { payloadTooLarge } from '../../core/kernel/errors.ts';
 import type { SurfaceEnv } from '../env.ts';
@@ -27,6 +27,18 @@ export const bodyLimitFor = (path: string): number =>
 
 const MiB = (n: number): string => `${n / (1024 * 1024)} MiB`;
 
+/** 413 in the Webex shape. */
+const tooLarge = (c: Context<SurfaceEnv>, maxSize: number): Response => {
+  // The rest of the body is never read, so this connection cannot carry another request: say
+  // so, or a keep-alive client sends its next request into a socket about to close.
+  const res = sendError(
+    c,
+    payloadTooLarge(`The body is larger than ${MiB(maxSize)} (${maxSize} bytes).`),
+  );
+  res.headers.set('Connection', 'close');
+  return res;
+};
+
 /**
  * Refuses a body over its route's limit with 413 in the error shape, reading no further than the
  * limit: a declared `Content-Length` over it is refused unread, and a streamed body is cut off there.
@@ -35,24 +47,22 @@ export const limitBodies = (): MiddlewareHandler<SurfaceEnv> => {
   const limiters = new Map(
     Object.values(BODY_LIMITS).map((maxSize) => [
       maxSize,
-      bodyLimit({
-        maxSize,
-        onError: (c) => {
-          // The rest of the body is never read, so this connection cannot carry another request:
-          // say so, or a keep-alive client sends its next request into a socket about to close.
-          const res = sendError(
-            c,
-            payloadTooLarge(`The body is larger than ${MiB(maxSize)} (${maxSize} bytes).`),
-          );
-          res.headers.set('Connection', 'close');
-          return res;
-        },
-      }),
+      bodyLimit({ maxSize, onError: (c) => tooLarge(c, maxSize) }),
     ]),
   );
-  // A GET or HEAD has no body to bound; asking the request for one would build it in full.
-  return (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD'
-      ? next()
-      : limiters.get(bodyLimitFor(c.req.path))!(c, next);
+  return async (c, next) => {
+    // A GET or HEAD has no body to bound; asking the request for one would build it in full.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const maxSize = bodyLimitFor(c.req.path);
+    // A declared length is all the server will read (Node's parser stops there): check it without
+    // touching the body. Chunked bodies are counted as they stream.
+    const length = c.req.header('content-length');
+    if (
+      length !== undefined &&
+      c.req.header('transfer-encoding') === undefined &&
+      /^\d{1,15}$/.test(length)
+    )
+      return Number(length) > maxSize ? tooLarge(c, maxSize) : next();
+    return limiters.get(maxSize)!(c, next);
+  };
 };

@@ -20,6 +20,18 @@ const headersOf = (h: Headers): JournalHeaders => {
   };
 };
 
+/** JSON bodies up to this size (by `Content-Length`) are read at once rather than streamed. */
+const EAGER_JSON_BYTES = 1024 * 1024;
+
+const smallJsonBody = (h: Headers): boolean => {
+  const length = h.get('content-length');
+  if (length === null || h.has('transfer-encoding') || !/^\d{1,7}$/.test(length)) return false;
+  return (
+    Number(length) <= EAGER_JSON_BYTES &&
+    /^application\/([\w.+-]+\+)?json\b/i.test(h.get('content-type')?.trim() ?? '')
+  );
+};
+
 /**
  * The request journal (`GET /sim/requests`; api.md, "Verifying the client under test"): every
  * request of a world outside `/sim` is recorded with its answer's status and `Retry-After`, the
@@ -43,7 +55,15 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   });
   // A GET or HEAD carries no body: asking for one would build the whole request object.
   const mayHaveBody = raw.method !== 'GET' && raw.method !== 'HEAD';
-  if (mayHaveBody && raw.body && requestStreamsWork) {
+  if (mayHaveBody && smallJsonBody(raw.headers)) {
+    // The usual write: a JSON body of a known, bounded size. Read it at once (on Node straight
+    // from the socket, with no Request built for it), keep its first bytes, and hand the handler
+    // the same bytes through Hono's body cache, which `c.req.arrayBuffer()`, `json()` and
+    // `text()` read from.
+    const read = await bufferBody(raw, BODY_PREFIX_BYTES);
+    (c.req.bodyCache as Record<string, unknown>).arrayBuffer = Promise.resolve(read.bytes);
+    prefix = async () => read;
+  } else if (mayHaveBody && raw.body && requestStreamsWork) {
     const tap = tapBody(raw.body, BODY_PREFIX_BYTES);
     c.req.raw = new Request(raw, { body: tap.stream, duplex: 'half' } as RequestInit);
     prefix = tap.prefix;
