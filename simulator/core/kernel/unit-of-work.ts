@@ -52,26 +52,10 @@ export class UnitOfWork implements StoreReader {
   lookup(collection: string, index: string, key: string): readonly Entity[] {
     const def = INDEXES[collection]?.[index];
     if (!def) throw new Error(`The store keeps no index ${index} on ${collection}.`);
-    const pending = this.#pending.get(collection);
     const base = this.#cleared ? [] : this.#base.lookup(collection, index, key);
-    if (!pending) return base;
-    const out: Entity[] = [];
-    const seen = new Set<string>();
-    for (const e of base) {
-      seen.add(e.id);
-      const p = pending.get(e.id);
-      if (p === undefined) out.push(e);
-      else if (p !== DELETED && def(p) === key) out.push(p);
-    }
     // Put here under this key: new entities, and stored ones whose key changed to this one.
-    for (const id of this.#pendingKeys.get(collection)?.get(`${index}\u0000${key}`) ?? []) {
-      const p = pending.get(id);
-      if (!seen.has(id) && p !== undefined && p !== DELETED && def(p) === key) {
-        seen.add(id);
-        out.push(p);
-      }
-    }
-    return out;
+    const put = this.#pendingKeys.get(collection)?.get(`${index}\u0000${key}`) ?? [];
+    return this.#overlay(collection, base, (e) => def(e) === key, put);
   }
 
   above(collection: string, index: string, key: string): readonly Entity[] {
@@ -79,22 +63,47 @@ export class UnitOfWork implements StoreReader {
     if (!def || !RANGED[collection]?.includes(index))
       throw new Error(`The store keeps no ordered index ${index} on ${collection}.`);
     const base = this.#cleared ? [] : this.#base.above(collection, index, key);
+    // Put here with a key in range: any pending entity may be one.
+    const put = this.#pending.get(collection)?.keys() ?? [];
+    return this.#overlay(
+      collection,
+      base,
+      (e) => {
+        const k = def(e);
+        return k !== undefined && k > key;
+      },
+      put,
+    );
+  }
+
+  /**
+   * What the store answered for an index, as this unit sees it: stored entities it changed are
+   * replaced (or dropped when deleted or no longer matching), then the pending `put` ones that
+   * match and were not already there.
+   */
+  #overlay(
+    collection: string,
+    base: readonly Entity[],
+    matches: (e: Entity) => boolean,
+    put: Iterable<string>,
+  ): readonly Entity[] {
     const pending = this.#pending.get(collection);
     if (!pending) return base;
-    const inRange = (e: Entity) => {
-      const k = def(e);
-      return k !== undefined && k > key;
-    };
     const out: Entity[] = [];
     const seen = new Set<string>();
     for (const e of base) {
       seen.add(e.id);
       const p = pending.get(e.id);
       if (p === undefined) out.push(e);
-      else if (p !== DELETED && inRange(p)) out.push(p);
+      else if (p !== DELETED && matches(p)) out.push(p);
     }
-    // Put here with a key in range: new entities, and stored ones whose key moved into it.
-    for (const [id, p] of pending) if (!seen.has(id) && p !== DELETED && inRange(p)) out.push(p);
+    for (const id of put) {
+      const p = pending.get(id);
+      if (!seen.has(id) && p !== undefined && p !== DELETED && matches(p)) {
+        seen.add(id);
+        out.push(p);
+      }
+    }
     return out;
   }
 
