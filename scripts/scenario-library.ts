@@ -504,6 +504,23 @@ const errorCodes = (): LibraryScenario[] => {
       ],
     },
     {
+      id: 'sim-2-error-405-method',
+      title:
+        'A method a published /v1 path does not have answers 405 naming the ones it has (Allow)',
+      rules: ['SIM-2'],
+      steps: [
+        {
+          request: { as: ADMIN, method: 'PATCH', path: '/v1/wholesale/customers', json: {} },
+          expect: {
+            status: 405,
+            headers: { allow: 'GET, POST, HEAD' },
+            body: { message: 're:PATCH is not allowed', errors: [{ description: '*' }] },
+          },
+        },
+        nothing,
+      ],
+    },
+    {
       id: 'sim-2-error-404-unknown',
       title: 'An unknown object answers 404 in the Webex error shape on every door',
       rules: ['SIM-2', 'SIM-3'],
