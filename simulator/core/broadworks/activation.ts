@@ -79,8 +79,8 @@ export const selfActivate = (
   const t = template.value;
   const lower = userId.toLowerCase();
   let s = tx
-    .list('broadworksSubscribers')
-    .find((x) => x.partnerId === t.partnerId && x.userId.toLowerCase() === lower);
+    .lookup('broadworksSubscribers', 'userId', lower)
+    .find((x) => x.partnerId === t.partnerId);
   if (!s) {
     const enterprise = tx
       .list('enterprises')

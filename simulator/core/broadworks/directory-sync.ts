@@ -48,13 +48,8 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 /** Whether a BroadWorks user of the enterprise is a Webex user (a subscriber of the partner). */
 const isWebexUser = (w: WorldReader, e: Enterprise, userId: string): boolean =>
   w
-    .list('broadworksSubscribers')
-    .some(
-      (s) =>
-        s.partnerId === e.partnerId &&
-        s.spEnterpriseId === e.spEnterpriseId &&
-        same(s.userId, userId),
-    );
+    .lookup('broadworksSubscribers', 'userId', userId.toLowerCase())
+    .some((s) => s.partnerId === e.partnerId && s.spEnterpriseId === e.spEnterpriseId);
 
 /** What Common Identity should hold for the enterprise now. */
 const target = (w: WorldReader, e: Enterprise) => ({

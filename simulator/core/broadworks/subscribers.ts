@@ -186,10 +186,8 @@ const checkCreate = (w: WorldReader, user: PartnerUser, body: unknown) => {
   }
   if (
     w
-      .list('broadworksSubscribers')
-      .some(
-        (s) => s.partnerId === user.partnerId && s.userId.toLowerCase() === v.userId.toLowerCase(),
-      )
+      .lookup('broadworksSubscribers', 'userId', v.userId.toLowerCase())
+      .some((s) => s.partnerId === user.partnerId)
   )
     return fail(inUse('BroadWorks user ID'));
   if (v.email !== undefined && emailHeld(w, v.email)) return fail(inUse('email'));
@@ -334,13 +332,8 @@ export const updateBroadWorks = (
   if (
     v.userId !== undefined &&
     tx
-      .list('broadworksSubscribers')
-      .some(
-        (o) =>
-          o.id !== s.id &&
-          o.partnerId === s.partnerId &&
-          o.userId.toLowerCase() === v.userId!.toLowerCase(),
-      )
+      .lookup('broadworksSubscribers', 'userId', v.userId.toLowerCase())
+      .some((o) => o.id !== s.id && o.partnerId === s.partnerId)
   )
     return fail(inUse('BroadWorks user ID'));
   const patch = Object.fromEntries(
@@ -391,9 +384,7 @@ export const finishBroadWorksStep = (tx: WorldTx, p: Readonly<Record<string, unk
 
 /** The verification link (FT-1): pending_email_validation → provisioning (or consent); single-use. */
 export const verifyEmail = (tx: WorldTx, token: string): Result<BroadWorksSubscriber> => {
-  const s = tx
-    .list('broadworksSubscribers')
-    .find((x) => x.verifyToken !== undefined && x.verifyToken === token);
+  const s = token === '' ? undefined : tx.lookup('broadworksSubscribers', 'verifyToken', token)[0];
   if (!s)
     return fail(
       notFound('Verification link (it may have been used already, or a newer one was sent)'),
@@ -408,9 +399,7 @@ export const acceptBroadWorksConsent = (
   tx: WorldTx,
   token: string,
 ): Result<BroadWorksSubscriber> | undefined => {
-  const s = tx
-    .list('broadworksSubscribers')
-    .find((x) => x.consentToken !== undefined && x.consentToken === token);
+  const s = token === '' ? undefined : tx.lookup('broadworksSubscribers', 'consentToken', token)[0];
   if (!s) return undefined;
   const { consentToken: _spent, ...rest } = s;
   const r = move(tx, rest, 'provisioning', 'Consent');

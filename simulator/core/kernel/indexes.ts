@@ -57,6 +57,8 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
   },
   broadworksSubscribers: {
     email: field('email', true),
+    userId: field('userId', true),
+    verifyToken: field('verifyToken'),
     consentToken: field('consentToken'),
   },
 };
