@@ -11,7 +11,19 @@ import { parseWith } from '../core/kernel/validation.ts';
 import type { SurfaceEnv } from './env.ts';
 import { JSON_LIMITS, nestsDeeperThan, overLimit, type JsonLimits } from './json-limits.ts';
 
-const isJson = (type: string | undefined): boolean =>
+/**
+ * The body length a request declares, when it declares one Node holds it to (`Content-Length`
+ * without `Transfer-Encoding`); checked without touching the body.
+ */
+export const declaredLength = (headers: Headers): number | undefined => {
+  const length = headers.get('content-length');
+  return length !== null && !headers.has('transfer-encoding') && /^\d{1,15}$/.test(length)
+    ? Number(length)
+    : undefined;
+};
+
+/** Whether a Content-Type is JSON (`application/json`, or any `+json` type). */
+export const isJson = (type: string | undefined): boolean =>
   !!type && /^application\/([\w.+-]+\+)?json\b/i.test(type.trim());
 
 export interface ReadJsonOptions {

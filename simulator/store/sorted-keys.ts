@@ -23,8 +23,4 @@ export class SortedKeys {
   *above(key: string): IterableIterator<string> {
     for (const k of this.#tree.keys(key)) if (k > key) yield k;
   }
-
-  get size(): number {
-    return this.#tree.size;
-  }
 }

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { payloadTooLarge } from '../../core/kernel/errors.ts';
+import { declaredLength } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import { sendError } from '../respond.ts';
 
@@ -56,13 +57,8 @@ export const limitBodies = (): MiddlewareHandler<SurfaceEnv> => {
     const maxSize = bodyLimitFor(c.req.path);
     // A declared length is all the server will read (Node's parser stops there): check it without
     // touching the body. Chunked bodies are counted as they stream.
-    const length = c.req.header('content-length');
-    if (
-      length !== undefined &&
-      c.req.header('transfer-encoding') === undefined &&
-      /^\d{1,15}$/.test(length)
-    )
-      return Number(length) > maxSize ? tooLarge(c, maxSize) : next();
+    const length = declaredLength(c.req.raw.headers);
+    if (length !== undefined) return length > maxSize ? tooLarge(c, maxSize) : next();
     return limiters.get(maxSize)!(c, next);
   };
 };

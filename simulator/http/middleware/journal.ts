@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { authenticate } from '../../core/kernel/identity.ts';
+import { declaredLength, isJson } from '../body.ts';
 import type { SurfaceEnv } from '../env.ts';
 import {
   BODY_PREFIX_BYTES,
@@ -24,12 +25,8 @@ const headersOf = (h: Headers): JournalHeaders => {
 const EAGER_JSON_BYTES = 1024 * 1024;
 
 const smallJsonBody = (h: Headers): boolean => {
-  const length = h.get('content-length');
-  if (length === null || h.has('transfer-encoding') || !/^\d{1,7}$/.test(length)) return false;
-  return (
-    Number(length) <= EAGER_JSON_BYTES &&
-    /^application\/([\w.+-]+\+)?json\b/i.test(h.get('content-type')?.trim() ?? '')
-  );
+  const length = declaredLength(h);
+  return length !== undefined && length <= EAGER_JSON_BYTES && isJson(h.get('content-type') ?? '');
 };
 
 /**
