@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN } from '../adapters/testing.ts';
 import { PUBLISHED_OPERATIONS } from './surfaces/v1/published-operations.ts';
+import { ADMIN, customerBody, provisioningId } from '../../test/fixtures/wholesale.ts';
 
 const expectWebexError = (body: unknown, trackingId: string | null) => {
   expect(body).toMatchObject({
@@ -261,6 +262,60 @@ describe('CORS (api.md: open to any origin)', () => {
       headers: { origin: 'http://localhost:5173' },
     });
     expect(sim.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+});
+
+describe('the headers of every answer outside /sim (frame.ts)', () => {
+  const once = (value: string | null, item: string): number =>
+    (value ?? '').split(',').filter((v) => v.trim() === item).length;
+
+  it('a JSON answer, a list, a created resource, an error and a page each carry them once', async () => {
+    const t = createTestApp();
+    const created = await t.call('POST', '/v1/wholesale/customers', {
+      ...ADMIN,
+      json: customerBody(await provisioningId(t)),
+    });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('location')).toBe(created.body.url);
+    const answers = [
+      created,
+      await t.call('GET', '/v1/people/me', { token: 'acme-admin' }),
+      await t.call('GET', '/v1/wholesale/customers?max=1', { token: 'acme-admin' }),
+      await t.call('GET', '/v1/wholesale/customers/nope', { token: 'acme-admin' }),
+      await t.call('GET', '/v1/people/me'),
+      await t.call('GET', '/partner-hub/sign-in'),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([202, 200, 200, 404, 401, 200]);
+    const ids = new Set<string>();
+    for (const a of answers) {
+      const id = a.headers.get('trackingid') ?? '';
+      expect(id).toMatch(/^PROVISIM_[0-9a-f-]{36}$/);
+      ids.add(id);
+      expect(a.headers.get('access-control-allow-origin')).toBe('*');
+      expect(a.headers.get('access-control-expose-headers')).toBe(
+        'TrackingID,Location,Link,Retry-After,Content-Disposition',
+      );
+      expect(once(a.headers.get('vary'), 'Origin')).toBe(1);
+    }
+    expect(ids.size).toBe(answers.length);
+    // The error body repeats its own tracking id.
+    expectWebexError(answers[3]!.body, answers[3]!.headers.get('trackingid'));
+  });
+
+  it('a list keeps its Link header beside them', async () => {
+    const t = createTestApp();
+    const pid = await provisioningId(t);
+    for (const externalId of ['link-1', 'link-2'])
+      await t.call('POST', '/v1/wholesale/customers', {
+        ...ADMIN,
+        json: customerBody(pid, {
+          externalId,
+          customerInfo: { name: externalId, primaryEmail: `it@${externalId}.example` },
+        }),
+      });
+    const page = await t.call('GET', '/v1/wholesale/customers?max=1', { token: 'acme-admin' });
+    expect(page.headers.get('link')).toContain('rel="next"');
+    expect(page.headers.get('trackingid')).toMatch(/^PROVISIM_/);
   });
 });
 

@@ -9,9 +9,15 @@ import { limitBodies } from './middleware/body-limits.ts';
 import { corsHeaders } from './middleware/cors.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { journal } from './middleware/journal.ts';
-import { atOrigin, parsePublicUrl, requestOrigin } from './origin.ts';
-import { guardSim, simCorsOrigin, type SimGuardOptions } from './middleware/sim-guard.ts';
+import { atOrigin, parsePublicUrl, pathOf, requestOrigin } from './origin.ts';
+import {
+  guardSim,
+  isSimPath,
+  simCorsOrigin,
+  type SimGuardOptions,
+} from './middleware/sim-guard.ts';
 import { errorResponse, sendError } from './respond.ts';
+import { closeFrame, EXPOSED_HEADERS, openFrame, type Frame } from './frame.ts';
 import { activationRoutes } from './surfaces/activation/pages.tsx';
 import { ccwPages } from './surfaces/ccw/pages.tsx';
 import { mailboxPage } from './surfaces/sim/mailbox-pages.tsx';
@@ -60,7 +66,6 @@ export interface AppDeps {
 
 export const DEFAULT_MAX_WORLDS = 256;
 
-const EXPOSED = ['TrackingID', 'Location', 'Link', 'Retry-After', 'Content-Disposition'];
 const newTrackingId = (): string => `PROVISIM_${crypto.randomUUID()}`;
 
 /** Every surface of one world; `createApp` hands each request its world. */
@@ -142,16 +147,17 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   });
   const surface = createSurfaceApp();
   const app = new Hono<RootEnv>();
-  app.onError((error, c) => {
+  const unexpected = (error: unknown, request: Request, trackingId: string): Response => {
     log(
-      `[${c.get('trackingId')}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `[${trackingId}] ${request.method} ${pathOf(request.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    const description = `The simulator failed unexpectedly; quote tracking id ${c.get('trackingId')} when you report it.`;
+    const description = `The simulator failed unexpectedly; quote tracking id ${trackingId} when you report it.`;
     return errorResponse(
       { status: 500, message: description, errors: [{ description }] },
-      c.get('trackingId'),
+      trackingId,
     );
-  });
+  };
+  app.onError((error, c) => unexpected(error, c.req.raw, c.get('trackingId')));
 
   app.use('*', async (c, next) => {
     const trackingId = newTrackingId();
@@ -163,7 +169,7 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
     '*',
     corsHeaders<RootEnv>({
       origin: simCorsOrigin(guard),
-      exposeHeaders: EXPOSED,
+      exposeHeaders: EXPOSED_HEADERS,
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     }),
   );
@@ -201,19 +207,46 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   };
   app.all('/w/:wid', forward);
   app.all('/w/:wid/*', forward);
-  app.all('*', (c) => {
-    const origin = requestOrigin(c.req.raw, publicOrigin);
-    if (!origin.ok) return errorResponse(origin.error, c.get('trackingId'));
-    return surface.fetch(atOrigin(c.req.raw, origin.value), {
+  const defaultWorld = (
+    request: Request,
+    trackingId: string,
+    frame?: Frame,
+  ): Response | Promise<Response> => {
+    const origin = requestOrigin(request, publicOrigin);
+    if (!origin.ok) return errorResponse(origin.error, trackingId, frame);
+    return surface.fetch(atOrigin(request, origin.value), {
       world: registry.default,
       base: origin.value,
       worldId: 'default',
       registry,
-      trackingId: c.get('trackingId'),
+      trackingId,
       simApi,
       log,
       assets: deps.assets,
+      frame,
     });
-  });
+  };
+  app.all('*', (c) => defaultWorld(c.req.raw, c.get('trackingId')));
+
+  // The hot path (issue 13): a request to the default world outside `/sim`, other than a
+  // preflight, skips the root app, whose middleware would only give it a tracking id and the
+  // CORS headers of every such answer (`*`: only `/sim` is guarded). The world's answer takes
+  // them as it is made (frame.ts, respond.ts), not after a second dispatch.
+  const routed = app.fetch;
+  const hot = async (request: Request): Promise<Response> => {
+    const trackingId = newTrackingId();
+    const frame = openFrame(trackingId);
+    try {
+      return closeFrame(await defaultWorld(request, trackingId, frame), frame);
+    } catch (error) {
+      return closeFrame(unexpected(error, request, trackingId), frame);
+    }
+  };
+  app.fetch = (request, env, executionCtx) => {
+    const path = pathOf(request.url);
+    return request.method === 'OPTIONS' || isSimPath(path) || path.startsWith('/w/')
+      ? routed(request, env, executionCtx)
+      : hot(request);
+  };
   return app;
 };

@@ -2,6 +2,7 @@ import type { PartnerUser } from '../core/kernel/model.ts';
 import type { World } from '../core/kernel/world.ts';
 import type { WorldRegistry } from './world-registry.ts';
 import type { AssetSource } from './pages/asset-source.ts';
+import type { Frame } from './frame.ts';
 
 /** What every surface handler is given: its world, the absolute base URL of that world, and more. */
 export interface SurfaceBindings {
@@ -15,6 +16,8 @@ export interface SurfaceBindings {
   readonly log: (line: string) => void;
   /** Files the pages need from the adapter (the Momentum font); none in a browser. */
   readonly assets?: AssetSource | undefined;
+  /** The headers every answer to this request carries, when its answers take them as made (frame.ts). */
+  readonly frame?: Frame | undefined;
 }
 
 export interface SurfaceEnv {

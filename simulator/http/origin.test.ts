@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bwBody } from '../../test/fixtures/broadworks.ts';
 import { customerBody, provisioningId } from '../../test/fixtures/wholesale.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../adapters/testing.ts';
-import { parsePublicUrl } from './origin.ts';
+import { parsePublicUrl, pathOf } from './origin.ts';
 
 const PUBLIC = 'https://sim.example.com';
 const FORWARDED = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'proxy.example:8443' };
@@ -179,5 +179,19 @@ describe('the origin of absolute URLs (api.md, Deployment)', () => {
       if (!r.ok) expect(r.error.message).toContain(`publicUrl: must be an http or https origin`);
     }
     expect(() => createTestApp({ publicUrl: 'sim.example.com' })).toThrow(/publicUrl: must be/);
+  });
+});
+
+describe('pathOf', () => {
+  it('is the path of an absolute URL, as URL.pathname reads it, without the query or fragment', () => {
+    for (const url of [
+      'http://127.0.0.1:4010/v1/wholesale/subscribers/abc?max=5',
+      'https://sim.example.com/w/3f2a9c1e/sim/clock#now',
+      'http://localhost:4010/',
+      'http://localhost:4010/a/b?x=/c#/d',
+      'http://localhost:4010/a?',
+    ])
+      expect(pathOf(url)).toBe(new URL(url).pathname);
+    expect(pathOf('http://localhost:4010')).toBe('/');
   });
 });

@@ -93,3 +93,14 @@ export const atOrigin = (request: Request, origin: string): Request => {
   };
   return new Request(moved, init);
 };
+
+/** The path of an absolute URL, without parsing it (`http://h:1/a/b?q` → `/a/b`). */
+export const pathOf = (url: string): string => {
+  const scheme = url.indexOf('://');
+  const start = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+  if (start < 0) return '/';
+  const q = url.indexOf('?', start);
+  const h = url.indexOf('#', start);
+  const end = q < 0 ? (h < 0 ? url.length : h) : h < 0 ? q : Math.min(q, h);
+  return url.slice(start, end);
+};

@@ -34,6 +34,33 @@ export interface JournalEntry {
   readonly bodyTruncated?: boolean;
 }
 
+/**
+ * An entry as the journal keeps it: the times as numbers (milliseconds since the epoch), written
+ * out as ISO 8601 only when the journal is read, so a request pays for no date formatting.
+ */
+export type JournalRecord = Omit<JournalEntry, 'time' | 'wallTime'> & {
+  /** The world's virtual clock when the request came in. */
+  readonly at: number;
+  /** The wall clock when the request came in. */
+  readonly wallAt: number;
+};
+
+const entryOf = (e: JournalRecord): JournalEntry => ({
+  seq: e.seq,
+  method: e.method,
+  path: e.path,
+  query: e.query,
+  status: e.status,
+  time: new Date(e.at).toISOString(),
+  wallTime: new Date(e.wallAt).toISOString(),
+  durationMs: e.durationMs,
+  ...(e.token !== undefined ? { token: e.token } : {}),
+  headers: e.headers,
+  ...(e.retryAfter !== undefined ? { retryAfter: e.retryAfter } : {}),
+  ...(e.body !== undefined ? { body: e.body } : {}),
+  ...(e.bodyTruncated !== undefined ? { bodyTruncated: e.bodyTruncated } : {}),
+});
+
 export interface JournalFilter {
   readonly method?: string;
   /** Exact, or a pattern where `*` matches any run of characters (as faults). */
@@ -52,14 +79,16 @@ const ENTRY_OVERHEAD = 256;
 const statusMatches = (wanted: string, status: number): boolean =>
   /^[1-5]xx$/i.test(wanted) ? String(status)[0] === wanted[0] : String(status) === wanted;
 
-const costOf = (e: JournalEntry): number =>
+const costOf = (e: JournalRecord): number =>
   ENTRY_OVERHEAD +
   e.method.length +
   e.path.length +
   e.query.length +
   (e.token?.length ?? 0) +
   (e.body?.length ?? 0) +
-  Object.values(e.headers).reduce((n: number, v: string | undefined) => n + (v?.length ?? 0), 0);
+  (e.headers['tracking-id']?.length ?? 0) +
+  (e.headers['user-agent']?.length ?? 0) +
+  (e.headers['content-type']?.length ?? 0);
 
 /**
  * A world's latest requests, in memory only (never persisted), within a byte budget: when a new
@@ -67,7 +96,7 @@ const costOf = (e: JournalEntry): number =>
  */
 export class RequestJournal {
   readonly #budget: number;
-  #entries: (JournalEntry | undefined)[] = [];
+  #entries: (JournalRecord | undefined)[] = [];
   #head = 0;
   #bytes = 0;
   #seq = 0;
@@ -95,7 +124,7 @@ export class RequestJournal {
   }
 
   /** Records an answered request under the number `begin` gave it (kept in arrival order). */
-  add(e: JournalEntry): void {
+  add(e: JournalRecord): void {
     this.#pending = Math.max(0, this.#pending - 1);
     this.#entries.push(e);
     // An answer that overtook an earlier request's: move it back to its place (rare, and near).
@@ -131,7 +160,7 @@ export class RequestJournal {
         (filter.path === undefined || globMatch(filter.path, e.path)) &&
         (filter.status === undefined || statusMatches(filter.status, e.status))
       )
-        out.push(e);
+        out.push(entryOf(e));
     }
     return out;
   }

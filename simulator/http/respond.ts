@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DomainError } from '../core/kernel/errors.ts';
 import type { Result } from '../core/kernel/result.ts';
 import type { SurfaceEnv } from './env.ts';
+import { markFramed, type Frame } from './frame.ts';
 
 /** The Webex error body (api.md, Errors; SIM-2). */
 export const errorBody = (e: DomainError, trackingId: string) => ({
@@ -15,15 +16,30 @@ export const errorBody = (e: DomainError, trackingId: string) => ({
   trackingId,
 });
 
-/** The one place a domain error becomes an HTTP answer. */
-export const errorResponse = (e: DomainError, trackingId: string): Response =>
-  new Response(JSON.stringify(errorBody(e, trackingId)), {
+/** The one place a domain error becomes an HTTP answer (with its frame's headers, when given). */
+export const errorResponse = (e: DomainError, trackingId: string, frame?: Frame): Response => {
+  const res = new Response(JSON.stringify(errorBody(e, trackingId)), {
     status: e.status,
-    headers: { 'content-type': 'application/json; charset=UTF-8', ...e.headers },
+    headers: { 'content-type': 'application/json; charset=UTF-8', ...e.headers, ...frame },
   });
+  return frame ? markFramed(res) : res;
+};
 
 export const sendError = (c: Context<SurfaceEnv>, e: DomainError): Response =>
-  errorResponse(e, c.env.trackingId);
+  errorResponse(e, c.env.trackingId, c.env.frame);
+
+/** A value as a JSON answer, with its frame's headers when the request has one (frame.ts). */
+export const sendJson = (
+  c: Context<SurfaceEnv>,
+  value: unknown,
+  status: ContentfulStatusCode = 200,
+  headers?: Readonly<Record<string, string>>,
+): Response => {
+  const frame = c.env.frame;
+  return frame
+    ? markFramed(c.json(value as object, status, { ...headers, ...frame }))
+    : c.json(value as object, status, headers);
+};
 
 /** A result as an answer: its value as JSON with a status, or its error in the Webex shape. */
 export const sendResult = <T>(
@@ -31,4 +47,6 @@ export const sendResult = <T>(
   r: Result<T>,
   status: ContentfulStatusCode = 200,
   view: (value: T) => unknown = (v) => v,
-): Response => (r.ok ? c.json(view(r.value) as object, status) : sendError(c, r.error));
+  headers?: (value: T) => Readonly<Record<string, string>>,
+): Response =>
+  r.ok ? sendJson(c, view(r.value), status, headers?.(r.value)) : sendError(c, r.error);

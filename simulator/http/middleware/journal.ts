@@ -5,20 +5,30 @@ import type { SurfaceEnv } from '../env.ts';
 import {
   BODY_PREFIX_BYTES,
   retryAfterSeconds,
-  type JournalEntry,
+  type JournalRecord,
   type JournalHeaders,
 } from '../request-journal.ts';
 import { bufferBody, requestStreamsWork, tapBody } from './body-tap.ts';
+import { isFramed } from '../frame.ts';
 
 const headersOf = (h: Headers): JournalHeaders => {
+  const kept: { -readonly [K in keyof JournalHeaders]: string } = {};
   const trackingId = h.get('tracking-id') ?? h.get('trackingid');
+  if (trackingId !== null) kept['tracking-id'] = trackingId;
   const userAgent = h.get('user-agent');
+  if (userAgent !== null) kept['user-agent'] = userAgent;
   const contentType = h.get('content-type');
-  return {
-    ...(trackingId !== null ? { 'tracking-id': trackingId } : {}),
-    ...(userAgent !== null ? { 'user-agent': userAgent } : {}),
-    ...(contentType !== null ? { 'content-type': contentType } : {}),
-  };
+  if (contentType !== null) kept['content-type'] = contentType;
+  return kept;
+};
+
+/** The query of an absolute URL, `?…`, or empty (as `URL.search`, without parsing the URL). */
+const searchOf = (url: string): string => {
+  const q = url.indexOf('?');
+  if (q < 0) return '';
+  const h = url.indexOf('#', q);
+  const search = h < 0 ? url.slice(q) : url.slice(q, h);
+  return search === '?' ? '' : search;
 };
 
 /** JSON bodies up to this size (by `Content-Length`) are read at once rather than streamed. */
@@ -40,8 +50,9 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   const path = c.req.path;
   if (path === '/sim' || path.startsWith('/sim/') || c.req.method === 'OPTIONS') return next();
   const { world, registry } = c.env;
-  const seq = registry.journalOf(world).begin();
-  const time = new Date(world.now()).toISOString();
+  const requests = registry.journalOf(world);
+  const seq = requests.begin();
+  const at = world.now();
   const started = world.wall();
   const raw = c.req.raw;
   const headers = headersOf(raw.headers);
@@ -73,22 +84,29 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
     await next();
   } finally {
     const body = await prefix();
-    const retryAfter = retryAfterSeconds(c.res.headers.get('retry-after'), world.wall());
-    const entry: JournalEntry = {
+    const res = c.res;
+    const ended = world.wall();
+    // An answer made as a plain JSON success carries no Retry-After: reading its headers would
+    // only build them (respond.ts).
+    const retryAfter =
+      isFramed(res) && res.status < 300
+        ? undefined
+        : retryAfterSeconds(res.headers.get('retry-after'), ended);
+    const entry: JournalRecord = {
       seq,
       method: c.req.method,
       path,
-      query: new URL(c.req.url).search,
-      status: c.res.status,
-      time,
-      wallTime: new Date(started).toISOString(),
-      durationMs: Math.max(0, world.wall() - started),
+      query: searchOf(c.req.url),
+      status: res.status,
+      at,
+      wallAt: started,
+      durationMs: Math.max(0, ended - started),
       ...(user.ok ? { token: user.value.token } : {}),
       headers,
       ...(retryAfter !== undefined ? { retryAfter } : {}),
       ...(body.text !== '' ? { body: body.text } : {}),
       ...(body.text !== '' && !body.complete ? { bodyTruncated: true } : {}),
     };
-    registry.journalOf(world).add(entry);
+    requests.add(entry);
   }
 };

@@ -56,8 +56,9 @@ export const addCcwRoutes = (t: RouteTable): void => {
       const body = await readJson(c);
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => placeOrder(tx, c.get('user'), body.value));
-      if (r.ok) c.header('Location', `${c.env.base}/ccw/api/orders/${r.value.id}`);
-      return sendResult(c, r, 201, orderView);
+      return sendResult(c, r, 201, orderView, (x) => ({
+        Location: `${c.env.base}/ccw/api/orders/${x.id}`,
+      }));
     },
   );
   t.get('/ccw/api/orders/:id', { summary: 'An order', responses: [200, 404] }, (c) =>

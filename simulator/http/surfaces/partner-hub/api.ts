@@ -47,8 +47,13 @@ export const partnerHubApi = (): ApiRoute[] => {
       const body = await readJson(c);
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => createTemplate(tx, c.get('user'), body.value));
-      if (r.ok) c.header('Location', `${c.env.base}/partner-hub/api/templates/${r.value.id}`);
-      return sendResult(c, r, 201, (x) => templateView(x, c.env.base));
+      return sendResult(
+        c,
+        r,
+        201,
+        (x) => templateView(x, c.env.base),
+        (x) => ({ Location: `${c.env.base}/partner-hub/api/templates/${x.id}` }),
+      );
     },
   );
   t.get('/partner-hub/api/templates/:id', { summary: 'A template', responses: [200, 404] }, (c) =>
@@ -107,8 +112,13 @@ export const partnerHubApi = (): ApiRoute[] => {
       const r = c.env.world.transact((tx) =>
         createPartnerHubCustomer(tx, c.get('user'), body.value),
       );
-      if (r.ok) c.header('Location', `${c.env.base}/partner-hub/api/customers/${r.value.id}`);
-      return sendResult(c, r, 201, (x) => partnerHubCustomerView(c.env.world.read(), x));
+      return sendResult(
+        c,
+        r,
+        201,
+        (x) => partnerHubCustomerView(c.env.world.read(), x),
+        (x) => ({ Location: `${c.env.base}/partner-hub/api/customers/${x.id}` }),
+      );
     },
   );
   t.get('/partner-hub/api/customers/:id', { summary: 'A customer', responses: [200, 404] }, (c) => {

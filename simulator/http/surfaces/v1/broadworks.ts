@@ -133,8 +133,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       const body = await readCiscoJson(c, 'Provision a BroadWorks Subscriber');
       if (!body.ok) return sendError(c, body.error);
       const r = c.env.world.transact((tx) => provisionBroadWorks(tx, c.get('user'), body.value));
-      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-      return sendResult(c, r, 200, broadworksV1);
+      return sendResult(c, r, 200, broadworksV1, (x) => ({ Location: url(c.env.base, x.id) }));
     },
   );
   t.get(

@@ -84,8 +84,13 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
       const cmd = provisionCommand(body.value);
       if (!cmd.ok) return sendError(c, cmd.error);
       const r = c.env.world.transact((tx) => provisionCustomer(tx, c.get('user'), cmd.value));
-      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-      return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
+      return sendResult(
+        c,
+        r,
+        202,
+        (x) => ({ url: url(c.env.base, x.id) }),
+        (x) => ({ Location: url(c.env.base, x.id) }),
+      );
     },
   );
 
@@ -117,8 +122,13 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
       const r = c.env.world.transact((tx) =>
         updateCustomer(tx, c.get('user'), c.req.param('id'), change.value),
       );
-      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-      return sendResult(c, r, 202, (x) => ({ url: url(c.env.base, x.id) }));
+      return sendResult(
+        c,
+        r,
+        202,
+        (x) => ({ url: url(c.env.base, x.id) }),
+        (x) => ({ Location: url(c.env.base, x.id) }),
+      );
     },
   );
 

@@ -16,7 +16,7 @@ import type { WorldReader } from '../../../core/kernel/world-tx.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { multiValue, pageOf, readPage } from '../../paging.ts';
-import { sendError, sendResult } from '../../respond.ts';
+import { sendError, sendJson, sendResult } from '../../respond.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
 
 const STATUSES: readonly WholesaleSubscriber['status'][] = SUBSCRIBER_STATES.statuses;
@@ -176,10 +176,11 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
         c.env.world.transact((tx) => provisionSubscriber(tx, c.get('user'), cmd.value)),
       );
       if (!r.ok) return sendError(c, r.error);
-      c.header('Location', url(c.env.base, r.value.id));
-      return c.json(
+      return sendJson(
+        c,
         view(c.env.world.read())(r.value),
         r.value.status === 'provisioned' ? 200 : 202,
+        { Location: url(c.env.base, r.value.id) },
       );
     },
   );
@@ -214,8 +215,9 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
           changeSubscriber(tx, c.get('user'), c.req.param('id'), change.value),
         ),
       );
-      if (r.ok) c.header('Location', url(c.env.base, r.value.id));
-      return sendResult(c, r, 200, view(c.env.world.read()));
+      return sendResult(c, r, 200, view(c.env.world.read()), (x) => ({
+        Location: url(c.env.base, x.id),
+      }));
     },
   );
 
