@@ -16,7 +16,7 @@ import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
 import { MemoryStore } from './memory-store.ts';
-import { assertStorable } from './storable.ts';
+import { storableBatch } from './storable.ts';
 
 /** The header every data file starts with: a file without it is not the simulator's. */
 export const DATA_FILE_HEADER = { provisim: 'world-snapshot', version: 1 } as const;
@@ -232,14 +232,14 @@ export class DurableStore implements Store {
   apply(changes: readonly Change[]): void {
     if (changes.length === 0) return;
     // Nothing reaches the journal that could not be read back (it would brick the next start).
-    assertStorable(changes);
-    const line = `${JSON.stringify({ s: this.#seq + 1, c: changes } satisfies JournalEntry)}\n`;
+    const prepared = storableBatch(changes);
+    const line = `${JSON.stringify({ s: this.#seq + 1, c: prepared } satisfies JournalEntry)}\n`;
     const bytes = Buffer.from(line, 'utf8');
     let written = 0;
     while (written < bytes.length) written += writeSync(this.#fd, bytes, written);
     if (this.#options.fsync) fsyncSync(this.#fd);
     this.#seq += 1;
-    this.#memory.apply(changes);
+    this.#memory.applyStorable(prepared);
     this.#journalEntries += 1;
     if (
       !this.#compaction &&

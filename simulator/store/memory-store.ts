@@ -1,5 +1,5 @@
 import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
-import { assertStorable } from './storable.ts';
+import { storableBatch } from './storable.ts';
 import { StoreIndexes } from './store-indexes.ts';
 
 const deepFreeze = <T>(value: T): T => {
@@ -9,9 +9,6 @@ const deepFreeze = <T>(value: T): T => {
   }
   return value;
 };
-
-/** Copies a value into the store's own frozen JSON, so later changes to the caller's object do nothing. */
-export const freezeCopy = <T>(value: T): T => deepFreeze(structuredClone(value));
 
 /**
  * The in-memory store: collections of frozen entities in insertion order, with the indexes of
@@ -68,11 +65,12 @@ export class MemoryStore implements Store {
   }
 
   apply(changes: readonly Change[]): void {
-    // Validate the whole batch before touching anything, so a bad batch changes nothing.
-    assertStorable(changes);
-    const prepared = changes.map((c) =>
-      c.op === 'put' ? { ...c, value: freezeCopy(c.value) } : c,
-    );
+    // Copy and check the whole batch before touching anything, so a bad batch changes nothing.
+    this.applyStorable(storableBatch(changes));
+  }
+
+  /** Applies a batch `storableBatch` made (the durable store copies and checks it once). */
+  applyStorable(prepared: readonly Change[]): void {
     for (const c of prepared) {
       if (c.op === 'clear') {
         this.#collections.clear();

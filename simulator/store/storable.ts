@@ -57,14 +57,74 @@ export const whyUnstorable = (value: unknown): string | undefined => {
   return undefined;
 };
 
-/** Throws `UnstorableValue` for the first put of a batch that could not be written and read back. */
-export const assertStorable = (changes: readonly Change[]): void => {
-  for (const c of changes) {
-    if (c.op !== 'put') continue;
-    const why = whyUnstorable(c.value);
-    if (why !== undefined)
-      throw new UnstorableValue(
-        `Refused to store ${c.collection} ${c.value.id}: ${why}; nothing of the batch was stored.`,
-      );
+/** Thrown inside `frozenCopy`'s walk; the message is worked out afterwards by `whyUnstorable`. */
+const NOT_JSON = Symbol('not JSON');
+
+const copyOf = (v: unknown, depth: number): unknown => {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return v;
+    case 'number':
+      if (!Number.isFinite(v)) throw NOT_JSON;
+      return v;
+    case 'object': {
+      if (v === null) return v;
+      if (depth > STORE_MAX_DEPTH) throw NOT_JSON;
+      if (Array.isArray(v)) {
+        const out: unknown[] = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i += 1) {
+          const item: unknown = v[i];
+          if (item === undefined) throw NOT_JSON;
+          out[i] = copyOf(item, depth + 1);
+        }
+        return Object.freeze(out);
+      }
+      const proto = Object.getPrototypeOf(v) as object | null;
+      if (proto !== Object.prototype && !isPlainObject(v)) throw NOT_JSON;
+      const source = v as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(source)) {
+        const item = copyOf(source[k], depth + 1);
+        // An own `__proto__` (JSON.parse makes one) stays a plain field, as structuredClone keeps it.
+        if (k === '__proto__')
+          Object.defineProperty(out, k, {
+            value: item,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        else out[k] = item;
+      }
+      return Object.freeze(out);
+    }
+    default:
+      throw NOT_JSON;
   }
 };
+
+/**
+ * The store's own copy of a value: deeply frozen, so later changes to the caller's object do
+ * nothing, and checked on the way that it would survive being written as JSON and read back.
+ * One pass; throws `UnstorableValue` (naming `what`) for a value that would not.
+ */
+export const frozenCopy = <T>(value: T, what: string): T => {
+  try {
+    return copyOf(value, 1) as T;
+  } catch (error) {
+    if (error !== NOT_JSON) throw error;
+    throw new UnstorableValue(
+      `Refused to store ${what}: ${whyUnstorable(value) ?? 'it is not JSON'}; nothing of the batch was stored.`,
+    );
+  }
+};
+
+/**
+ * A batch with each put's value replaced by the store's frozen copy (`frozenCopy`); throws
+ * `UnstorableValue` for the first that could not be stored, before anything is changed.
+ */
+export const storableBatch = (changes: readonly Change[]): Change[] =>
+  changes.map((c) =>
+    c.op === 'put' ? { ...c, value: frozenCopy(c.value, `${c.collection} ${c.value.id}`) } : c,
+  );

@@ -36,6 +36,9 @@ export interface RandomSource {
   state(): RandomState;
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX4 = (v: number): string => BYTE_HEX[v >>> 8]! + BYTE_HEX[v & 0xff]!;
+
 export const randomSource = (initial: RandomState): RandomSource => {
   let s = initial;
   const next = (): number => {
@@ -43,14 +46,13 @@ export const randomSource = (initial: RandomState): RandomSource => {
     s = n;
     return v;
   };
-  const hex = (): string =>
-    Math.floor(next() * 65536)
-      .toString(16)
-      .padStart(4, '0');
+  // Four hex digits a draw: 32 for an id, built with no intermediate array.
+  const quad = (): string => HEX4(Math.floor(next() * 65536));
   return {
     next,
     uuid: () => {
-      const h = Array.from({ length: 8 }, hex).join('');
+      let h = '';
+      for (let i = 0; i < 8; i += 1) h += quad();
       const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
     },

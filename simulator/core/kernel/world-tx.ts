@@ -117,6 +117,7 @@ export class WorldTx extends WorldReader {
   readonly #uow: UnitOfWork;
   #random: RandomSource | undefined;
   #meta: WorldMeta | undefined;
+  #nowIso: string | undefined;
 
   constructor(uow: UnitOfWork, now: number) {
     super(uow);
@@ -124,8 +125,9 @@ export class WorldTx extends WorldReader {
     this.now = now;
   }
 
+  /** `now` in ISO 8601, written once per command (every record it stamps shares it). */
   get nowIso(): string {
-    return new Date(this.now).toISOString();
+    return (this.#nowIso ??= new Date(this.now).toISOString());
   }
 
   override get meta(): WorldMeta {
