@@ -28,7 +28,11 @@ export const errorResponse = (e: DomainError, trackingId: string, frame?: Frame)
 export const sendError = (c: Context<SurfaceEnv>, e: DomainError): Response =>
   errorResponse(e, c.env.trackingId, c.env.frame);
 
-/** A value as a JSON answer, with its frame's headers when the request has one (frame.ts). */
+/**
+ * A value as a JSON answer. Its headers go in here, never through `c.header()` first: on the hot
+ * path (a request with a frame) the answer is made at once with its frame's headers as a plain
+ * record, which the Node adapter writes as it is, with no `Headers` object built for it.
+ */
 export const sendJson = (
   c: Context<SurfaceEnv>,
   value: unknown,
@@ -36,9 +40,13 @@ export const sendJson = (
   headers?: Readonly<Record<string, string>>,
 ): Response => {
   const frame = c.env.frame;
-  return frame
-    ? markFramed(c.json(value as object, status, { ...headers, ...frame }))
-    : c.json(value as object, status, headers);
+  if (!frame) return c.json(value as object, status, headers);
+  return markFramed(
+    new Response(JSON.stringify(value), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers, ...frame },
+    }),
+  );
 };
 
 /** A result as an answer: its value as JSON with a status, or its error in the Webex shape. */

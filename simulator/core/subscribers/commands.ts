@@ -60,8 +60,16 @@ const assignStep = (tx: WorldTx, s: WholesaleSubscriber): WholesaleSubscriber =>
   };
 };
 
-const opt = <K extends string>(k: K, v: string | undefined) =>
-  v ? ({ [k]: v } as { [P in K]: string }) : {};
+/** The stored fields a user draft sets (or drops, when it leaves them out). */
+const DRAFT_FIELDS: ReadonlySet<string> = new Set([
+  'firstName',
+  'lastName',
+  'displayName',
+  'primaryPhoneNumber',
+  'extension',
+  'locationId',
+  'preferredWebexSite',
+] satisfies (keyof WholesaleSubscriber)[]);
 
 /** Writes a checked change; a package assignment takes its step. */
 export const saveUser = (
@@ -83,29 +91,22 @@ export const saveUser = (
     created: tx.nowIso,
     lastStatusChange: tx.nowIso,
   };
-  const {
-    firstName: _f,
-    lastName: _l,
-    displayName: _d,
-    primaryPhoneNumber: _p,
-    extension: _e,
-    locationId: _lo,
-    preferredWebexSite: _s,
-    ...kept
-  } = base;
-  let next: WholesaleSubscriber = {
-    ...kept,
-    email: d.email,
-    ...opt('firstName', d.firstName),
-    ...opt('lastName', d.lastName),
-    ...opt('displayName', d.displayName),
-    ...opt('primaryPhoneNumber', d.phone),
-    ...opt('extension', d.extension),
-    ...opt('locationId', d.locationId),
-    ...opt('preferredWebexSite', d.preferredWebexSite),
-    packages: [...d.packages],
-    licenses: d.licenses,
-  };
+  // The draft's fields replace the stored ones (an absent one is dropped); everything else is kept.
+  // Built field by field: this runs for every user a seed, a CSV or a client writes.
+  const fields: Record<string, unknown> = {};
+  for (const k of Object.keys(base))
+    if (!DRAFT_FIELDS.has(k)) fields[k] = (base as Record<string, unknown>)[k];
+  fields.email = d.email;
+  if (d.firstName) fields.firstName = d.firstName;
+  if (d.lastName) fields.lastName = d.lastName;
+  if (d.displayName) fields.displayName = d.displayName;
+  if (d.phone) fields.primaryPhoneNumber = d.phone;
+  if (d.extension) fields.extension = d.extension;
+  if (d.locationId) fields.locationId = d.locationId;
+  if (d.preferredWebexSite) fields.preferredWebexSite = d.preferredWebexSite;
+  fields.packages = [...d.packages];
+  fields.licenses = d.licenses;
+  let next = fields as unknown as WholesaleSubscriber;
   if (d.packages.length === 0) next = { ...next, errors: [], lastStatusChange: tx.nowIso };
   else if (!before || !samePackages(before.packages, d.packages)) next = assignStep(tx, next);
   tx.put('subscribers', next);
@@ -218,8 +219,8 @@ const placeholder = (d: UserDraft): Omit<WholesaleSubscriber, 'id'> => ({
   customerId: '',
   email: d.email,
   packages: d.packages,
-  ...opt('primaryPhoneNumber', d.phone),
-  ...opt('extension', d.extension),
+  ...(d.phone ? { primaryPhoneNumber: d.phone } : {}),
+  ...(d.extension ? { extension: d.extension } : {}),
   status: 'provisioned',
   personId: '',
   errors: [],
