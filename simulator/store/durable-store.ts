@@ -13,27 +13,19 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
 import { MemoryStore } from './memory-store.ts';
+import {
+  DATA_FILE_HEADER,
+  snapshot,
+  SnapshotFile,
+  startsAsDataFile,
+  writeSnapshotSync,
+  type Snapshot,
+} from './snapshot-file.ts';
 import { storableBatch } from './storable.ts';
 
-/** The header every data file starts with: a file without it is not the simulator's. */
-export const DATA_FILE_HEADER = { provisim: 'world-snapshot', version: 1 } as const;
-
-/** The snapshot lowdb keeps: every collection as of journal entry `lastSeq`. */
-export interface Snapshot {
-  readonly provisim: typeof DATA_FILE_HEADER.provisim;
-  readonly version: 1;
-  readonly lastSeq: number;
-  readonly collections: Readonly<Record<string, readonly Entity[]>>;
-}
-
-const snapshot = (lastSeq: number, collections: Snapshot['collections']): Snapshot => ({
-  ...DATA_FILE_HEADER,
-  lastSeq,
-  collections,
-});
+export { DATA_FILE_HEADER, type Snapshot };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,9 +58,13 @@ const notOurs = (file: string, why: string): Error =>
     `${file} is not a provisim data file (${why}); it was left untouched. Name another file with --data, or move this one away.`,
   );
 
+/** Files up to this size are read whole to tell whether they are data files; larger, by their header. */
+const WHOLE_CHECK_BYTES = 64 * 1024 * 1024;
+
 /** Whether a file is a data file the store wrote (and so may be replaced), or holds nothing. */
 export const isDataFile = (file: string): boolean => {
   try {
+    if (statSync(file).size > WHOLE_CHECK_BYTES) return startsAsDataFile(file);
     return isSnapshot(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     return false;
@@ -160,13 +156,9 @@ export class DurableStore implements Store {
   /** Opens (or creates) the store at `options.file`, replaying the journal over the snapshot. */
   static async open(options: DurableStoreOptions): Promise<DurableStore> {
     mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Low<Snapshot>(
-      new DataFile<Snapshot>(options.file, {
-        parse: JSON.parse,
-        stringify: (d) => JSON.stringify(d),
-      }),
-      snapshot(0, {}),
-    );
+    // lowdb over a data file read and written a line at a time (snapshot-file.ts): no string
+    // ever holds the whole world, so a world of a million subscribers is written and read back.
+    const db = new Low<Snapshot>(new SnapshotFile(options.file), snapshot(0, {}));
     try {
       await db.read();
     } catch (error) {
@@ -295,40 +287,14 @@ export class DurableStore implements Store {
 }
 
 /**
- * Writes a snapshot straight to `file` (through a temporary file, then a rename), a collection and
- * an entity at a time, so no single string holds the whole world: the bulk path of `provisim seed`.
- * `DurableStore.open` reads it like any snapshot.
+ * Writes a snapshot straight to `file` (through a temporary file, then a rename), a line at a
+ * time: the bulk path of `provisim seed`. `DurableStore.open` reads it like any snapshot.
  */
 export const writeSnapshot = (
   file: string,
   collections: Readonly<Record<string, readonly Entity[]>>,
 ): void => {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w');
-  let chunk = '';
-  const emit = (text: string, force = false) => {
-    chunk += text;
-    if (chunk.length < 1 << 20 && !force) return;
-    const bytes = Buffer.from(chunk, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
-    chunk = '';
-  };
-  try {
-    const header = JSON.stringify({ ...DATA_FILE_HEADER, lastSeq: 0 }).slice(0, -1);
-    emit(`${header},"collections":{`);
-    Object.entries(collections).forEach(([name, items], c) => {
-      emit(`${c > 0 ? ',' : ''}${JSON.stringify(name)}:[`);
-      items.forEach((e, i) => emit(`${i > 0 ? ',' : ''}${JSON.stringify(e)}`));
-      emit(']');
-    });
-    emit('}}', true);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  writeSnapshotSync(file, snapshot(0, collections));
   rmSync(`${file}.journal`, { force: true });
 };
 

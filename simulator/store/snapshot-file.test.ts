@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entity } from '../core/kernel/store-port.ts';
+import { DurableStore } from './durable-store.ts';
+import {
+  readSnapshotFile,
+  snapshot,
+  startsAsDataFile,
+  writeSnapshotFile,
+  writeSnapshotSync,
+} from './snapshot-file.ts';
+
+const people = (n: number): Entity[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `p${i}`, name: `line\nbreak "${i}"` }) as Entity);
+
+describe('data files, a line at a time (snapshot-file.ts)', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'provisim-snapshot-'));
+    file = join(dir, 'world.json');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes one entity a line, as JSON that reads back the same', async () => {
+    const data = snapshot(7, { people: people(3), empty: [], 'odd "name"': people(1) });
+    writeSnapshotSync(file, data);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toEqual(data);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('{"provisim":"world-snapshot","version":1,"lastSeq":7,"collections":{');
+    expect(lines.slice(1, 6)).toEqual([
+      '"people":[',
+      JSON.stringify(data.collections.people![0]),
+      `,${JSON.stringify(data.collections.people![1])}`,
+      `,${JSON.stringify(data.collections.people![2])}`,
+      ']',
+    ]);
+    expect(await readSnapshotFile(file)).toEqual(data);
+    expect(startsAsDataFile(file)).toBe(true);
+  });
+
+  it('reads a data file written as one JSON text, as earlier versions wrote it', async () => {
+    const data = snapshot(3, { people: people(2) });
+    writeFileSync(file, JSON.stringify(data, null, 2));
+    expect(await readSnapshotFile(file)).toEqual(data);
+    writeFileSync(file, JSON.stringify(data));
+    expect(await readSnapshotFile(file)).toEqual(data);
+  });
+
+  it('says which line is wrong, and when the file ends early', async () => {
+    writeSnapshotSync(file, snapshot(1, { people: people(3) }));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [...lines.slice(0, 3), '{"id":', ...lines.slice(3)].join('\n'));
+    await expect(readSnapshotFile(file)).rejects.toThrow(/^line 4: not an entity \(SyntaxError/);
+    writeFileSync(file, lines.slice(0, 4).join('\n'));
+    await expect(readSnapshotFile(file)).rejects.toThrow('the snapshot ends early');
+    writeFileSync(file, [lines[0], 'people:[', ...lines.slice(2)].join('\n'));
+    await expect(readSnapshotFile(file)).rejects.toThrow('line 2: expected a collection');
+    expect(startsAsDataFile(join(dir, 'none.json'))).toBe(false);
+  });
+
+  it('writes a large world in the background, giving the event loop turns as it goes', async () => {
+    const order: string[] = [];
+    const written = writeSnapshotFile(file, snapshot(1, { people: people(10_000) })).then(() =>
+      order.push('written'),
+    );
+    setImmediate(() => order.push('another request'));
+    await written;
+    expect(order).toEqual(['another request', 'written']);
+    expect((await readSnapshotFile(file)) as { collections: { people: Entity[] } }).toMatchObject({
+      collections: {
+        people: expect.arrayContaining([{ id: 'p9999', name: 'line\nbreak "9999"' }]),
+      },
+    });
+  });
+
+  it('is what the durable store reads and compacts into', async () => {
+    writeSnapshotSync(file, snapshot(0, { people: people(5) }));
+    const store = await DurableStore.open({ file, compactAfter: 2 });
+    expect(store.list('people').map((e) => e.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    for (const id of ['x', 'y', 'z', 'w', 'v', 'u'])
+      store.apply([{ op: 'put', collection: 'people', value: { id } as Entity }]);
+    await store.flush();
+    await store.close();
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^\{"provisim":"world-snapshot"/);
+    const again = await DurableStore.open({ file });
+    expect(again.list('people')).toHaveLength(11);
+    await again.close();
+  });
+});
