@@ -62,9 +62,9 @@ const notOurs = (file: string, why: string): Error =>
 const WHOLE_CHECK_BYTES = 64 * 1024 * 1024;
 
 /** Whether a file is a data file the store wrote (and so may be replaced), or holds nothing. */
-export const isDataFile = (file: string): boolean => {
+export const isDataFile = (file: string, wholeCheckBytes = WHOLE_CHECK_BYTES): boolean => {
   try {
-    if (statSync(file).size > WHOLE_CHECK_BYTES) return startsAsDataFile(file);
+    if (statSync(file).size > wholeCheckBytes) return startsAsDataFile(file);
     return isSnapshot(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     return false;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../core/kernel/store-port.ts';
-import { DurableStore } from './durable-store.ts';
+import { DurableStore, isDataFile } from './durable-store.ts';
 import {
   readSnapshotFile,
   snapshot,
@@ -89,5 +89,21 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
     const again = await DurableStore.open({ file });
     expect(again.list('people')).toHaveLength(11);
     await again.close();
+  });
+
+  it('tells a data file too large to read whole by its header (seed --force replaces only those)', () => {
+    writeSnapshotSync(file, snapshot(0, { people: people(50) }));
+    expect(isDataFile(file, 100)).toBe(true);
+    expect(isDataFile(file)).toBe(true);
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ name: 'a package.json', list: people(50) }));
+    expect(isDataFile(other, 100)).toBe(false);
+    expect(isDataFile(other)).toBe(false);
+    writeFileSync(
+      other,
+      '{"provisim":"world-snapshot","version":1,"lastSeq":0,"collections":{}} and more',
+    );
+    expect(isDataFile(other)).toBe(false);
+    expect(isDataFile(join(dir, 'missing.json'))).toBe(false);
   });
 });
