@@ -2,7 +2,7 @@
 // a bare Hono server (bench/bare-server.mjs), each in its own process on loopback, loaded by
 // autocannon from this process. Also the time from spawn to the first 200 of each.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,4 +155,74 @@ export const benchHttp = async (
     rmSync(dir, { recursive: true, force: true });
   }
   return { ...best, bareStartMs: starts.bare, simStartMs: starts.sim };
+};
+
+/** The peak resident set of a process, in MB (`VmHWM`, Linux), or undefined where it cannot be read. */
+const peakRssOf = (pid: number | undefined): number | undefined => {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export interface ServedImportFigures {
+  /** The server's peak RSS (MB) before the import: started, one customer made. */
+  readonly beforeMb: number;
+  /** The server's peak RSS (MB) once the import is answered. */
+  readonly peakMb: number;
+  readonly importMs: number;
+}
+
+/**
+ * The users CSV import as a user runs it: `provisim serve` (compiled, in memory) takes the file
+ * over HTTP. Its peak RSS is what importing that many rows costs a server (the in-process figure
+ * also counts the bench's own loader, generator and parsed copy). Undefined off Linux.
+ */
+export const benchServedImport = async (csv: string): Promise<ServedImportFigures | undefined> => {
+  const sim = await startSim(':memory:');
+  try {
+    const admin = { authorization: 'Bearer acme-admin' };
+    const json = { ...admin, 'content-type': 'application/json' };
+    const world = (await (await fetch(`${sim.base}/sim/world`)).json()) as {
+      partners: { templates: { offer: string; provisioningId: string }[] }[];
+    };
+    const provisioningId = world.partners[0]!.templates.find(
+      (t) => t.offer === 'wholesale',
+    )!.provisioningId;
+    const made = await fetch(`${sim.base}/partner-hub/api/customers`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        companyName: 'Served Bench Co',
+        adminEmail: 'admin@served-bench.example',
+        provisioningId,
+        packages: ['webex_calling', 'webex_meetings'],
+        headquarters: { addressLine1: '1 Bench Way', city: 'Austin', country: 'US' },
+        supportedLocationAttested: true,
+      }),
+    });
+    const id = ((await made.json()) as { id: string }).id;
+    await fetch(`${sim.base}/sim/clock`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ advance: 'PT5M' }),
+    });
+    const beforeMb = peakRssOf(sim.child.pid);
+    if (beforeMb === undefined) return undefined;
+    const t = performance.now();
+    const res = await fetch(`${sim.base}/partner-hub/api/customers/${id}/users/csv`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const report = (await res.json()) as { summary?: { created: number } };
+    const importMs = performance.now() - t;
+    if (res.status !== 200 || !report.summary?.created)
+      throw new Error(`the served import answered ${res.status}: ${JSON.stringify(report)}`);
+    return { beforeMb, peakMb: peakRssOf(sim.child.pid) ?? beforeMb, importMs };
+  } finally {
+    await stop(sim);
+  }
 };

@@ -1,6 +1,14 @@
 import { invalidField } from '../../../core/kernel/errors.ts';
+import { ok } from '../../../core/kernel/result.ts';
 import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
-import { importUsersCsv, type ImportBehavior } from '../../../core/subscribers/csv-import.ts';
+import {
+  importRows,
+  openUsersImport,
+  summarize,
+  type ImportBehavior,
+  type RowReport,
+} from '../../../core/subscribers/csv-import.ts';
+import { IMPORT_CHUNK } from './import-jobs.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';
@@ -49,11 +57,28 @@ export const addUserRoutes = (t: RouteTable): void => {
         );
       const bytes = await readCsvBytes(c);
       if (!bytes.ok) return sendError(c, bytes.error);
-      const id = c.req.param('id');
-      const r = c.env.world.transact((tx) =>
-        importUsersCsv(tx, c.get('user'), id, bytes.value, behavior as ImportBehavior),
+      const { world } = c.env;
+      const user = c.get('user');
+      // The whole file is read and checked first: a file refused changes nothing (USR-2).
+      const opened = openUsersImport(
+        world.read(),
+        user,
+        c.req.param('id'),
+        bytes.value,
+        behavior as ImportBehavior,
       );
-      return sendResult(c, r);
+      if (!opened.ok) return sendError(c, opened.error);
+      // Then the rows, each on its own, a chunk to a transaction as the page's import job does:
+      // the same outcome as one transaction, without holding every row's pending changes at once.
+      const rows: RowReport[] = [];
+      const total = opened.value.records.length;
+      for (let from = 0; from < total; from += IMPORT_CHUNK) {
+        const to = Math.min(from + IMPORT_CHUNK, total);
+        const r = world.transact((tx) => importRows(tx, user, opened.value, from, to));
+        if (!r.ok) return sendError(c, r.error);
+        rows.push(...r.value);
+      }
+      return sendResult(c, ok({ summary: summarize(rows), rows }));
     },
   );
   t.get(
