@@ -20,6 +20,7 @@ import {
   snapshot,
   SnapshotFile,
   startsAsDataFile,
+  WHOLE_READ_BYTES,
   writeSnapshotSync,
   type Snapshot,
 } from './snapshot-file.ts';
@@ -58,11 +59,8 @@ const notOurs = (file: string, why: string): Error =>
     `${file} is not a provisim data file (${why}); it was left untouched. Name another file with --data, or move this one away.`,
   );
 
-/** Files up to this size are read whole to tell whether they are data files; larger, by their header. */
-const WHOLE_CHECK_BYTES = 64 * 1024 * 1024;
-
 /** Whether a file is a data file the store wrote (and so may be replaced), or holds nothing. */
-export const isDataFile = (file: string, wholeCheckBytes = WHOLE_CHECK_BYTES): boolean => {
+export const isDataFile = (file: string, wholeCheckBytes = WHOLE_READ_BYTES): boolean => {
   try {
     if (statSync(file).size > wholeCheckBytes) return startsAsDataFile(file);
     return isSnapshot(JSON.parse(readFileSync(file, 'utf8')));

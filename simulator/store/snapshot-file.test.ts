@@ -38,6 +38,7 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
       `,${JSON.stringify(data.collections.people![2])}`,
       ']',
     ]);
+    expect(await readSnapshotFile(file, 0)).toEqual(data);
     expect(await readSnapshotFile(file)).toEqual(data);
     expect(startsAsDataFile(file)).toBe(true);
   });
@@ -45,20 +46,20 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
   it('reads a data file written as one JSON text, as earlier versions wrote it', async () => {
     const data = snapshot(3, { people: people(2) });
     writeFileSync(file, JSON.stringify(data, null, 2));
-    expect(await readSnapshotFile(file)).toEqual(data);
+    expect(await readSnapshotFile(file, 0)).toEqual(data);
     writeFileSync(file, JSON.stringify(data));
-    expect(await readSnapshotFile(file)).toEqual(data);
+    expect(await readSnapshotFile(file, 0)).toEqual(data);
   });
 
   it('says which line is wrong, and when the file ends early', async () => {
     writeSnapshotSync(file, snapshot(1, { people: people(3) }));
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, [...lines.slice(0, 3), '{"id":', ...lines.slice(3)].join('\n'));
-    await expect(readSnapshotFile(file)).rejects.toThrow(/^line 4: not an entity \(SyntaxError/);
+    await expect(readSnapshotFile(file, 0)).rejects.toThrow(/^line 4: not an entity \(SyntaxError/);
     writeFileSync(file, lines.slice(0, 4).join('\n'));
-    await expect(readSnapshotFile(file)).rejects.toThrow('the snapshot ends early');
+    await expect(readSnapshotFile(file, 0)).rejects.toThrow('the snapshot ends early');
     writeFileSync(file, [lines[0], 'people:[', ...lines.slice(2)].join('\n'));
-    await expect(readSnapshotFile(file)).rejects.toThrow('line 2: expected a collection');
+    await expect(readSnapshotFile(file, 0)).rejects.toThrow('line 2: expected a collection');
     expect(startsAsDataFile(join(dir, 'none.json'))).toBe(false);
   });
 
@@ -70,7 +71,9 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
     setImmediate(() => order.push('another request'));
     await written;
     expect(order).toEqual(['another request', 'written']);
-    expect((await readSnapshotFile(file)) as { collections: { people: Entity[] } }).toMatchObject({
+    expect(
+      (await readSnapshotFile(file, 0)) as { collections: { people: Entity[] } },
+    ).toMatchObject({
       collections: {
         people: expect.arrayContaining([{ id: 'p9999', name: 'line\nbreak "9999"' }]),
       },

@@ -217,12 +217,18 @@ const isLineSnapshot = (file: string): boolean => {
 export const startsAsDataFile = (file: string): boolean =>
   prefixOf(file, 64).startsWith(JSON.stringify(DATA_FILE_HEADER).slice(0, -1));
 
+/** Data files up to this size are read whole (faster to start); larger ones a line at a time. */
+export const WHOLE_READ_BYTES = 64 * 1024 * 1024;
+
 /**
- * Reads a data file: line by line when it was written so, else as one JSON text. What it holds is
- * not checked here (the store does that).
+ * Reads a data file: a large one written line by line, a line at a time; others as one JSON text
+ * (a line-by-line file is JSON too). What it holds is not checked here (the store does that).
  */
-export const readSnapshotFile = async (file: string): Promise<unknown> => {
-  if (isLineSnapshot(file)) return readLines(file);
+export const readSnapshotFile = async (
+  file: string,
+  wholeReadBytes = WHOLE_READ_BYTES,
+): Promise<unknown> => {
+  if (statSync(file).size > wholeReadBytes && isLineSnapshot(file)) return readLines(file);
   return JSON.parse(readFileSync(file, 'utf8')) as unknown;
 };
 
