@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { importCustomer } from './users-import.ts';
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -194,14 +195,7 @@ export const benchServedImport = async (csv: string): Promise<ServedImportFigure
     const made = await fetch(`${sim.base}/partner-hub/api/customers`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({
-        companyName: 'Served Bench Co',
-        adminEmail: 'admin@served-bench.example',
-        provisioningId,
-        packages: ['webex_calling', 'webex_meetings'],
-        headquarters: { addressLine1: '1 Bench Way', city: 'Austin', country: 'US' },
-        supportedLocationAttested: true,
-      }),
+      body: JSON.stringify(importCustomer(provisioningId)),
     });
     const id = ((await made.json()) as { id: string }).id;
     await fetch(`${sim.base}/sim/clock`, {

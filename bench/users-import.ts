@@ -30,6 +30,16 @@ export const usersCsv = (rows: number, seed = 6): string => {
   return `${lines.join('\n')}\n`;
 };
 
+/** The Partner Hub customer the CSV is imported into (`POST /partner-hub/api/customers`). */
+export const importCustomer = (provisioningId: string) => ({
+  companyName: 'Bench Co',
+  adminEmail: 'admin@bench.example',
+  provisioningId,
+  packages: ['webex_calling', 'webex_meetings'],
+  headquarters: { addressLine1: '1 Bench Way', city: 'Austin', country: 'US' },
+  supportedLocationAttested: true,
+});
+
 export interface ImportFigures {
   readonly rows: number;
   readonly bytes: number;
@@ -62,15 +72,7 @@ export const benchUsersImport = async (): Promise<ImportFigures> => {
   const provisioningId = world.partners[0]!.templates.find(
     (t) => t.offer === 'wholesale',
   )!.provisioningId;
-  const address = { addressLine1: '1 Bench Way', city: 'Austin', country: 'US' };
-  const body = JSON.stringify({
-    companyName: 'Bench Co',
-    adminEmail: 'admin@bench.example',
-    provisioningId,
-    packages: ['webex_calling', 'webex_meetings'],
-    headquarters: address,
-    supportedLocationAttested: true,
-  });
+  const body = JSON.stringify(importCustomer(provisioningId));
   const id = (
     (await (
       await app.request('/partner-hub/api/customers', { method: 'POST', headers: json, body })

@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
 import {
   closeSync,
+  createReadStream,
+  existsSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -241,11 +242,7 @@ export class SnapshotFile implements Adapter<Snapshot> {
   }
 
   async read(): Promise<Snapshot | null> {
-    try {
-      statSync(this.#file);
-    } catch {
-      return null;
-    }
+    if (!existsSync(this.#file)) return null;
     return (await readSnapshotFile(this.#file)) as Snapshot;
   }
 
