@@ -3,7 +3,7 @@
 // then how fast the durable store takes writes. `--quick` skips the million-subscriber world and
 // loads for shorter. See bench/README.md for how to read the figures.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -116,22 +116,58 @@ interface ScaleRun {
   readonly customers: number;
   readonly users: number;
   readonly subscribers: number;
+  /** `provisim seed` (compiled), spawn to exit. */
   readonly seedMs: number;
-  readonly seedOnlyMs: number;
+  /** The peak RSS `provisim seed` printed. */
+  readonly seedRssMb: number;
+  /** The data file's size. */
+  readonly fileMb: number;
+  /** Reading the data file into a memory store. */
+  readonly loadMs: number;
   readonly rates: Readonly<Record<string, number>>;
+  /** Peak RSS of the process that loaded the world and took the requests. */
   readonly peakRssMb: number;
 }
 
-/** Seeds a world in a child process (bench/scale.ts) and measures POST and the lists on it. */
+/**
+ * Seeds a world with `provisim seed` (timed, as a user runs it), then loads it in a child process
+ * (bench/scale.ts) and measures POST and the lists on it.
+ */
 const scale = (customers: number, users: number): ScaleRun => {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/scale.ts', String(customers), String(users), QUICK ? '200' : '400'],
-    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = out.split('\n').find((l) => l.startsWith('SCALE_JSON '));
-  if (!line) throw new Error(`bench/scale.ts ${customers} ${users} printed no figures`);
-  return JSON.parse(line.slice('SCALE_JSON '.length)) as ScaleRun;
+  const dir = mkdtempSync(join(tmpdir(), 'provisim-scale-'));
+  const data = join(dir, 'world.json');
+  try {
+    const seedStart = performance.now();
+    const seeded = execFileSync(
+      process.execPath,
+      [
+        'bin/provisim.mjs',
+        'seed',
+        '--customers',
+        String(customers),
+        '--users',
+        String(users),
+      ].concat(['--data', data]),
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const seedMs = performance.now() - seedStart;
+    const rss = /peak RSS (\d+) MB/.exec(seeded);
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/scale.ts', data, QUICK ? '200' : '400'],
+      { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const line = out.split('\n').find((l) => l.startsWith('SCALE_JSON '));
+    if (!line) throw new Error(`bench/scale.ts on ${customers} × ${users} printed no figures`);
+    const loaded = JSON.parse(line.slice('SCALE_JSON '.length)) as Omit<
+      ScaleRun,
+      'customers' | 'users' | 'seedMs' | 'seedRssMb' | 'fileMb'
+    >;
+    const fileMb = statSync(data).size / 1024 / 1024;
+    return { ...loaded, customers, users, seedMs, seedRssMb: Number(rss?.[1] ?? NaN), fileMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 };
 
 interface Goal {
@@ -247,15 +283,15 @@ const main = async (): Promise<void> => {
   console.log(row(['provisim POST /v1/…/subscribers', fmt(served.simPost), '']));
   console.log('');
   console.log(
-    'Worlds: seed (in memory, then one snapshot written) and in-process requests/s on them',
+    'Worlds: `provisim seed` (spawn to exit, its peak RSS), the data file read back into memory, and in-process requests/s on it',
   );
   const names = Object.keys(emptyWorld.rates);
   console.log(
-    `${'subscribers'.padEnd(12)}${'seed s'.padStart(9)}${'subs/s'.padStart(10)}${'RSS MB'.padStart(8)}${names.map((n) => n.replace('list ', '').slice(0, 11).padStart(12)).join('')}`,
+    `${'subscribers'.padEnd(12)}${'seed s'.padStart(8)}${'subs/s'.padStart(9)}${'RSS MB'.padStart(8)}${'file MB'.padStart(8)}${'load s'.padStart(8)}${names.map((n) => n.replace('list ', '').slice(0, 11).padStart(12)).join('')}`,
   );
   for (const r of [emptyWorld, ...curve])
     console.log(
-      `${fmt(r.subscribers).padEnd(12)}${fmt(r.seedMs / 1000, 1).padStart(9)}${fmt((r.subscribers / r.seedMs) * 1000).padStart(10)}${fmt(r.peakRssMb).padStart(8)}${names.map((n) => fmt(r.rates[n] ?? 0).padStart(12)).join('')}`,
+      `${fmt(r.subscribers).padEnd(12)}${fmt(r.seedMs / 1000, 1).padStart(8)}${fmt((r.subscribers / r.seedMs) * 1000).padStart(9)}${fmt(r.seedRssMb).padStart(8)}${fmt(r.fileMb).padStart(8)}${fmt(r.loadMs / 1000, 1).padStart(8)}${names.map((n) => fmt(r.rates[n] ?? 0).padStart(12)).join('')}`,
     );
   // The empty world's lists answer nothing; the 1k world's answer what the biggest one's do (100
   // users a customer): this row is the cost of the store's size alone.

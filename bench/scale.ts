@@ -1,28 +1,20 @@
-// A child of `npm run bench` (bench/run.ts): seeds a world of CUSTOMERS × USERS subscribers in
-// memory through `provisim seed`'s own path (then writes its snapshot, as the seed does), and
-// measures, in process, a POST of a subscriber and the filtered /v1 lists on that world. Prints one
-// line `SCALE_JSON {...}`. Usage: node --import tsx bench/scale.ts CUSTOMERS USERS
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A child of `npm run bench` (bench/run.ts): loads a data file `provisim seed` wrote (as `provisim
+// serve` does, into the memory store), and measures, in process, a POST of a subscriber and the
+// filtered /v1 lists on that world. Prints one line `SCALE_JSON {...}`.
+// Usage: node --import tsx bench/scale.ts DATA_FILE [REQUESTS]
 import { performance } from 'node:perf_hooks';
-import { seedInto } from '../cli/seed.ts';
 import { createApp } from '../simulator/http/create-app.ts';
-import { writeSnapshot } from '../simulator/store/durable-store.ts';
+import type { Snapshot } from '../simulator/store/snapshot-file.ts';
+import { readSnapshotFile } from '../simulator/store/snapshot-file.ts';
 import { createMemoryStore, MemoryStore } from '../simulator/store/memory-store.ts';
 
-const customers = Number(process.argv[2]);
-const users = Number(process.argv[3]);
-const REQUESTS = Number(process.argv[4] ?? 400);
+const file = process.argv[2];
+if (!file) throw new Error('usage: bench/scale.ts DATA_FILE [REQUESTS]');
+const REQUESTS = Number(process.argv[3] ?? 400);
 
-const store = new MemoryStore();
-const seedStart = performance.now();
-seedInto(store, { customers: Math.max(customers, 1), users, seed: 1 }, () => undefined);
-const seedOnlyMs = performance.now() - seedStart;
-const dir = mkdtempSync(join(tmpdir(), 'provisim-scale-'));
-writeSnapshot(join(dir, 'world.json'), store.dump());
-const seedMs = performance.now() - seedStart;
-rmSync(dir, { recursive: true, force: true });
+const loadStart = performance.now();
+const store = new MemoryStore(((await readSnapshotFile(file)) as Snapshot).collections);
+const loadMs = performance.now() - loadStart;
 
 const app = createApp({ store, newStore: createMemoryStore, log: () => undefined });
 const admin = { authorization: 'Bearer acme-admin' };
@@ -86,11 +78,8 @@ rates['POST subscriber'] = await rate(post, [200, 202]);
 
 console.log(
   `SCALE_JSON ${JSON.stringify({
-    customers,
-    users,
     subscribers: store.count('subscribers'),
-    seedMs,
-    seedOnlyMs,
+    loadMs,
     rates,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   })}`,

@@ -161,6 +161,7 @@ export const main = async (argv: string[]): Promise<number> => {
           seed: { type: 'string' },
           data: { type: 'string' },
           force: { type: 'boolean' },
+          jobs: { type: 'string' },
         },
       });
       await seed.seedData(seed.parseSeedArgs(values), (line) => console.log(line));

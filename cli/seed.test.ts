@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../simulator/http/create-app.ts';
 import { openDurableStore } from '../simulator/store/durable-store.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';
-import { seedData } from './seed.ts';
+import { chunkPlan, parseSeedArgs, seedData } from './seed.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -105,5 +105,67 @@ describe('provisim seed', () => {
       seedData({ customers: 1, users: 1, seed: 1, data: f, force: true }, () => undefined),
     ).rejects.toThrow(/is not a provisim data file/);
     expect(readFileSync(f, 'utf8')).toBe('{"name":"app","version":"1.0.0"}');
+  });
+  it('builds the world in chunks on worker threads: the same file whatever the number of workers', async () => {
+    const plan = chunkPlan({ customers: 7, users: 2, seed: 3, chunkCustomers: 3 });
+    expect(plan.map((c) => [c.index, c.first, c.count])).toEqual([
+      [0, 0, 3],
+      [1, 3, 3],
+      [2, 6, 1],
+    ]);
+    const o = { customers: 7, users: 2, seed: 3, force: false, chunkCustomers: 3 };
+    const one = tmp();
+    const two = tmp();
+    const lines: string[] = [];
+    expect(await seedData({ ...o, data: one, jobs: 1 }, () => undefined)).toEqual({
+      customers: 7,
+      subscribers: 14,
+    });
+    expect(await seedData({ ...o, data: two, jobs: 2 }, (l) => lines.push(l))).toEqual({
+      customers: 7,
+      subscribers: 14,
+    });
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    // Progress from the workers, customer by customer; the spools beside the file are gone.
+    expect(lines.find((l) => l.includes('100%'))).toMatch(/7\/7 customers/);
+    expect(readdirSync(dirname(two))).toEqual(['world.json']);
+
+    // Read back as a server: every customer and subscriber, ids and emails unique across chunks,
+    // the clock where the last customer left it, and a new subscriber takes an id of its own.
+    const store = await openDurableStore({ file: two });
+    const app = createApp({ store, newStore: createMemoryStore, log: () => undefined });
+    const admin = { authorization: 'Bearer acme-admin' };
+    const subs = store.list('subscribers') as { id: string; email: string; status: string }[];
+    expect(store.count('customers')).toBe(7);
+    expect(subs).toHaveLength(14 + 7);
+    expect(new Set(subs.map((s) => s.id)).size).toBe(subs.length);
+    expect(new Set(subs.map((s) => s.email)).size).toBe(subs.length);
+    expect(new Set(subs.map((s) => s.status))).toEqual(new Set(['provisioned']));
+    const clock = (await (await app.request('http://x/sim/clock')).json()) as { now: string };
+    expect(clock.now).toBe('2026-01-01T00:35:00.000Z');
+    const acme = (await (
+      await app.request('http://x/v1/wholesale/subscribers?max=1', { headers: admin })
+    ).json()) as { items: { customerId: string }[] };
+    const made = await app.request('http://x/v1/wholesale/subscribers', {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customerId: acme.items[0]!.customerId,
+        email: 'new.one@seed.example',
+        packages: ['webex_meetings'],
+        provisioningParameters: { firstName: 'New', lastName: 'One' },
+      }),
+    });
+    expect(made.ok).toBe(true);
+    const id = ((await made.json()) as { id: string }).id;
+    expect(subs.some((s) => s.id === id)).toBe(false);
+    await store.close();
+  });
+
+  it('takes --jobs, at least 1', () => {
+    expect(parseSeedArgs({ jobs: '3' }).jobs).toBe(3);
+    expect(parseSeedArgs({}).jobs).toBeUndefined();
+    expect(() => parseSeedArgs({ jobs: '0' })).toThrow('--jobs must be at least 1 (got 0).');
+    expect(() => parseSeedArgs({ jobs: 'two' })).toThrow(/--jobs must be a whole number/);
   });
 });

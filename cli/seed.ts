@@ -1,14 +1,19 @@
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { newFaker } from '../simulator/core/sim/faker.ts';
-import { provisionCustomer, type NewCustomer } from '../simulator/core/organisations/customers.ts';
-import { EVENT_HANDLERS, ON_COMMIT } from '../simulator/core/event-handlers.ts';
-import type { PartnerUser } from '../simulator/core/kernel/model.ts';
-import { provisionSubscriber, type NewSubscriber } from '../simulator/core/subscribers/commands.ts';
-import { World } from '../simulator/core/kernel/world.ts';
-import { fail, ok } from '../simulator/core/kernel/result.ts';
-import { isDataFile, writeSnapshot } from '../simulator/store/durable-store.ts';
-import { MemoryStore } from '../simulator/store/memory-store.ts';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Entity } from '../simulator/core/kernel/store-port.ts';
+import { isDataFile } from '../simulator/store/durable-store.ts';
+import { SnapshotWriter } from '../simulator/store/snapshot-file.ts';
+import {
+  baseWorld,
+  seedChunk,
+  type ChunkOutput,
+  type ChunkSpec,
+  type Collections,
+} from './seed-chunk.ts';
+import type { WorkerMessage } from './seed-worker.ts';
 
 export interface SeedOptions {
   readonly customers: number;
@@ -18,43 +23,41 @@ export interface SeedOptions {
   readonly data: string;
   /** Replace an existing data file. */
   readonly force: boolean;
+  /** Worker threads seeding chunks side by side (1: all in this thread). The world is the same. */
+  readonly jobs?: number | undefined;
+  /** Customers a chunk (default: about 10,000 subscribers' worth). Part of what the world is. */
+  readonly chunkCustomers?: number | undefined;
 }
 
-const CITIES = [
-  {
-    city: 'Milpitas',
-    stateOrProvince: 'CA',
-    zipOrPostalCode: '95035',
-    country: 'US',
-    timezone: 'America/Los_Angeles',
-  },
-  {
-    city: 'Austin',
-    stateOrProvince: 'TX',
-    zipOrPostalCode: '78701',
-    country: 'US',
-    timezone: 'America/Chicago',
-  },
-  {
-    city: 'Boston',
-    stateOrProvince: 'MA',
-    zipOrPostalCode: '02108',
-    country: 'US',
-    timezone: 'America/New_York',
-  },
-  {
-    city: 'Toronto',
-    stateOrProvince: 'ON',
-    zipOrPostalCode: 'M5H 2N2',
-    country: 'CA',
-    timezone: 'America/Toronto',
-  },
-] as const;
+/** Subscribers in a chunk, about: small enough for a chunk's world to stay light. */
+export const CHUNK_SUBSCRIBERS = 10_000;
+/** Worker threads by default: one a core, at most four. */
+export const defaultJobs = (): number => Math.max(1, Math.min(4, availableParallelism()));
+
+/** The chunks of a world: consecutive customers, numbered from 0. */
+export const chunkPlan = (
+  o: Pick<SeedOptions, 'customers' | 'users' | 'seed' | 'chunkCustomers'>,
+): ChunkSpec[] => {
+  const size =
+    o.chunkCustomers ?? Math.max(1, Math.floor(CHUNK_SUBSCRIBERS / Math.max(1, o.users)));
+  const plan: ChunkSpec[] = [];
+  for (let first = 0; first < o.customers; first += size)
+    plan.push({
+      seed: o.seed,
+      users: o.users,
+      index: plan.length,
+      first,
+      count: Math.min(size, o.customers - first),
+    });
+  return plan;
+};
 
 /**
  * `provisim seed`: a large world for the seed: customers of each partner under its wholesale
  * template, provisioned on the virtual clock, each with subscribers, all through the core commands
- * (so every rule holds), written into the data file. Prints progress every 5%.
+ * (so every rule holds), written into the data file. The world is built in chunks of customers
+ * (cli/seed-chunk.ts), on worker threads side by side, and written as they come, so it is never
+ * whole in memory. Prints progress every 5%, then the peak RSS.
  */
 export const seedData = async (
   o: SeedOptions,
@@ -67,111 +70,182 @@ export const seedData = async (
       throw new Error(
         `${file} is not a provisim data file; --force replaces only those, so it was left untouched.`,
       );
-    rmSync(file, { force: true });
-    rmSync(`${file}.journal`, { force: true });
   }
-  // The bulk path: the world is built in memory, then written as one snapshot (no journal).
-  const store = new MemoryStore();
-  const made = seedInto(store, o, out);
-  writeSnapshot(file, store.dump());
+  const base = baseWorld(o.seed);
+  const plan = chunkPlan(o);
+  const jobs = Math.min(o.jobs ?? defaultJobs(), plan.length);
+  let done = 0;
+  let shown = -1;
+  const customer = (): void => {
+    done += 1;
+    const pct = Math.floor((done * 100) / o.customers / 5) * 5;
+    if (pct === shown) return;
+    shown = pct;
+    out(`${String(pct).padStart(3)}%  ${done}/${o.customers} customers`);
+  };
+  const world = new SeedFile(file, base);
+  try {
+    if (jobs <= 1) for (const spec of plan) world.add(seedChunk(base, spec, customer));
+    else await onWorkers(base, plan, jobs, (c) => world.add(c), customer);
+    rmSync(`${file}.journal`, { force: true });
+    world.finish();
+  } catch (error) {
+    world.abandon();
+    throw error;
+  }
   out(
-    `seeded ${o.customers} customers and ${made.subscribers} subscribers (seed ${o.seed}) into ${file}`,
+    `seeded ${o.customers} customers and ${world.subscribers} subscribers (seed ${o.seed}) into ${file}`,
   );
   out(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-  return made;
+  return { customers: o.customers, subscribers: world.subscribers };
 };
 
-/** Fills an empty store with the seeded world and `o.customers` customers of `o.users` subscribers. */
-export const seedInto = (
-  store: MemoryStore,
-  o: Omit<SeedOptions, 'data' | 'force'>,
-  out: (line: string) => void,
-): { customers: number; subscribers: number } => {
-  const world = new World(store, {
-    seed: o.seed,
-    clock: { mode: 'frozen' },
-    wallClock: () => 0,
-    handlers: EVENT_HANDLERS,
-    onCommit: ON_COMMIT,
+/**
+ * How to start a worker: its module beside this one, compiled or bundled; from the TypeScript
+ * source (tests, `tsx`), a script that registers tsx in the worker first, then loads it.
+ */
+const workerEntry = (): { readonly source: URL | string; readonly eval: boolean } => {
+  for (const near of ['./seed-worker.js', '../seed-worker.js']) {
+    const url = new URL(near, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return { source: url, eval: false };
+  }
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./seed-worker.ts', import.meta.url).href;
+  return {
+    source: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
+    eval: true,
+  };
+};
+
+/** Seeds the chunks on `jobs` worker threads, each taking the next chunk when it is free. */
+const onWorkers = (
+  base: Collections,
+  plan: readonly ChunkSpec[],
+  jobs: number,
+  add: (c: ChunkOutput) => void,
+  customer: () => void,
+): Promise<void> =>
+  new Promise((resolvePlan, reject) => {
+    const entry = workerEntry();
+    const workers: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const stop = (error?: unknown): void => {
+      if (failed) return;
+      failed = error !== undefined;
+      for (const w of workers) void w.terminate();
+      if (error === undefined) resolvePlan();
+      else reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const give = (w: Worker): void => {
+      if (next < plan.length) w.postMessage(plan[next++]);
+    };
+    for (let j = 0; j < jobs; j++) {
+      const w = new Worker(entry.source, {
+        workerData: { base },
+        eval: entry.eval,
+      });
+      workers.push(w);
+      w.on('error', (error) => stop(error));
+      w.on('message', (m: WorkerMessage) => {
+        if (failed) return;
+        if (m.kind === 'customer') return customer();
+        if (m.kind === 'error') return stop(new Error(m.message));
+        try {
+          add(m.out);
+        } catch (error) {
+          return stop(error);
+        }
+        if (++finished === plan.length) return stop();
+        give(w);
+      });
+      give(w);
+    }
   });
-  const faker = newFaker();
-  faker.seed(o.seed);
-  faker.setDefaultRefDate('2026-01-01T00:00:00Z');
-  const r = world.read();
-  const admins = r.list('users').filter((u) => u.role === 'admin') as PartnerUser[];
-  const templates = admins.map((a) =>
-    r.list('templates').find((t) => t.partnerId === a.partnerId && t.offer === 'wholesale')!,
-  );
-  let subscribers = 0;
-  let shown = -1;
-  for (let i = 0; i < o.customers; i++) {
-    const admin = admins[i % admins.length]!;
-    const place = faker.helpers.arrayElement(CITIES);
-    const address = {
-      addressLine1: faker.location.streetAddress(),
-      city: place.city,
-      stateOrProvince: place.stateOrProvince,
-      zipOrPostalCode: place.zipOrPostalCode,
-      country: place.country,
-    };
-    const company = faker.company.name().replace(/%/g, '');
-    const domain = `${faker.internet.domainWord()}-${i + 1}.example`;
-    const input: NewCustomer = {
-      provisioningId: templates[i % admins.length]!.provisioningId,
-      packages: ['webex_calling', 'webex_meetings'],
-      externalId: `seed-${o.seed}-${i + 1}`,
-      address,
-      customerInfo: { name: company.slice(0, 256), primaryEmail: `admin@${domain}` },
-      callingLocation: {
-        name: 'Headquarters',
-        address,
-        timezone: place.timezone,
-        language: 'en_us',
-      },
-      source: 'api',
-    };
-    const c = world.transact((tx) => provisionCustomer(tx, admin, input));
-    if (!c.ok) throw new Error(`customer ${i + 1}: ${c.error.message}`);
-    const moved = world.changeClock({ advance: 'PT5M' });
-    if (!moved.ok) throw new Error(moved.error.message);
-    // The customer's subscribers in one transaction: every rule holds as it does one by one, and
-    // the world's bookkeeping (clock, random state, commit handlers) runs once per customer.
-    const inputs = Array.from({ length: o.users }, (_, u): NewSubscriber => {
-      const firstName = faker.person.firstName();
-      const lastName = faker.person.lastName();
-      const email = `${faker.internet
-        .username({ firstName, lastName })
-        .replace(/[^\w.-]/g, '')
-        .toLowerCase()}.${u + 1}@${domain}`;
-      return { customerId: c.value.id, email, packages: ['webex_meetings'], firstName, lastName };
-    });
-    const users = world.transact((tx) => {
-      for (const [u, input] of inputs.entries()) {
-        const s = provisionSubscriber(tx, admin, input);
-        if (!s.ok) return fail({ ...s.error, message: `user ${u + 1}: ${s.error.message}` });
+
+/**
+ * The data file being seeded: chunks are taken in any order and written in theirs, each
+ * collection's new lines into a spool of its own beside the file; `finish` writes the snapshot (the
+ * seeded world, then every spool) and puts it in place.
+ */
+class SeedFile {
+  readonly #file: string;
+  readonly #base: Collections;
+  readonly #dir: string;
+  readonly #spools = new Map<string, { fd: number; path: string; count: number }>();
+  readonly #waiting = new Map<number, ChunkOutput>();
+  #next = 0;
+  #state: Entity | undefined;
+  subscribers = 0;
+
+  constructor(file: string, base: Collections) {
+    this.#file = file;
+    this.#base = base;
+    this.#dir = mkdtempSync(join(dirname(file), `.${basename(file)}.seed-`));
+  }
+
+  add(chunk: ChunkOutput): void {
+    this.#waiting.set(chunk.index, chunk);
+    for (let c = this.#waiting.get(this.#next); c; c = this.#waiting.get(this.#next)) {
+      this.#waiting.delete(this.#next++);
+      for (const [name, lines] of Object.entries(c.lines)) {
+        let spool = this.#spools.get(name);
+        if (!spool) {
+          const path = join(this.#dir, `${this.#spools.size}.lines`);
+          this.#spools.set(name, (spool = { fd: openSync(path, 'w'), path, count: 0 }));
+        }
+        const bytes = Buffer.from(lines.text, 'utf8');
+        for (let at = 0; at < bytes.length;) at += writeSync(spool.fd, bytes, at);
+        spool.count += lines.count;
       }
-      return ok(inputs.length);
-    });
-    if (!users.ok) throw new Error(`customer ${i + 1}, ${users.error.message}`);
-    subscribers += users.value;
-    const pct = Math.floor(((i + 1) * 100) / o.customers / 5) * 5;
-    if (pct !== shown) {
-      shown = pct;
-      out(
-        `${String(pct).padStart(3)}%  ${i + 1}/${o.customers} customers, ${subscribers} subscribers`,
-      );
+      this.#state = c.state;
+      this.subscribers += c.subscribers;
     }
   }
-  return { customers: o.customers, subscribers };
-};
+
+  finish(): void {
+    if (this.#waiting.size > 0 || !this.#state) throw new Error('the seed lost a chunk');
+    const writer = new SnapshotWriter(this.#file, 0);
+    try {
+      const names = [...Object.keys(this.#base), ...this.#spools.keys()];
+      for (const name of new Set(names)) {
+        writer.collection(name);
+        for (const e of this.#base[name] ?? [])
+          writer.entity(name === 'meta' && e.id === 'state' ? this.#state : e);
+        const spool = this.#spools.get(name);
+        if (spool) {
+          closeSync(spool.fd);
+          spool.fd = -1;
+          writer.spool(spool.path, spool.count);
+        }
+      }
+      writer.finish();
+    } catch (error) {
+      writer.abandon();
+      throw error;
+    } finally {
+      this.abandon();
+    }
+  }
+
+  /** Removes the spools (the data file is left as it was). */
+  abandon(): void {
+    for (const s of this.#spools.values()) if (s.fd >= 0) closeSync(s.fd);
+    this.#spools.clear();
+    rmSync(this.#dir, { recursive: true, force: true });
+  }
+}
 
 export const SEED_HELP = `Usage of seed:
-  provisim seed --customers N --users M [--seed S] [--data FILE] [--force]
+  provisim seed --customers N --users M [--seed S] [--data FILE] [--force] [--jobs J]
   --customers N      customers, spread over the partners' wholesale templates (default 100)
   --users M          subscribers per customer (default 10)
   --seed S           the seed (default 1); the same seed makes the same world
   --data FILE        the data file to write (default .provisim/world.json)
   --force            replace an existing data file
+  --jobs J           worker threads seeding side by side (default: one a core, at most 4);
+                     the world is the same whatever J
 `;
 
 const whole = (name: string, text: string | undefined, fallback: number): number => {
@@ -179,6 +253,13 @@ const whole = (name: string, text: string | undefined, fallback: number): number
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`--${name} must be a whole number (got ${text}).`);
+  return n;
+};
+
+const atLeastOne = (name: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const n = whole(name, text, 1);
+  if (n < 1) throw new Error(`--${name} must be at least 1 (got ${text}).`);
   return n;
 };
 
@@ -190,4 +271,5 @@ export const parseSeedArgs = (
   seed: whole('seed', values.seed as string | undefined, 1),
   data: (values.data as string | undefined) ?? '.provisim/world.json',
   force: values.force === true,
+  jobs: atLeastOne('jobs', values.jobs as string | undefined),
 });

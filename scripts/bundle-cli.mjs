@@ -7,7 +7,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js' },
+  // The seed's worker threads start from an entry of their own (cli/seed.ts finds it beside its chunk).
+  entryPoints: { main: 'dist/cli/main.js', 'seed-worker': 'dist/cli/seed-worker.js' },
   outdir: 'dist/cli-bundle',
   bundle: true,
   splitting: true,

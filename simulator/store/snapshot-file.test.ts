@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { DurableStore, isDataFile } from './durable-store.ts';
 import {
   readSnapshotFile,
   snapshot,
+  SnapshotWriter,
+  spoolLine,
   startsAsDataFile,
   writeSnapshotFile,
   writeSnapshotSync,
@@ -108,5 +110,42 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
     );
     expect(isDataFile(other)).toBe(false);
     expect(isDataFile(join(dir, 'missing.json'))).toBe(false);
+  });
+  it('writes a snapshot a piece at a time: entities, then spools of lines, as one valid file', async () => {
+    const [a, b, c, d] = people(4);
+    const spool = join(dir, 'spool.lines');
+    writeFileSync(spool, [c!, d!].map(spoolLine).join(''));
+    const head = join(dir, 'head.lines');
+    writeFileSync(head, spoolLine(a!));
+    const w = new SnapshotWriter(file, 3);
+    expect(() => w.entity(a!)).toThrow(/no collection is open/);
+    w.collection('people');
+    w.entity(a!);
+    w.entity(b!);
+    w.spool(spool, 2);
+    w.collection('only spooled');
+    w.spool(head, 1);
+    w.spool(spool, 2);
+    w.collection('empty');
+    w.spool(spool, 0);
+    w.finish();
+    const expected = snapshot(3, {
+      people: [a!, b!, c!, d!],
+      'only spooled': [a!, c!, d!],
+      empty: [],
+    });
+    // Valid JSON read whole, and the same read a line at a time.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(expected);
+    expect(await readSnapshotFile(file, 0)).toEqual(expected);
+  });
+
+  it('leaves the file as it was when a piece-by-piece write is abandoned', () => {
+    writeFileSync(file, 'before');
+    const w = new SnapshotWriter(file, 0);
+    w.collection('people');
+    w.entity(people(1)[0]!);
+    w.abandon();
+    expect(readFileSync(file, 'utf8')).toBe('before');
+    expect(readdirSync(dir)).toEqual(['world.json']);
   });
 });

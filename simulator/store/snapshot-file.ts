@@ -59,17 +59,31 @@ const YIELD_EVERY = 2_000;
 const headLine = (lastSeq: number): string =>
   `${JSON.stringify({ ...DATA_FILE_HEADER, lastSeq }).slice(0, -1)},"collections":{\n`;
 
+/** The line opening the `c`th collection (from 0). */
+const openLine = (name: string, c: number): string =>
+  `${c > 0 ? ',' : ''}${JSON.stringify(name)}:[\n`;
+/** The line of a collection's `i`th entity (from 0). */
+const entityLine = (e: Entity, i: number): string => `${i > 0 ? ',' : ''}${JSON.stringify(e)}\n`;
+const CLOSE_LINE = ']\n';
+const END_LINE = '}}\n';
+
+/**
+ * An entity as a line of a spool, `,{…}\n`: spools are copied into a collection by
+ * `SnapshotWriter.spool`, which drops the comma of a collection's first line.
+ */
+export const spoolLine = (e: Entity): string => entityLine(e, 1);
+
 /** The lines of a snapshot, in order (each ends with a line break). */
 function* snapshotLines(data: Snapshot): Generator<string> {
   yield headLine(data.lastSeq);
   let c = 0;
   for (const [name, items] of Object.entries(data.collections)) {
-    yield `${c++ > 0 ? ',' : ''}${JSON.stringify(name)}:[\n`;
+    yield openLine(name, c++);
     let i = 0;
-    for (const e of items) yield `${i++ > 0 ? ',' : ''}${JSON.stringify(e)}\n`;
-    yield ']\n';
+    for (const e of items) yield entityLine(e, i++);
+    yield CLOSE_LINE;
   }
-  yield '}}\n';
+  yield END_LINE;
 }
 
 /** A file written in chunks through a temporary file, fsynced, then renamed over it (atomic). */
@@ -107,11 +121,84 @@ class ChunkedFile {
     rmSync(this.#tmp, { force: true });
   }
 
+  /** Appends a file's bytes from `skip` on, a buffer at a time. */
+  addFile(path: string, skip: number): void {
+    this.#flush();
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES * 4);
+      for (let at = skip; ;) {
+        const n = readSync(fd, buf, 0, buf.length, at);
+        if (n === 0) break;
+        at += n;
+        for (let written = 0; written < n;)
+          written += writeSync(this.#fd, buf, written, n - written);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   #flush(): void {
     const bytes = Buffer.from(this.#chunk, 'utf8');
     let written = 0;
     while (written < bytes.length) written += writeSync(this.#fd, bytes, written);
     this.#chunk = '';
+  }
+}
+
+/**
+ * Writes a snapshot a piece at a time, for a world that is never whole in memory (the seed's
+ * chunks): collections in turn, each from entities and spools of lines (`spoolLine`).
+ */
+export class SnapshotWriter {
+  readonly #out: ChunkedFile;
+  #collections = 0;
+  /** Entities in the open collection, or undefined when none is open. */
+  #entities: number | undefined;
+
+  constructor(file: string, lastSeq: number) {
+    this.#out = new ChunkedFile(file);
+    this.#out.add(headLine(lastSeq));
+  }
+
+  collection(name: string): void {
+    this.#close();
+    this.#out.add(openLine(name, this.#collections++));
+    this.#entities = 0;
+  }
+
+  entity(e: Entity): void {
+    this.#out.add(entityLine(e, this.#opened()));
+    this.#entities! += 1;
+  }
+
+  /** Copies a spool file of `count` lines into the open collection. */
+  spool(file: string, count: number): void {
+    if (count === 0) return;
+    this.#out.addFile(file, this.#opened() === 0 ? 1 : 0);
+    this.#entities! += count;
+  }
+
+  /** Ends the snapshot and puts it in place (fsynced, renamed over the file). */
+  finish(): void {
+    this.#close();
+    this.#out.add(END_LINE);
+    this.#out.finish();
+  }
+
+  abandon(): void {
+    this.#out.abandon();
+  }
+
+  #opened(): number {
+    if (this.#entities === undefined) throw new Error('SnapshotWriter: no collection is open');
+    return this.#entities;
+  }
+
+  #close(): void {
+    if (this.#entities !== undefined) this.#out.add(CLOSE_LINE);
+    this.#entities = undefined;
   }
 }
 

@@ -34,15 +34,14 @@ const BILLED_CUSTOMER = new Set<Customer['status']>([
 ]);
 const BILLED_BROADWORKS = new Set<BroadWorksSubscriber['status']>(['provisioned', 'updating']);
 
-const customerFields = (c: Customer | undefined) =>
-  c
-    ? {
-        customerOrgId: c.orgId,
-        customerName: c.name,
-        externalCustomerId: c.externalId,
-        ...(c.subPartnerOrgId !== undefined ? { subPartnerOrgId: c.subPartnerOrgId } : {}),
-      }
-    : {};
+/** Adds a customer's billing fields to a record being built (no spreads: this runs for every user). */
+const addCustomerFields = (out: Record<string, unknown>, c: Customer | undefined): void => {
+  if (!c) return;
+  out.customerOrgId = c.orgId;
+  out.customerName = c.name;
+  out.externalCustomerId = c.externalId;
+  if (c.subPartnerOrgId !== undefined) out.subPartnerOrgId = c.subPartnerOrgId;
+};
 
 /** What an entity is billed for now, or undefined when nothing. */
 export const billed = (w: WorldReader, source: UsageSource, e: unknown): Billed | undefined => {
@@ -50,19 +49,26 @@ export const billed = (w: WorldReader, source: UsageSource, e: unknown): Billed 
   if (source === 'customer') {
     const c = e as Customer;
     if (!BILLED_CUSTOMER.has(c.status)) return undefined;
-    return { partnerId: c.partnerId, packages: c.packages, customerId: c.id, ...customerFields(c) };
+    const out: Record<string, unknown> = {
+      partnerId: c.partnerId,
+      packages: c.packages,
+      customerId: c.id,
+    };
+    addCustomerFields(out, c);
+    return out as unknown as Billed;
   }
   if (source === 'subscriber') {
     const s = e as WholesaleSubscriber;
     if (s.status !== 'provisioned') return undefined;
-    return {
+    const out: Record<string, unknown> = {
       partnerId: s.partnerId,
       packages: s.packages,
       customerId: s.customerId,
-      ...customerFields(w.get('customers', s.customerId)),
-      email: s.email,
-      personId: s.personId,
     };
+    addCustomerFields(out, w.get('customers', s.customerId));
+    out.email = s.email;
+    out.personId = s.personId;
+    return out as unknown as Billed;
   }
   const b = e as BroadWorksSubscriber;
   if (!BILLED_BROADWORKS.has(b.status)) return undefined;
@@ -74,6 +80,14 @@ export const billed = (w: WorldReader, source: UsageSource, e: unknown): Billed 
     spEnterpriseId: b.spEnterpriseId,
     ...(b.email !== undefined ? { email: b.email } : {}),
   };
+};
+
+/** A record with `extra`'s fields after `fields`' (no spread: this runs for every user). */
+const extended = <T extends object>(fields: object, extra: object): T => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = v;
+  for (const [k, v] of Object.entries(extra)) out[k] = v;
+  return out as T;
 };
 
 const samePackages = (a: Billed | undefined, b: Billed | undefined): boolean =>
@@ -111,9 +125,10 @@ export const recordUsage = (tx: WorldTx, before: WorldReader): void => {
     const open = tx.get('usageRecords', openId);
     if (open) {
       tx.delete('usageRecords', openId);
-      tx.put('usageRecords', { ...open, id: `usage-${tx.nextSeq()}`, to: tx.nowIso });
+      tx.put('usageRecords', extended(open, { id: `usage-${tx.nextSeq()}`, to: tx.nowIso }));
     }
-    if (now) tx.put('usageRecords', { ...now, id: openId, source, entityId: id, from: tx.nowIso });
+    if (now)
+      tx.put('usageRecords', extended(now, { id: openId, source, entityId: id, from: tx.nowIso }));
   }
 };
 

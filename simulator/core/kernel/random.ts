@@ -19,14 +19,9 @@ export const seedRandom = (seed: number): RandomState => {
 
 /** One draw: a number in [0, 1) and the next state. */
 export const nextRandom = (s: RandomState): [number, RandomState] => {
-  let [a, b, c, d] = s;
-  const t = (((a + b) >>> 0) + d) >>> 0;
-  d = (d + 1) >>> 0;
-  a = b ^ (b >>> 9);
-  b = (c + (c << 3)) >>> 0;
-  c = ((c << 21) | (c >>> 11)) >>> 0;
-  c = (c + t) >>> 0;
-  return [t / 4294967296, [a >>> 0, b >>> 0, c, d]];
+  const r = randomSource(s);
+  const v = r.next();
+  return [v, r.state()];
 };
 
 /** A stateful view over a RandomState, for code that draws many numbers (ids, faker). */
@@ -38,24 +33,33 @@ export interface RandomSource {
 
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const HEX4 = (v: number): string => BYTE_HEX[v >>> 8]! + BYTE_HEX[v & 0xff]!;
+const VARIANT = ['8', '9', 'a', 'b'] as const;
 
 export const randomSource = (initial: RandomState): RandomSource => {
-  let s = initial;
+  // sfc32, its four words kept in locals (no array a draw).
+  let [a, b, c, d] = initial;
   const next = (): number => {
-    const [v, n] = nextRandom(s);
-    s = n;
-    return v;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = (b ^ (b >>> 9)) >>> 0;
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t / 4294967296;
   };
-  // Four hex digits a draw: 32 for an id, built with no intermediate array.
+  // Four hex digits a draw: 32 for an id (version and variant digits then set, as RFC 9562 has).
   const quad = (): string => HEX4(Math.floor(next() * 65536));
   return {
     next,
     uuid: () => {
-      let h = '';
-      for (let i = 0; i < 8; i += 1) h += quad();
-      const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      const q0 = quad() + quad();
+      const q2 = quad();
+      const q3 = quad();
+      const q4 = quad();
+      const q5 = quad() + quad() + quad();
+      const variant = VARIANT[parseInt(q4[0]!, 16) & 0x3]!;
+      return `${q0}-${q2}-4${q3.slice(1)}-${variant}${q4.slice(1)}-${q5}`;
     },
-    state: () => s,
+    state: () => [a, b, c, d],
   };
 };

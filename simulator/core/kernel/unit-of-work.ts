@@ -1,7 +1,14 @@
-import { INDEXES, RANGED, indexKeys } from './indexes.ts';
+import { INDEXES, RANGED, type IndexKey } from './indexes.ts';
 import type { Change, Entity, StoreReader } from './store-port.ts';
 
 const DELETED = Symbol('deleted');
+
+const keyUnder = (keys: Map<string, Set<string>>, key: string | undefined, id: string): void => {
+  if (key === undefined) return;
+  let ids = keys.get(key);
+  if (!ids) keys.set(key, (ids = new Set()));
+  ids.add(id);
+};
 type Pending = Map<string, Map<string, Entity | typeof DELETED>>;
 
 /**
@@ -14,8 +21,12 @@ export class UnitOfWork implements StoreReader {
   readonly #pending: Pending = new Map();
   #cleared = false;
   readonly #log: Change[] = [];
-  /** collection → `index\u0000key` → ids put under that key here (checked again when read). */
-  readonly #pendingKeys = new Map<string, Map<string, Set<string>>>();
+  /**
+   * collection → index → key → ids put under that key here (checked again when read). An index is
+   * made on its first lookup, from what is pending then, and kept up by later puts: most commands
+   * look up one or two of a collection's indexes, and a seed or an import puts thousands of rows.
+   */
+  readonly #pendingKeys = new Map<string, Map<string, Map<string, Set<string>>>>();
 
   constructor(base: StoreReader) {
     this.#base = base;
@@ -54,7 +65,7 @@ export class UnitOfWork implements StoreReader {
     if (!def) throw new Error(`The store keeps no index ${index} on ${collection}.`);
     const base = this.#cleared ? [] : this.#base.lookup(collection, index, key);
     // Put here under this key: new entities, and stored ones whose key changed to this one.
-    const put = this.#pendingKeys.get(collection)?.get(`${index}\u0000${key}`) ?? [];
+    const put = this.#pendingKeysOf(collection, index, def)?.get(key) ?? [];
     return this.#overlay(collection, base, (e) => def(e) === key, put);
   }
 
@@ -110,16 +121,28 @@ export class UnitOfWork implements StoreReader {
   put(collection: string, value: Entity): void {
     this.#bucket(collection).set(value.id, value);
     this.#log.push({ op: 'put', collection, value });
-    if (INDEXES[collection]) {
-      let keys = this.#pendingKeys.get(collection);
-      if (!keys) this.#pendingKeys.set(collection, (keys = new Map()));
-      for (const [index, key] of indexKeys(collection, value)) {
-        const k = `${index}\u0000${key}`;
-        let ids = keys.get(k);
-        if (!ids) keys.set(k, (ids = new Set()));
-        ids.add(value.id);
-      }
+    const made = this.#pendingKeys.get(collection);
+    if (made)
+      for (const [index, keys] of made)
+        keyUnder(keys, INDEXES[collection]![index]!(value), value.id);
+  }
+
+  /** The keys of the entities pending in one index of a collection (none pending: undefined). */
+  #pendingKeysOf(
+    collection: string,
+    index: string,
+    def: IndexKey,
+  ): Map<string, Set<string>> | undefined {
+    const pending = this.#pending.get(collection);
+    if (!pending) return undefined;
+    let made = this.#pendingKeys.get(collection);
+    if (!made) this.#pendingKeys.set(collection, (made = new Map()));
+    let keys = made.get(index);
+    if (!keys) {
+      made.set(index, (keys = new Map()));
+      for (const [id, p] of pending) if (p !== DELETED) keyUnder(keys, def(p), id);
     }
+    return keys;
   }
 
   delete(collection: string, id: string): void {
