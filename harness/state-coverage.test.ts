@@ -72,6 +72,8 @@ const watching = (store: Store, seen: Set<string>): Store => {
     count: (collection) => store.count(collection),
     lookup: (collection, index, key) => store.lookup(collection, index, key),
     above: (collection, index, key) => store.above(collection, index, key),
+    ordered: (collection, index, walk) => store.ordered(collection, index, walk),
+    countOf: (collection, index, key) => store.countOf(collection, index, key),
     least: (collection) => store.least(collection),
     dump: () => store.dump(),
     flush: () => store.flush(),

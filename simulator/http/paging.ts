@@ -56,8 +56,8 @@ export const setLinks = (
   if (parts.length > 0) c.header('Link', parts.join(', '));
 };
 
-/** One page of items, with `Link` first, prev and next as they apply. */
-export const pageOf = <T>(c: Context<SurfaceEnv>, items: readonly T[], page: Page): T[] => {
+/** A page's `Link` first, prev and next as they apply (`more`: items follow this page). */
+export const pageLinks = (c: Context<SurfaceEnv>, page: Page, more: boolean): void => {
   const at = (offset: number) =>
     atPosition(c, (p) => {
       p.set('offset', String(offset));
@@ -67,9 +67,41 @@ export const pageOf = <T>(c: Context<SurfaceEnv>, items: readonly T[], page: Pag
   setLinks(c, {
     first: started ? at(0) : undefined,
     prev: started ? at(Math.max(0, page.offset - page.max)) : undefined,
-    next: page.offset + page.max < items.length ? at(page.offset + page.max) : undefined,
+    next: more ? at(page.offset + page.max) : undefined,
   });
+};
+
+/** One page of items, with `Link` first, prev and next as they apply. */
+export const pageOf = <T>(c: Context<SurfaceEnv>, items: readonly T[], page: Page): T[] => {
+  pageLinks(c, page, page.offset + page.max < items.length);
   return items.slice(page.offset, page.offset + page.max);
+};
+
+/**
+ * One page of a list walked in its order (an ordered index), with its `Link`s: skips `offset`
+ * matches, takes `max`, and looks one further to know whether a next page exists, so a page costs
+ * what precedes it, not the whole list.
+ */
+export const walkedPageOf = <T>(
+  c: Context<SurfaceEnv>,
+  walk: Iterable<T>,
+  matches: (item: T) => boolean,
+  page: Page,
+): T[] => {
+  const out: T[] = [];
+  let skipped = 0;
+  let more = false;
+  for (const item of walk) {
+    if (!matches(item)) continue;
+    if (skipped < page.offset) skipped += 1;
+    else if (out.length < page.max) out.push(item);
+    else {
+      more = true;
+      break;
+    }
+  }
+  pageLinks(c, page, more);
+  return out;
 };
 
 /** A cursor-paged list's `Link`s (the cursor is opaque to clients; here, an encoded position). */

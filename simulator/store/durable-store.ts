@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
+import type { Change, Entity, OrderedWalk, Store } from '../core/kernel/store-port.ts';
 import { MemoryStore } from './memory-store.ts';
 import {
   DATA_FILE_HEADER,
@@ -209,6 +209,14 @@ export class DurableStore implements Store {
 
   above(collection: string, index: string, key: string): readonly Entity[] {
     return this.#memory.above(collection, index, key);
+  }
+
+  ordered(collection: string, index: string, walk: OrderedWalk): Iterable<Entity> {
+    return this.#memory.ordered(collection, index, walk);
+  }
+
+  countOf(collection: string, index: string, key: string): number {
+    return this.#memory.countOf(collection, index, key);
   }
 
   least(collection: string): Entity | undefined {

@@ -1,4 +1,4 @@
-import type { Change, Entity, Store } from '../core/kernel/store-port.ts';
+import type { Change, Entity, OrderedWalk, Store } from '../core/kernel/store-port.ts';
 import { storableBatch } from './storable.ts';
 import { StoreIndexes } from './store-indexes.ts';
 
@@ -44,6 +44,15 @@ export class MemoryStore implements Store {
     const m = this.#collections.get(collection);
     const ids = this.#indexes.above(collection, index, key);
     return m ? ids.map((id) => m.get(id)!) : [];
+  }
+
+  *ordered(collection: string, index: string, walk: OrderedWalk): Iterable<Entity> {
+    const m = this.#collections.get(collection);
+    for (const id of this.#indexes.ordered(collection, index, walk)) yield m!.get(id)!;
+  }
+
+  countOf(collection: string, index: string, key: string): number {
+    return this.#indexes.countOf(collection, index, key);
   }
 
   least(collection: string): Entity | undefined {

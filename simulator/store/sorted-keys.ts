@@ -19,6 +19,18 @@ export class SortedKeys {
     this.#tree.delete(key);
   }
 
+  /** The keys greater than `above` (every key without it), ascending or descending. */
+  *walk(descending: boolean, above?: string): IterableIterator<string> {
+    if (!descending) {
+      for (const k of this.#tree.keys(above)) if (above === undefined || k > above) yield k;
+      return;
+    }
+    for (const [k] of this.#tree.entriesReversed()) {
+      if (above !== undefined && k <= above) return;
+      yield k;
+    }
+  }
+
   /** The keys greater than `key`, in order. */
   *above(key: string): IterableIterator<string> {
     for (const k of this.#tree.keys(key)) if (k > key) yield k;

@@ -233,6 +233,45 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
         expect(() => store.above('subscribers', 'email', 'a')).toThrow(/no ordered index/);
       });
 
+      it('walks an ordered index by key, ties in list order, either way, lazily, and counts under a key', () => {
+        const at = (id: string, created: string, status = 'provisioned') =>
+          put(sub(id, { created, lastStatusChange: created, status }));
+        store.apply([
+          at('s1', '2026-01-03T00:00:00.000Z'),
+          at('s2', '2026-01-01T00:00:00.000Z', 'error'),
+          at('s3', '2026-01-02T00:00:00.000Z'),
+          at('s4', '2026-01-02T00:00:00.000Z'),
+          at('s5', '2026-01-01T00:00:00.000Z'),
+        ]);
+        const walk = (descending: boolean, above?: string) =>
+          ids([...store.ordered('subscribers', 'created', { descending, above })]);
+        expect(walk(false)).toEqual(['s2', 's5', 's3', 's4', 's1']);
+        expect(walk(true)).toEqual(['s1', 's4', 's3', 's5', 's2']);
+        expect(walk(false, '2026-01-01T00:00:00.000Z')).toEqual(['s3', 's4', 's1']);
+        expect(walk(true, '2026-01-01T00:00:00.000Z')).toEqual(['s1', 's4', 's3']);
+        expect(walk(true, '2026-01-03T00:00:00.000Z')).toEqual([]);
+        // A tie put again keeps its place (list order is the order of the first put).
+        store.apply([at('s3', '2026-01-02T00:00:00.000Z', 'error')]);
+        expect(walk(false)).toEqual(['s2', 's5', 's3', 's4', 's1']);
+        // Lazy: taking two reads no further.
+        const first: string[] = [];
+        for (const e of store.ordered('subscribers', 'created', { descending: false })) {
+          first.push(e.id);
+          if (first.length === 2) break;
+        }
+        expect(first).toEqual(['s2', 's5']);
+        expect(store.countOf('subscribers', 'status', 'provisioned')).toBe(3);
+        expect(store.countOf('subscribers', 'status', 'error')).toBe(2);
+        expect(store.countOf('subscribers', 'status', 'nothing')).toBe(0);
+        store.apply([{ op: 'delete', collection: 'subscribers', id: 's4' }]);
+        expect(walk(false)).toEqual(['s2', 's5', 's3', 's1']);
+        expect(store.countOf('subscribers', 'status', 'provisioned')).toBe(2);
+        expect(() => [...store.ordered('subscribers', 'email', { descending: false })]).toThrow(
+          /no ordered index/,
+        );
+        expect(() => store.countOf('subscribers', 'nickname', 'x')).toThrow(/no index/);
+      });
+
       it('finds the least event by due time, then sequence, as events come and go', () => {
         const evt = (id: string, dueAt: string, seq: number) =>
           ({

@@ -1,5 +1,5 @@
 import { INDEXES, ORDERED, RANGED, indexKeys } from '../core/kernel/indexes.ts';
-import type { Entity } from '../core/kernel/store-port.ts';
+import type { Entity, OrderedWalk } from '../core/kernel/store-port.ts';
 import { SortedKeys } from './sorted-keys.ts';
 
 /** The ids under one key, and whether they were added in store order (then no sort is needed). */
@@ -127,6 +127,37 @@ export class StoreIndexes {
       ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
     }
     return ids;
+  }
+
+  /** How many ids are under a key. */
+  countOf(collection: string, index: string, key: string): number {
+    if (!INDEXES[collection]?.[index])
+      throw new Error(`The store keeps no index ${index} on ${collection}.`);
+    const b = this.#maps.get(collection)?.get(index)?.get(key);
+    return b === undefined ? 0 : typeof b === 'string' ? 1 : b.ids.size;
+  }
+
+  /** The ids of a ranged index in key order, ties in store order (StoreReader.ordered). */
+  *ordered(collection: string, index: string, walk: OrderedWalk): IterableIterator<string> {
+    if (!RANGED[collection]?.includes(index))
+      throw new Error(`The store keeps no ordered index ${index} on ${collection}.`);
+    const byKey = this.#maps.get(collection)?.get(index);
+    const keys = this.#sorted.get(collection)?.get(index);
+    if (!byKey || !keys) return;
+    for (const k of keys.walk(walk.descending, walk.above)) {
+      const b = byKey.get(k)!;
+      if (typeof b === 'string') {
+        yield b;
+        continue;
+      }
+      const ids = [...b.ids];
+      if (!b.ordered) {
+        const ordinals = this.#ordinalsOf(collection);
+        ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
+      }
+      if (walk.descending) ids.reverse();
+      yield* ids;
+    }
   }
 
   /** The ids whose key in a ranged index is greater than `key`, in store order. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import type { Change, Entity, Store } from '../../simulator/core/kernel/store-port.ts';
+import type { Change, Entity, OrderedWalk, Store } from '../../simulator/core/kernel/store-port.ts';
 import { createApp, type RootEnv } from '../../simulator/http/create-app.ts';
 import { createMemoryStore, MemoryStore } from '../../simulator/store/memory-store.ts';
 import { customerBody } from '../fixtures/wholesale.ts';
@@ -49,6 +49,12 @@ class SwappableStore implements Store {
   }
   above(collection: string, index: string, key: string) {
     return this.inner.above(collection, index, key);
+  }
+  ordered(collection: string, index: string, walk: OrderedWalk) {
+    return this.inner.ordered(collection, index, walk);
+  }
+  countOf(collection: string, index: string, key: string) {
+    return this.inner.countOf(collection, index, key);
   }
   least(collection: string) {
     return this.inner.least(collection);

@@ -28,6 +28,19 @@ export interface StoreReader {
    * greater than `key`, in list order; an index the store does not keep in order throws.
    */
   above(collection: string, index: string, key: string): readonly Entity[];
+  /**
+   * The entities of one of the store's ordered indexes (RANGED) in its order: by key, ties in list
+   * order; `descending` is the exact reverse; with `above`, only keys greater than it. Lazy: a
+   * caller that stops after a page has walked only that far. An index not kept in order throws.
+   */
+  ordered(collection: string, index: string, walk: OrderedWalk): Iterable<Entity>;
+  /** How many entities are under `key` in one of the store's indexes, without listing them. */
+  countOf(collection: string, index: string, key: string): number;
+}
+
+export interface OrderedWalk {
+  readonly descending: boolean;
+  readonly above?: string | undefined;
 }
 
 export interface Store extends StoreReader {

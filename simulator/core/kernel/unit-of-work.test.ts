@@ -63,4 +63,30 @@ describe('unit of work (SIM-2: a rejected command changes nothing)', () => {
     uow.clear();
     expect(above('2000-01-01')).toEqual([]);
   });
+
+  it('shows its own writes to ordered walks and counts; untouched, it walks the store', () => {
+    const store = new MemoryStore();
+    const sub = (id: string, created: string, status = 'provisioned') =>
+      ({ id, created, status }) as { id: string };
+    store.apply([
+      { op: 'put', collection: 'subscribers', value: sub('a', '2026-01-02') },
+      { op: 'put', collection: 'subscribers', value: sub('b', '2026-01-03') },
+    ]);
+    const uow = new UnitOfWork(store);
+    const walk = (descending: boolean, above?: string) =>
+      [...uow.ordered('subscribers', 'created', { descending, above })].map((e) => e.id);
+    expect(walk(false)).toEqual(['a', 'b']);
+    uow.put('subscribers', sub('n', '2026-01-02', 'error'));
+    uow.put('subscribers', sub('b', '2026-01-01'));
+    expect(walk(false)).toEqual(['b', 'a', 'n']);
+    expect(walk(true)).toEqual(['n', 'a', 'b']);
+    expect(walk(false, '2026-01-01')).toEqual(['a', 'n']);
+    expect(uow.countOf('subscribers', 'status', 'provisioned')).toBe(2);
+    uow.delete('subscribers', 'a');
+    expect(walk(false)).toEqual(['b', 'n']);
+    expect(uow.countOf('subscribers', 'status', 'provisioned')).toBe(1);
+    expect(
+      [...store.ordered('subscribers', 'created', { descending: false })].map((e) => e.id),
+    ).toEqual(['a', 'b']);
+  });
 });

@@ -1,5 +1,5 @@
 import { INDEXES, RANGED, type IndexKey } from './indexes.ts';
-import type { Change, Entity, StoreReader } from './store-port.ts';
+import type { Change, Entity, OrderedWalk, StoreReader } from './store-port.ts';
 
 const DELETED = Symbol('deleted');
 
@@ -85,6 +85,27 @@ export class UnitOfWork implements StoreReader {
       },
       put,
     );
+  }
+
+  ordered(collection: string, index: string, walk: OrderedWalk): Iterable<Entity> {
+    const def = INDEXES[collection]?.[index];
+    if (!def || !RANGED[collection]?.includes(index))
+      throw new Error(`The store keeps no ordered index ${index} on ${collection}.`);
+    if (!this.#cleared && !this.#pending.has(collection))
+      return this.#base.ordered(collection, index, walk);
+    // Changed here: this unit's view of the collection, ordered here (commands do not page lists).
+    const keyed: { e: Entity; k: string; i: number }[] = [];
+    this.list(collection).forEach((e, i) => {
+      const k = def(e);
+      if (k !== undefined && (walk.above === undefined || k > walk.above)) keyed.push({ e, k, i });
+    });
+    keyed.sort((a, b) => (a.k === b.k ? a.i - b.i : a.k < b.k ? -1 : 1));
+    if (walk.descending) keyed.reverse();
+    return keyed.map((x) => x.e);
+  }
+
+  countOf(collection: string, index: string, key: string): number {
+    return this.lookup(collection, index, key).length;
   }
 
   /**

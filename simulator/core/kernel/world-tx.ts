@@ -1,7 +1,7 @@
 import type { Collections, CollectionName } from '../collections.ts';
 import type { WorldMeta } from './model.ts';
 import type { UnitOfWork } from './unit-of-work.ts';
-import type { Change, StoreReader } from './store-port.ts';
+import type { Change, OrderedWalk, StoreReader } from './store-port.ts';
 import type { MailLink } from './mail.ts';
 import { randomSource, type RandomSource } from './random.ts';
 
@@ -41,6 +41,20 @@ export class WorldReader {
     key: string,
   ): readonly Collections[K][] {
     return this.base.above(collection, index, key) as readonly Collections[K][];
+  }
+
+  /** The entities of an ordered index (kernel/indexes.ts, RANGED) in its order, lazily. */
+  ordered<K extends CollectionName>(
+    collection: K,
+    index: string,
+    walk: OrderedWalk,
+  ): Iterable<Collections[K]> {
+    return this.base.ordered(collection, index, walk) as Iterable<Collections[K]>;
+  }
+
+  /** How many entities are under `key` in one of the store's indexes. */
+  countOf(collection: CollectionName, index: string, key: string): number {
+    return this.base.countOf(collection, index, key);
   }
 
   get meta(): WorldMeta {

@@ -13,9 +13,11 @@ import { resendConsent } from '../../../core/consent-move.ts';
 import { SUBSCRIBER_STATES } from '../../../core/subscribers/states.ts';
 import { asV1, precheckCommand, provisionCommand, updateCommand } from './subscriber-door.ts';
 import type { WorldReader } from '../../../core/kernel/world-tx.ts';
+import type { Context } from 'hono';
+import type { SurfaceEnv } from '../../env.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { multiValue, pageOf, readPage } from '../../paging.ts';
+import { multiValue, pageOf, readPage, walkedPageOf, type Page } from '../../paging.ts';
 import { sendError, sendJson, sendResult } from '../../respond.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
 
@@ -39,40 +41,98 @@ const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
 /** The latest instant a stored time can hold (ISO 8601 with a four-digit year). */
 const LAST_ISO_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
 
+/** A status with at most this many subscribers is listed through its index, then sorted. */
+const FEW = 2_000;
+
+/** The filters of a subscriber list, read and checked. */
+interface ListFilters {
+  readonly q: Readonly<Record<string, string>>;
+  readonly status: readonly string[] | undefined;
+  readonly after: number | undefined;
+  readonly changed: number | undefined;
+  readonly sortBy: 'created' | 'lastStatusChange';
+}
+
 /**
- * The partner's subscribers a list can match, in store order, through the store's most selective
- * index for the filters given (email, customer, external id, person, a time filter through an
- * ordered index, one status), else the partner's.
+ * The few subscribers a list can match, in store order, when a selective index finds them (email,
+ * customer, external id, person, a time filter not on the sort key, a status with few
+ * subscribers); undefined when the list is better walked in its order (see `subscriberPage`).
  */
-const candidates = (
+const fewCandidates = (
   w: WorldReader,
   partnerId: string,
-  q: Readonly<Record<string, string>>,
-  status: readonly string[] | undefined,
-  times: { readonly after?: number; readonly changed?: number },
-): readonly WholesaleSubscriber[] => {
-  const own = (list: readonly WholesaleSubscriber[]) =>
-    list.filter((s) => s.partnerId === partnerId);
-  if (q.email !== undefined) return own(w.lookup('subscribers', 'email', q.email.toLowerCase()));
-  if (q.customerId !== undefined) return own(w.lookup('subscribers', 'customerId', q.customerId));
+  f: ListFilters,
+): readonly WholesaleSubscriber[] | undefined => {
+  const { q, status } = f;
+  if (q.email !== undefined) return w.lookup('subscribers', 'email', q.email.toLowerCase());
+  if (q.customerId !== undefined) return w.lookup('subscribers', 'customerId', q.customerId);
   if (q.externalCustomerId !== undefined) {
     const customers = w
       .lookup('customers', 'externalId', q.externalCustomerId)
       .filter((x) => x.partnerId === partnerId);
-    if (customers.length === 1) return own(w.lookup('subscribers', 'customerId', customers[0]!.id));
+    if (customers.length === 1) return w.lookup('subscribers', 'customerId', customers[0]!.id);
   }
-  if (q.personId !== undefined) return own(w.lookup('subscribers', 'personId', q.personId));
+  if (q.personId !== undefined) return w.lookup('subscribers', 'personId', q.personId);
   for (const [index, ms] of [
-    ['created', times.after],
-    ['lastStatusChange', times.changed],
+    ['created', f.after],
+    ['lastStatusChange', f.changed],
   ] as const) {
-    if (ms === undefined) continue;
+    if (ms === undefined || index === f.sortBy) continue;
     // Stored times are ISO strings of one format: later ones sort after. Nothing is after the last.
     if (ms >= LAST_ISO_INSTANT) return [];
-    return own(w.above('subscribers', index, new Date(ms).toISOString()));
+    return w.above('subscribers', index, new Date(ms).toISOString());
   }
-  if (status?.length === 1) return own(w.lookup('subscribers', 'status', status[0]!));
-  return w.lookup('subscribers', 'partnerId', partnerId);
+  if (status?.length === 1 && w.countOf('subscribers', 'status', status[0]!) <= FEW)
+    return w.lookup('subscribers', 'status', status[0]!);
+  return undefined;
+};
+
+/**
+ * One page of a partner's subscribers that pass the list's filters, in its order (`sortBy`, ties in
+ * store order; DESC the exact reverse). A few candidates are sorted; otherwise the sort key's
+ * ordered index is walked (from the time filter on that key, if any) until the page is full, so a
+ * page costs about what precedes it whatever the world holds, never a sort of every subscriber.
+ */
+const subscriberPage = (
+  c: Context<SurfaceEnv>,
+  f: ListFilters,
+  order: 'ASC' | 'DESC',
+  page: Page,
+): readonly WholesaleSubscriber[] => {
+  const w = c.env.world.read();
+  const user = c.get('user');
+  const { q, status, after, changed, sortBy } = f;
+  const matches = (s: WholesaleSubscriber): boolean =>
+    s.partnerId === user.partnerId &&
+    (!status || status.includes(s.status)) &&
+    (q.customerId === undefined || s.customerId === q.customerId) &&
+    (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
+    (q.email === undefined || s.email.toLowerCase() === q.email.toLowerCase()) &&
+    (q.externalCustomerId === undefined ||
+      w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
+    (after === undefined || Date.parse(s.created) > after) &&
+    (changed === undefined || Date.parse(s.lastStatusChange) > changed) &&
+    inScope(user, w.get('customers', s.customerId)!);
+  const few = fewCandidates(w, user.partnerId, f);
+  if (few) {
+    const sorted = few
+      .filter(matches)
+      .map((s, i) => ({ s, i }))
+      .sort(
+        (a, b) =>
+          (a.s[sortBy] === b.s[sortBy] ? a.i - b.i : a.s[sortBy] < b.s[sortBy] ? -1 : 1) *
+          (order === 'DESC' ? -1 : 1),
+      )
+      .map((x) => x.s);
+    return pageOf(c, sorted, page);
+  }
+  const from = sortBy === 'created' ? after : changed;
+  if (from !== undefined && from >= LAST_ISO_INSTANT) return pageOf(c, [], page);
+  const walk = w.ordered('subscribers', sortBy, {
+    descending: order === 'DESC',
+    above: from === undefined ? undefined : new Date(from).toISOString(),
+  });
+  return walkedPageOf(c, walk, matches, page);
 };
 
 /** `/v1/wholesale/subscribers` (webex-wholesale.json): synchronous, as published. */
@@ -114,32 +174,15 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
       const order = (q.sortOrder ?? 'ASC').toUpperCase();
       if (order !== 'ASC' && order !== 'DESC')
         return sendError(c, invalidField('sortOrder', 'must be ASC or DESC'));
-      const w = c.env.world.read();
-      const items = candidates(w, c.get('user').partnerId, q, status, {
-        ...(after ? { after: after.value } : {}),
-        ...(changed ? { changed: changed.value } : {}),
-      })
-        .filter(
-          (s) =>
-            (!status || status.includes(s.status)) &&
-            (q.customerId === undefined || s.customerId === q.customerId) &&
-            (q.personId === undefined ||
-              (s.status === 'provisioned' && s.personId === q.personId)) &&
-            (q.email === undefined || s.email.toLowerCase() === q.email.toLowerCase()) &&
-            (q.externalCustomerId === undefined ||
-              w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
-            (!after || Date.parse(s.created) > after.value) &&
-            (!changed || Date.parse(s.lastStatusChange) > changed.value) &&
-            inScope(c.get('user'), w.get('customers', s.customerId)!),
-        )
-        .map((s, i) => ({ s, i }))
-        .sort(
-          (a, b) =>
-            (a.s[sortBy] === b.s[sortBy] ? a.i - b.i : a.s[sortBy] < b.s[sortBy] ? -1 : 1) *
-            (order === 'DESC' ? -1 : 1),
-        )
-        .map((x) => x.s);
-      return c.json({ items: pageOf(c, items, page.value).map(view(w)) });
+      const filters: ListFilters = {
+        q,
+        status,
+        after: after?.value,
+        changed: changed?.value,
+        sortBy,
+      };
+      const items = subscriberPage(c, filters, order, page.value);
+      return c.json({ items: items.map(view(c.env.world.read())) });
     },
   );
 
