@@ -36,7 +36,8 @@ export interface ChunkSpec {
 }
 
 export interface ChunkLines {
-  readonly text: string;
+  /** The lines in UTF-8, in a buffer of their own (a worker hands it over without a copy). */
+  readonly bytes: Uint8Array;
   readonly count: number;
 }
 
@@ -198,6 +199,13 @@ export const seedChunk = (
   return { ...added(base, store), index: spec.index, customers: spec.count, subscribers };
 };
 
+/** A text's UTF-8 bytes in an ArrayBuffer of their own (never Node's shared pool), to transfer. */
+const utf8 = (text: string): Uint8Array => {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+};
+
 /** What a chunk's store holds beyond `base`: new entities as lines, and its state record. */
 const added = (base: Collections, store: MemoryStore): Pick<ChunkOutput, 'lines' | 'state'> => {
   const lines: Record<string, ChunkLines> = {};
@@ -219,7 +227,7 @@ const added = (base: Collections, store: MemoryStore): Pick<ChunkOutput, 'lines'
       parts.push(spoolLine(e));
     }
     if (kept < before.size) throw new Error(`the seed removed some of ${name}`);
-    if (parts.length > 0) lines[name] = { text: parts.join(''), count: parts.length };
+    if (parts.length > 0) lines[name] = { bytes: utf8(parts.join('')), count: parts.length };
   }
   if (!state) throw new Error('the seed left no world state');
   return { lines, state };

@@ -14,7 +14,10 @@ if (port) {
   const post = (m: WorkerMessage): void => port.postMessage(m);
   port.on('message', (spec: ChunkSpec) => {
     try {
-      post({ kind: 'chunk', out: seedChunk(base, spec, () => post({ kind: 'customer' })) });
+      const out = seedChunk(base, spec, () => post({ kind: 'customer' }));
+      // The lines' buffers move to the main thread; nothing is copied.
+      const buffers = Object.values(out.lines).map((l) => l.bytes.buffer as ArrayBuffer);
+      port.postMessage({ kind: 'chunk', out } satisfies WorkerMessage, buffers);
     } catch (error) {
       post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
     }

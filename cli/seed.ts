@@ -165,9 +165,11 @@ const onWorkers = (
   });
 
 /**
- * The data file being seeded: chunks are taken in any order and written in theirs, each
- * collection's new lines into a spool of its own beside the file; `finish` writes the snapshot (the
- * seeded world, then every spool) and puts it in place.
+ * The data file being seeded: chunks are taken in any order and written in theirs. The first
+ * chunk's largest new collection (the subscribers) goes straight into the file as chunks come;
+ * every other collection's new lines wait in a spool of its own beside the file. `finish` adds
+ * the seeded world's collections and the spools after it, the world's meta last (its state is the
+ * last chunk's), and puts the file in place.
  */
 class SeedFile {
   readonly #file: string;
@@ -175,6 +177,8 @@ class SeedFile {
   readonly #dir: string;
   readonly #spools = new Map<string, { fd: number; path: string; count: number }>();
   readonly #waiting = new Map<number, ChunkOutput>();
+  #writer: SnapshotWriter | undefined;
+  #live: string | undefined;
   #next = 0;
   #state: Entity | undefined;
   subscribers = 0;
@@ -189,13 +193,18 @@ class SeedFile {
     this.#waiting.set(chunk.index, chunk);
     for (let c = this.#waiting.get(this.#next); c; c = this.#waiting.get(this.#next)) {
       this.#waiting.delete(this.#next++);
+      const writer = this.#open(c);
       for (const [name, lines] of Object.entries(c.lines)) {
+        if (name === this.#live) {
+          writer.lines(lines.bytes, lines.count);
+          continue;
+        }
         let spool = this.#spools.get(name);
         if (!spool) {
           const path = join(this.#dir, `${this.#spools.size}.lines`);
           this.#spools.set(name, (spool = { fd: openSync(path, 'w'), path, count: 0 }));
         }
-        const bytes = Buffer.from(lines.text, 'utf8');
+        const bytes = lines.bytes;
         for (let at = 0; at < bytes.length;) at += writeSync(spool.fd, bytes, at);
         spool.count += lines.count;
       }
@@ -205,35 +214,45 @@ class SeedFile {
   }
 
   finish(): void {
-    if (this.#waiting.size > 0 || !this.#state) throw new Error('the seed lost a chunk');
-    const writer = new SnapshotWriter(this.#file, 0);
-    try {
-      const names = [...Object.keys(this.#base), ...this.#spools.keys()];
-      for (const name of new Set(names)) {
-        writer.collection(name);
-        for (const e of this.#base[name] ?? [])
-          writer.entity(name === 'meta' && e.id === 'state' ? this.#state : e);
-        const spool = this.#spools.get(name);
-        if (spool) {
-          closeSync(spool.fd);
-          spool.fd = -1;
-          writer.spool(spool.path, spool.count);
-        }
+    if (this.#waiting.size > 0) throw new Error('the seed lost a chunk');
+    const writer = this.#open(undefined);
+    const names = new Set([...Object.keys(this.#base), ...this.#spools.keys()]);
+    names.delete('meta');
+    for (const name of [...names, ...('meta' in this.#base ? ['meta'] : [])]) {
+      if (name === this.#live) continue;
+      writer.collection(name);
+      for (const e of this.#base[name] ?? [])
+        writer.entity(name === 'meta' && e.id === 'state' && this.#state ? this.#state : e);
+      const spool = this.#spools.get(name);
+      if (spool) {
+        closeSync(spool.fd);
+        spool.fd = -1;
+        writer.spool(spool.path, spool.count);
       }
-      writer.finish();
-    } catch (error) {
-      writer.abandon();
-      throw error;
-    } finally {
-      this.abandon();
     }
+    writer.finish();
+    this.#writer = undefined;
+    this.abandon();
   }
 
-  /** Removes the spools (the data file is left as it was). */
+  /** Removes the spools and an unfinished file (a data file already there is left as it was). */
   abandon(): void {
+    this.#writer?.abandon();
+    this.#writer = undefined;
     for (const s of this.#spools.values()) if (s.fd >= 0) closeSync(s.fd);
     this.#spools.clear();
     rmSync(this.#dir, { recursive: true, force: true });
+  }
+
+  /** The file's writer, opened on the first chunk with its largest new collection as the live one. */
+  #open(first: ChunkOutput | undefined): SnapshotWriter {
+    if (this.#writer) return this.#writer;
+    this.#writer = new SnapshotWriter(this.#file, 0);
+    const fresh = Object.entries(first?.lines ?? {}).filter(([name]) => !(name in this.#base));
+    fresh.sort((a, b) => b[1].count - a[1].count);
+    this.#live = fresh[0]?.[0];
+    if (this.#live !== undefined) this.#writer.collection(this.#live);
+    return this.#writer;
   }
 }
 

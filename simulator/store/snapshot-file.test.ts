@@ -128,11 +128,16 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
     w.spool(spool, 2);
     w.collection('empty');
     w.spool(spool, 0);
+    w.lines(new Uint8Array(), 0);
+    w.collection('from text');
+    w.lines(Buffer.from([b!, c!].map(spoolLine).join('')), 2);
+    w.entity(d!);
     w.finish();
     const expected = snapshot(3, {
       people: [a!, b!, c!, d!],
       'only spooled': [a!, c!, d!],
       empty: [],
+      'from text': [b!, c!, d!],
     });
     // Valid JSON read whole, and the same read a line at a time.
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(expected);

@@ -121,6 +121,12 @@ class ChunkedFile {
     rmSync(this.#tmp, { force: true });
   }
 
+  addBytes(bytes: Uint8Array): void {
+    this.#flush();
+    for (let written = 0; written < bytes.length;)
+      written += writeSync(this.#fd, bytes, written, bytes.length - written);
+  }
+
   /** Appends a file's bytes from `skip` on, a buffer at a time. */
   addFile(path: string, skip: number): void {
     this.#flush();
@@ -171,6 +177,14 @@ export class SnapshotWriter {
   entity(e: Entity): void {
     this.#out.add(entityLine(e, this.#opened()));
     this.#entities! += 1;
+  }
+
+  /** Adds `count` spool lines (`spoolLine`s, in UTF-8) to the open collection. */
+  lines(bytes: Uint8Array, count: number): void {
+    if (count === 0) return;
+    // The first line of a collection has no comma (one byte in UTF-8).
+    this.#out.addBytes(this.#opened() === 0 ? bytes.subarray(1) : bytes);
+    this.#entities! += count;
   }
 
   /** Copies a spool file of `count` lines into the open collection. */
