@@ -256,6 +256,18 @@ describe('GET /v1/wholesale/customers', () => {
     expect(
       (await t.call('GET', '/v1/wholesale/customers', { token: 'globex-admin' })).body.items,
     ).toEqual([]);
+    // Not through a filter's index either.
+    const external = (await get(t, id)).externalId;
+    expect(
+      (
+        await t.call('GET', `/v1/wholesale/customers?externalId=${external}`, {
+          token: 'globex-admin',
+        })
+      ).body.items,
+    ).toEqual([]);
+    expect(
+      (await t.call('GET', `/v1/wholesale/customers?externalId=${external}`, ADMIN)).body.items,
+    ).toHaveLength(1);
     expect(
       (await t.call('GET', `/v1/wholesale/customers/${id}`, { token: 'globex-admin' })).status,
     ).toBe(404);

@@ -12,7 +12,7 @@ import { ownList } from '../../../core/kernel/ownership.ts';
 import { inScope, ownCustomer } from '../../../core/organisations/sub-partners.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { multiValue, pageOf, readPage } from '../../paging.ts';
+import { multiValue, readPage, walkedPageOf } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { customerV1, PRECHECK_OK } from './views.ts';
 
@@ -43,14 +43,27 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
           ),
         );
       const { externalId, orgId } = c.req.query();
-      const items = ownList(c.env.world.read(), 'customers', c.get('user').partnerId).filter(
+      const w = c.env.world.read();
+      const user = c.get('user');
+      // The most selective index for the filters given (an empty one keys nothing); the page is
+      // taken as they are walked.
+      const candidates = externalId
+        ? w.lookup('customers', 'externalId', externalId)
+        : orgId
+          ? w.lookup('customers', 'orgId', orgId)
+          : ownList(w, 'customers', user.partnerId);
+      const items = walkedPageOf(
+        c,
+        candidates,
         (x) =>
+          x.partnerId === user.partnerId &&
           (!status || status.includes(x.status)) &&
           (externalId === undefined || x.externalId === externalId) &&
           (orgId === undefined || (isUsable(x.status) && x.orgId === orgId)) &&
-          inScope(c.get('user'), x),
+          inScope(user, x),
+        page.value,
       );
-      return c.json({ items: pageOf(c, items, page.value).map((x) => customerV1(x)) });
+      return c.json({ items: items.map((x) => customerV1(x)) });
     },
   );
 
