@@ -84,14 +84,32 @@ export const seedData = async (
     out(`${String(pct).padStart(3)}%  ${done}/${o.customers} customers`);
   };
   const world = new SeedFile(file, base);
+  // Interrupted (Ctrl-C, a stop), the seed leaves nothing behind: no spools, no half-written file.
+  const interrupted = (signal: NodeJS.Signals, code: number) => () => {
+    world.abandon();
+    process.stderr.write(`provisim seed: ${signal}: stopped; ${file} was left as it was.\n`);
+    process.exit(code);
+  };
+  const onInt = interrupted('SIGINT', 130);
+  const onTerm = interrupted('SIGTERM', 143);
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
   try {
-    if (jobs <= 1) for (const spec of plan) world.add(seedChunk(base, spec, customer));
+    if (jobs <= 1)
+      for (const spec of plan) {
+        world.add(seedChunk(base, spec, customer));
+        // A turn of the event loop between chunks, so a signal is heard.
+        await new Promise((r) => setImmediate(r));
+      }
     else await onWorkers(base, plan, jobs, (c) => world.add(c), customer);
     rmSync(`${file}.journal`, { force: true });
     world.finish();
   } catch (error) {
     world.abandon();
     throw error;
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
   }
   out(
     `seeded ${o.customers} customers and ${world.subscribers} subscribers (seed ${o.seed}) into ${file}`,
