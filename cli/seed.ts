@@ -148,10 +148,10 @@ const onWorkers = (
     const workers: Worker[] = [];
     let next = 0;
     let finished = 0;
-    let failed = false;
+    let settled = false;
     const stop = (error?: unknown): void => {
-      if (failed) return;
-      failed = error !== undefined;
+      if (settled) return;
+      settled = true;
       for (const w of workers) void w.terminate();
       if (error === undefined) resolvePlan();
       else reject(error instanceof Error ? error : new Error(String(error)));
@@ -166,8 +166,10 @@ const onWorkers = (
       });
       workers.push(w);
       w.on('error', (error) => stop(error));
+      // A worker that ends before the plan does (killed, out of memory) ends the seed.
+      w.on('exit', (code) => stop(new Error(`a seed worker stopped early (exit code ${code})`)));
       w.on('message', (m: WorkerMessage) => {
-        if (failed) return;
+        if (settled) return;
         if (m.kind === 'customer') return customer();
         if (m.kind === 'error') return stop(new Error(m.message));
         try {
