@@ -4,17 +4,30 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { seedChunk, type ChunkSpec, type Collections } from './seed-chunk.ts';
 
 export type WorkerMessage =
-  | { readonly kind: 'customer' }
+  /** Customers done since the last such message. */
+  | { readonly kind: 'customers'; readonly count: number }
   | { readonly kind: 'chunk'; readonly out: ReturnType<typeof seedChunk> }
   | { readonly kind: 'error'; readonly message: string };
+
+/** Customers between two progress messages. */
+const PROGRESS_EVERY = 10;
 
 const port = parentPort;
 if (port) {
   const base = (workerData as { base: Collections }).base;
   const post = (m: WorkerMessage): void => port.postMessage(m);
+  // Progress goes out every few customers, not one message each.
+  let done = 0;
+  const report = (): void => {
+    if (done > 0) post({ kind: 'customers', count: done });
+    done = 0;
+  };
   port.on('message', (spec: ChunkSpec) => {
     try {
-      const out = seedChunk(base, spec, () => post({ kind: 'customer' }));
+      const out = seedChunk(base, spec, () => {
+        if (++done === PROGRESS_EVERY) report();
+      });
+      report();
       // The lines' buffers move to the main thread; nothing is copied.
       const buffers = Object.values(out.lines).map((l) => l.bytes.buffer as ArrayBuffer);
       port.postMessage({ kind: 'chunk', out } satisfies WorkerMessage, buffers);

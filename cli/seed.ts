@@ -170,7 +170,10 @@ const onWorkers = (
       w.on('exit', (code) => stop(new Error(`a seed worker stopped early (exit code ${code})`)));
       w.on('message', (m: WorkerMessage) => {
         if (settled) return;
-        if (m.kind === 'customer') return customer();
+        if (m.kind === 'customers') {
+          for (let i = 0; i < m.count; i++) customer();
+          return;
+        }
         if (m.kind === 'error') return stop(new Error(m.message));
         try {
           add(m.out);

@@ -89,14 +89,16 @@ export class StoreIndexes {
       this.#next.set(collection, ord + 1);
       ordinals.set(value.id, ord);
     }
-    const old = before ? indexKeys(collection, before) : [];
-    const now = indexKeys(collection, value);
-    for (const [index, key] of old)
-      if (!now.some(([i, k]) => i === index && k === key))
-        this.#remove(collection, index, key, value.id);
-    for (const [index, key] of now)
-      if (!old.some(([i, k]) => i === index && k === key))
-        this.#add(collection, index, key, value.id, ord);
+    // An entity has at most one key an index: each index moves it from its old key to its new one.
+    const defs = INDEXES[collection];
+    for (const index in defs) {
+      const def = defs[index]!;
+      const key = def(value);
+      const old = before ? def(before) : undefined;
+      if (old === key) continue;
+      if (old !== undefined) this.#remove(collection, index, old, value.id);
+      if (key !== undefined) this.#add(collection, index, key, value.id, ord);
+    }
   }
 
   delete(collection: string, before: Entity): void {

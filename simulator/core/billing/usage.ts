@@ -85,8 +85,8 @@ export const billed = (w: WorldReader, source: UsageSource, e: unknown): Billed 
 /** A record with `extra`'s fields after `fields`' (no spread: this runs for every user). */
 const extended = <T extends object>(fields: object, extra: object): T => {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = v;
-  for (const [k, v] of Object.entries(extra)) out[k] = v;
+  for (const k in fields) out[k] = (fields as Record<string, unknown>)[k];
+  for (const k in extra) out[k] = (extra as Record<string, unknown>)[k];
   return out as T;
 };
 
