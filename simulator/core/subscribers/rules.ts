@@ -113,6 +113,9 @@ const checkPackageChange = (
   return errors;
 };
 
+/** The meetings-site warning has no parameters: made once, shared (errors are never changed). */
+const SITE_MISSING = Object.freeze(subErrors.meetingsSiteMissing.at('preferredWebexSite', {}));
+
 /** Every rule on one user change: errors (bad input first, then conflicts) and warnings. */
 export const checkUser = (
   index: UserIndex,
@@ -134,9 +137,7 @@ export const checkUser = (
   if (d.phone && d.phone !== before?.primaryPhoneNumber && index.phoneTaken(d.phone, before?.id))
     errors.push(subErrors.phoneInUse.at('phoneNumber', { phone: d.phone }));
   const warnings =
-    errors.length === 0 && hasMeetings(d.packages) && !d.preferredWebexSite
-      ? [subErrors.meetingsSiteMissing.at('preferredWebexSite', {})]
-      : [];
+    errors.length === 0 && hasMeetings(d.packages) && !d.preferredWebexSite ? [SITE_MISSING] : [];
   return { errors, warnings };
 };
 
