@@ -119,13 +119,14 @@ export const seedChunk = (
   const store = new MemoryStore(base);
   const world = worldOf(store, spec.seed);
   const startSeq = world.meta.seq + spec.first * SEQ_PER_CUSTOMER;
+  // The clock where the chunk's first customer is provisioned, moved by the clock's own command.
+  if (spec.first > 0) {
+    const at = world.now() + spec.first * MINUTES_PER_CUSTOMER * 60_000;
+    const moved = world.changeClock({ set: new Date(at).toISOString() });
+    if (!moved.ok) throw new Error(moved.error.message);
+  }
   const placed = world.transact((tx) => {
-    const meta = tx.meta;
-    const clock = {
-      ...meta.clock,
-      anchorVirtual: meta.clock.anchorVirtual + spec.first * MINUTES_PER_CUSTOMER * 60_000,
-    };
-    tx.setMeta({ ...meta, clock, rng: chunkRandom(meta, spec.seed, spec.index), seq: startSeq });
+    tx.setMeta({ ...tx.meta, rng: chunkRandom(tx.meta, spec.seed, spec.index), seq: startSeq });
     return ok(undefined);
   });
   if (!placed.ok) throw new Error(placed.error.message);
