@@ -175,10 +175,7 @@ export const seedChunk = (
     const inputs = Array.from({ length: spec.users }, (_, u): NewSubscriber => {
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
-      const email = `${faker.internet
-        .username({ firstName, lastName })
-        .replace(/[^\w.-]/g, '')
-        .toLowerCase()}.${u + 1}@${domain}`;
+      const email = `${localPart(firstName, lastName)}.${u + 1}@${domain}`;
       return { customerId: c.value.id, email, packages: ['webex_meetings'], firstName, lastName };
     });
     const users = world.transact((tx) => {
@@ -199,6 +196,10 @@ export const seedChunk = (
     );
   return { ...added(base, store), index: spec.index, customers: spec.count, subscribers };
 };
+
+/** `first.last`, lower case, letters, digits, `_` and `-` only (faker's names hold `'` and spaces). */
+const localPart = (firstName: string, lastName: string): string =>
+  `${firstName}.${lastName}`.replace(/[^\w.-]/g, '').toLowerCase();
 
 /** A text's UTF-8 bytes in an ArrayBuffer of their own (never Node's shared pool), to transfer. */
 const utf8 = (text: string): Uint8Array => {

@@ -65,8 +65,28 @@ const fromBase64Url = (id: string): string | undefined => {
   }
 };
 
-export const webexId = (type: WebexIdType, uuid: string): string =>
-  toBase64Url(`ciscospark://us/${type}/${uuid}`);
+/**
+ * Per type, the encoded head of `ciscospark://us/<TYPE>/` up to a whole number of 3-byte groups
+ * (base64 encodes 3 bytes at a time, so the head's code never depends on what follows), and the
+ * few characters left over: an id encodes only those and its uuid.
+ */
+const PREFIXES = new Map<string, { readonly code: string; readonly rest: string }>();
+
+const prefixOf = (type: string): { readonly code: string; readonly rest: string } => {
+  let p = PREFIXES.get(type);
+  if (!p) {
+    const text = `ciscospark://us/${type}/`;
+    const cut = text.length - (text.length % 3);
+    p = { code: toBase64Url(text.slice(0, cut)), rest: text.slice(cut) };
+    PREFIXES.set(type, p);
+  }
+  return p;
+};
+
+export const webexId = (type: WebexIdType, uuid: string): string => {
+  const p = prefixOf(type);
+  return p.code + toBase64Url(p.rest + uuid);
+};
 
 /** The type and uuid inside a Webex id, or undefined when it is not one. */
 export const decodeWebexId = (id: string): { type: string; uuid: string } | undefined => {
