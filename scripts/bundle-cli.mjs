@@ -4,7 +4,32 @@
 // subcommands it loads on demand (seed, run, verify-client) become chunks of their own. The
 // package's library entries (provisim, provisim/msw, provisim/node, provisim/testing) stay the
 // unbundled dist/ modules.
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * Zod's entry re-exports every one of its ~50 message locales (`z.locales`), about a quarter of the
+ * start's compiled source; provisim's messages are its own and Zod only ever uses English (its
+ * default). The bundle gets a `locales` module holding English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/zod/')
+        ? {
+            path: new URL('../locales/en.js', `file://${args.importer}`).pathname,
+            namespace: 'zod-locales',
+          }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 
 await build({
   // The seed's worker threads start from an entry of their own (cli/seed.ts finds it beside its chunk).
@@ -24,4 +49,5 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
+  plugins: [zodEnglishOnly],
 });
