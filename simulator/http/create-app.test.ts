@@ -234,6 +234,27 @@ describe('identity on /v1 (api.md, Identity and roles; SIM-3)', () => {
     }
     expect((await t.call('GET', '/v1/nothing/here', { token: 'acme-admin' })).status).toBe(404);
   });
+
+  it('a /v1 path answers alike with its letters percent-encoded, and so do its 404 and 405', async () => {
+    const t = createTestApp();
+    const me = await t.call('GET', '/v1/people/me', { token: 'acme-admin' });
+    for (const path of ['/v1/people/%6De', '/%76%31/people/me']) {
+      const r = await t.call('GET', path, { token: 'acme-admin' });
+      expect(r.status, path).toBe(200);
+      expect(r.body, path).toEqual(me.body);
+    }
+    for (const path of ['/v1/nothing/here', '/v1/n%6Fthing/here'])
+      expect((await t.call('GET', path, { token: 'acme-admin' })).status, path).toBe(404);
+    const allowed = await Promise.all(
+      ['/v1/wholesale/subscribers', '/v1/wholesale/sub%73cribers'].map(async (path) => {
+        const r = await t.call('DELETE', path, { token: 'acme-admin' });
+        expect(r.status, path).toBe(405);
+        return r.headers.get('allow');
+      }),
+    );
+    expect(allowed[0]).toMatch(/GET/);
+    expect(allowed[1]).toBe(allowed[0]);
+  });
 });
 
 describe('CORS (api.md: open to any origin)', () => {

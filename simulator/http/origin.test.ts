@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bwBody } from '../../test/fixtures/broadworks.ts';
 import { customerBody, provisioningId } from '../../test/fixtures/wholesale.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../adapters/testing.ts';
-import { parsePublicUrl, pathOf } from './origin.ts';
+import { headOf, parsePublicUrl, pathOf } from './origin.ts';
 
 const PUBLIC = 'https://sim.example.com';
 const FORWARDED = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'proxy.example:8443' };
@@ -193,5 +194,37 @@ describe('pathOf', () => {
     ])
       expect(pathOf(url)).toBe(new URL(url).pathname);
     expect(pathOf('http://localhost:4010')).toBe('/');
+  });
+});
+
+describe('headOf', () => {
+  const head = (url: string) => {
+    const u = new URL(url);
+    return { origin: u.origin, protocol: u.protocol, host: u.host };
+  };
+  const url = fc
+    .record({
+      scheme: fc.constantFrom('http', 'https', 'HTTP', 'ftp'),
+      user: fc.constantFrom('', 'u@', 'u:p@'),
+      host: fc.oneof(
+        fc.constantFrom('localhost', '127.0.0.1', '0x7f.1', 'Example.COM', '[::1]', 'a.b-c.d'),
+        fc.domain(),
+      ),
+      port: fc.constantFrom('', ':80', ':443', ':4010', ':065535'),
+      rest: fc.constantFrom('/', '/v1/x?y=1#z', '', '?q=/a', '#/f', '\\v1', '/a/../b'),
+    })
+    .map((p) => `${p.scheme}://${p.user}${p.host}${p.port}${p.rest}`);
+
+  it('is the origin, scheme and host new URL reads, whatever the URLs before it', () => {
+    fc.assert(
+      fc.property(fc.array(url, { minLength: 1, maxLength: 6 }), (urls) => {
+        for (const u of urls) expect(headOf(u)).toEqual(head(u));
+      }),
+    );
+  });
+
+  it('throws as new URL does on a URL it cannot read', () => {
+    expect(() => headOf('http://exa mple.com/')).toThrow();
+    expect(() => headOf('http://[::1/')).toThrow();
   });
 });

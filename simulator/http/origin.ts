@@ -44,13 +44,42 @@ const first = (value: string | null): string | undefined => {
   return v === '' ? undefined : v;
 };
 
+interface UrlHead {
+  readonly origin: string;
+  readonly protocol: string;
+  readonly host: string;
+}
+
+const headOfUrl = (u: URL): UrlHead => ({ origin: u.origin, protocol: u.protocol, host: u.host });
+
+/** The last `scheme://authority` parsed, and what it gave (a server sees the same one over and over). */
+let lastPrefix: string | undefined;
+let lastHead: UrlHead | undefined;
+
+/**
+ * The origin, scheme and host of an absolute URL, as `new URL(url)` gives them. They depend only on
+ * its `scheme://authority`, so that part alone is parsed, and only when it differs from the last one.
+ */
+export const headOf = (url: string): UrlHead => {
+  const scheme = url.indexOf('://');
+  const end = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+  // No `/` after the authority (a URL with no path): parse it all.
+  if (end < 0) return headOfUrl(new URL(url));
+  const prefix = url.slice(0, end);
+  if (prefix === lastPrefix) return lastHead!;
+  const head = headOfUrl(new URL(prefix));
+  lastPrefix = prefix;
+  lastHead = head;
+  return head;
+};
+
 /**
  * The origin for one request. `publicOrigin` (already parsed) wins; a malformed forwarded header
  * is a 400 rather than a link to somewhere else.
  */
 export const requestOrigin = (request: Request, publicOrigin?: string): Result<string> => {
   if (publicOrigin !== undefined) return ok(publicOrigin);
-  const own = new URL(request.url);
+  const own = headOf(request.url);
   const proto = first(request.headers.get('x-forwarded-proto'));
   const host = first(request.headers.get('x-forwarded-host'));
   if (proto === undefined && host === undefined) return ok(own.origin);
@@ -80,8 +109,8 @@ export const requestOrigin = (request: Request, publicOrigin?: string): Result<s
 
 /** The request as if it had been made at `origin` (the same request when it already was). */
 export const atOrigin = (request: Request, origin: string): Request => {
+  if (headOf(request.url).origin === origin) return request;
   const url = new URL(request.url);
-  if (url.origin === origin) return request;
   const moved = new URL(`${url.pathname}${url.search}`, origin);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
   // `duplex: 'half'` streams the body on (undici requires it for a stream body).
