@@ -70,8 +70,8 @@ export const decodeUtf8 = (bytes: Uint8Array): Result<string> => {
 };
 
 /** Where a record starts: csv-parse counts the line where it ends; quoted cells may span lines. */
-const startLine = (r: { record: string[]; info: { lines: number } }): number =>
-  r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+const startLine = (record: readonly string[], lines: number): number =>
+  lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
 
 /** Reads the file: the header checked, every record with its start line. Nothing is applied here. */
 export const readUsersCsv = (
@@ -81,15 +81,35 @@ export const readUsersCsv = (
   if (!text.ok) return text;
   if (text.value.trim() === '')
     return fail(unreadable(1, 'the file is empty; it needs a header line and at least one user'));
-  let raw: { record: string[]; info: { lines: number } }[];
+  // Each record becomes a CsvRecord as it is read, and csv-parse keeps nothing of its own (no
+  // array of raw records and their details beside ours, for up to 20,000 rows); past the most
+  // rows a file may have, records are only counted.
+  let head: { readonly record: string[]; readonly line: number } | undefined;
+  let columns: string[] = [];
+  const records: CsvRecord[] = [];
+  let rowCount = 0;
   try {
-    raw = parse(text.value.replace(/\r\n?/g, '\n'), {
+    parse(text.value.replace(/\r\n?/g, '\n'), {
       bom: true,
-      info: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       relax_column_count: false,
-    }) as typeof raw;
+      on_record: (record: string[], info: { lines: number }) => {
+        const line = startLine(record, info.lines);
+        if (!head) {
+          head = { record, line };
+          columns = record.map((h) => h.trim());
+          return null;
+        }
+        rowCount += 1;
+        if (rowCount > MAX_CSV_ROWS) return null;
+        const cells: Record<string, string> = {};
+        // A cell the export escaped against formulas (kernel/csv.ts) reads back as it was.
+        columns.forEach((col, i) => (cells[col] = unescapeFormula((record[i] ?? '').trim())));
+        records.push({ line, cells });
+        return null;
+      },
+    });
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return fail(
@@ -99,11 +119,9 @@ export const readUsersCsv = (
       ),
     );
   }
-  const [head, ...rows] = raw;
   if (!head)
     return fail(unreadable(1, 'the file is empty; it needs a header line and at least one user'));
-  const headerLine = startLine(head);
-  const columns = head.record.map((h) => h.trim());
+  const headerLine = head.line;
   const unknown = columns.filter((h) => !ALL_COLUMNS.includes(h));
   if (unknown.length > 0)
     return fail(
@@ -116,14 +134,8 @@ export const readUsersCsv = (
   if (twice) return fail(unreadable(headerLine, `column ${JSON.stringify(twice)} appears twice`));
   if (!columns.includes(EMAIL_COLUMN))
     return fail(unreadable(headerLine, `no ${JSON.stringify(EMAIL_COLUMN)} column`));
-  if (rows.length > MAX_CSV_ROWS)
-    return fail(csvErrors.tooManyRows({ rows: rows.length, max: MAX_CSV_ROWS }));
-  const records = rows.map((r) => {
-    const cells: Record<string, string> = {};
-    // A cell the export escaped against formulas (kernel/csv.ts) reads back as it was.
-    columns.forEach((col, i) => (cells[col] = unescapeFormula((r.record[i] ?? '').trim())));
-    return { line: startLine(r), cells };
-  });
+  if (rowCount > MAX_CSV_ROWS)
+    return fail(csvErrors.tooManyRows({ rows: rowCount, max: MAX_CSV_ROWS }));
   return ok({ columns, records });
 };
 
