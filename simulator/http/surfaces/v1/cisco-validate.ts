@@ -42,7 +42,8 @@ const withLimits = (schema: unknown, name = ''): unknown => {
   return s;
 };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Made on the first body checked: a server that is never sent one never builds it.
+let ajv: Ajv | undefined;
 const byOperation = new Map<string, CiscoRequest>(CISCO_REQUESTS.map((r) => [r.operationId, r]));
 const compiled = new Map<string, ValidateFunction>();
 
@@ -51,6 +52,7 @@ const compile = (operationId: string): ValidateFunction | undefined => {
   if (!v) {
     const body = byOperation.get(operationId)?.body;
     if (body === undefined) return undefined;
+    ajv ??= new Ajv({ allErrors: true, strict: false });
     v = ajv.compile(withLimits(body) as Json);
     compiled.set(operationId, v);
   }
