@@ -6,6 +6,7 @@ import { notFound } from '../core/kernel/errors.ts';
 import type { Store } from '../core/kernel/store-port.ts';
 import { EVENT_HANDLERS, ON_COMMIT } from '../core/event-handlers.ts';
 import { apiRoutes, mountApi } from './api-routes.ts';
+import type { ApiRoute } from './route-table.ts';
 import type { SurfaceBindings, SurfaceEnv } from './env.ts';
 import { limitBodies } from './middleware/body-limits.ts';
 import { corsHeaders } from './middleware/cors.ts';
@@ -110,14 +111,13 @@ const useSurfaceMiddleware = (app: Hono<SurfaceEnv>): void => {
 
 const isV1 = (path: string): boolean => path === '/v1' || path.startsWith('/v1/');
 
-/** Every surface of one world; `createApp` hands each request its world. */
-const createSurfaceApp = (): Hono<SurfaceEnv> => {
+/** Every surface of one world, its JSON `routes` among them; `createApp` hands each request its world. */
+const createSurfaceApp = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => {
   const app = newSurfaceApp();
   app.route('/', assetRoutes());
   useSurfaceMiddleware(app);
   app.route('/sim/mailbox', mailboxPage());
   app.route('/sim', simPanelRoutes());
-  const routes = apiRoutes();
   mountApi(app, routes);
   app.route('/partner-hub', partnerHubPages());
   app.route('/ccw', ccwPages());
@@ -134,12 +134,12 @@ const createSurfaceApp = (): Hono<SurfaceEnv> => {
  * paths put a fixed segment and a parameter in the same place), and every `/v1` path finds nothing
  * else there, so answering `/v1` here changes nothing but the time it takes (issue 13).
  */
-const createV1App = (): Hono<SurfaceEnv> => {
+const createV1App = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => {
   const app = newSurfaceApp({ router: new RegExpRouter() });
   useSurfaceMiddleware(app);
   mountApi(
     app,
-    apiRoutes().filter((r) => isV1(r.path)),
+    routes.filter((r) => isV1(r.path)),
   );
   return app;
 };
@@ -148,8 +148,9 @@ const createV1App = (): Hono<SurfaceEnv> => {
 const createSurfaces = (): {
   fetch(request: Request, env: SurfaceBindings): Response | Promise<Response>;
 } => {
-  const all = createSurfaceApp();
-  const v1 = createV1App();
+  const routes = apiRoutes();
+  const all = createSurfaceApp(routes);
+  const v1 = createV1App(routes);
   return {
     // A path with a percent sign is left to the whole surface, which decodes it before routing.
     fetch: (request, env) => {
