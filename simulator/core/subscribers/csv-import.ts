@@ -1,4 +1,4 @@
-import { renameItems, type ErrorItem, type FieldMap } from '../kernel/errors.ts';
+import { renameItems, type DomainError, type ErrorItem, type FieldMap } from '../kernel/errors.ts';
 import { csvErrors } from './errors.ts';
 import { emailField, extensionField, phoneField } from '../kernel/fields.ts';
 import type { PartnerUser } from '../kernel/model.ts';
@@ -222,6 +222,19 @@ export const importRows = (
     }),
   );
 };
+
+/**
+ * The rows of an opened import from `from` on, reported as failed with `error`: the import stopped
+ * there (its customer stopped taking users between two chunks) and they were not applied.
+ */
+export const stoppedRows = (job: UsersImport, from: number, error: DomainError): RowReport[] =>
+  job.records.slice(from).map((r) => ({
+    line: r.line,
+    email: r.cells[EMAIL_COLUMN] ?? '',
+    outcome: 'failed',
+    errors: error.errors.map(({ field: _f, ...e }) => e),
+    warnings: [],
+  }));
 
 /** The counts of an import's report. */
 export const summarize = (rows: readonly RowReport[]): ImportReport['summary'] => {

@@ -390,6 +390,51 @@ describe('Partner Hub users: CSV import and export (USR-2, USR-3, USR-4)', () =>
     });
   }
 
+  const rowsOf = (n: number) =>
+    [HEADER, ...Array.from({ length: n }, (_, i) => `u${i}@pizza.example,,,,,,,,TRUE,`)].join('\n');
+  const oneTurn = () => new Promise((r) => setTimeout(r, 0));
+
+  /** Turns of the event loop until the customer holds more users than its admin (bounded). */
+  const firstRowsIn = async (t: TestApp, id: string): Promise<number> => {
+    for (let i = 0; i < 100; i++) {
+      await oneTurn();
+      const n = (await users(t, id)).length;
+      if (n > 1) return n;
+    }
+    throw new Error('no row of the import was applied');
+  };
+
+  it('applies a long file 250 rows a turn of the event loop: the world answers in between (issue 13)', async () => {
+    const t = createTestApp();
+    const { id } = await customer(t);
+    let answered = false;
+    const importing = csv(t, id, rowsOf(600)).then((r) => ((answered = true), r));
+    // Between two chunks: the world answers, and holds the rows applied so far (and its admin).
+    const between = await firstRowsIn(t, id);
+    expect(answered).toBe(false);
+    expect(between).toBeLessThan(601);
+    const r = await importing;
+    expect(r.status).toBe(200);
+    expect(r.body.summary).toMatchObject({ rows: 600, created: 600, failed: 0 });
+    expect(await users(t, id)).toHaveLength(601);
+  });
+
+  it('reports the rows left as failed, with the reason, when the customer stops taking users mid-file', async () => {
+    const t = createTestApp();
+    const { id } = await customer(t);
+    const importing = csv(t, id, rowsOf(600));
+    const applied = (await firstRowsIn(t, id)) - 1;
+    expect((await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(202);
+    const r = await importing;
+    expect(r.status).toBe(200);
+    expect(r.body.summary).toMatchObject({ rows: 600, created: applied, failed: 600 - applied });
+    expect(applied % 250).toBe(0);
+    expect(applied).toBeLessThan(600);
+    const last = r.body.rows.at(-1);
+    expect(last).toMatchObject({ line: 601, email: 'u599@pizza.example', outcome: 'failed' });
+    expect(last.errors[0].description).toMatch(/is deleting; users can be added/);
+  });
+
   it('accepts a BOM, answers 413 past 20,000 rows and 415 for a body that is not text/csv', async () => {
     const t = createTestApp();
     const { id } = await customer(t);

@@ -4,11 +4,12 @@ import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
 import {
   importRows,
   openUsersImport,
+  stoppedRows,
   summarize,
   type ImportBehavior,
   type RowReport,
 } from '../../../core/subscribers/csv-import.ts';
-import { IMPORT_CHUNK } from './import-jobs.ts';
+import { IMPORT_CHUNK, nextTurn } from './import-jobs.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';
@@ -68,14 +69,21 @@ export const addUserRoutes = (t: RouteTable): void => {
         behavior as ImportBehavior,
       );
       if (!opened.ok) return sendError(c, opened.error);
-      // Then the rows, each on its own, a chunk to a transaction as the page's import job does:
-      // the same outcome as one transaction, without holding every row's pending changes at once.
+      // Then the rows, each on its own, a chunk to a transaction as the page's import job does,
+      // with a turn of the event loop between two chunks: other requests, of this world and of the
+      // others, are answered meanwhile (issue 13). Should the customer stop taking users in
+      // between (deleted, say), the rows left are reported failed with the reason.
       const rows: RowReport[] = [];
       const total = opened.value.records.length;
       for (let from = 0; from < total; from += IMPORT_CHUNK) {
+        if (from > 0) await nextTurn();
         const to = Math.min(from + IMPORT_CHUNK, total);
         const r = world.transact((tx) => importRows(tx, user, opened.value, from, to));
-        if (!r.ok) return sendError(c, r.error);
+        if (!r.ok && from === 0) return sendError(c, r.error);
+        if (!r.ok) {
+          rows.push(...stoppedRows(opened.value, from, r.error));
+          break;
+        }
         rows.push(...r.value);
       }
       return sendResult(c, ok({ summary: summarize(rows), rows }));
