@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,4 +113,31 @@ describe('provisim serve --data with an exported world (api.md, Snapshots)', () 
     expect(await exited(run.child)).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
+
+  it('writes a large export a piece at a time: other requests are answered while it streams (issue 13)', async () => {
+    const data = join(dir, 'large.json');
+    execFileSync(
+      process.execPath,
+      ['bin/provisim.mjs', 'seed', '--customers', '200', '--users', '200', '--data', data],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
+    const run = serve(data);
+    const base = await run.listening;
+    const res = await fetch(`${base}/sim/export`);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let bytes = 0;
+    let healthAt: number | undefined;
+    let health: Promise<Response> | undefined;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      // Once the export is under way, another request: it is answered before the export ends.
+      health ??= fetch(`${base}/sim/health`).then((r) => ((healthAt ??= bytes), r));
+    }
+    expect((await health!).status).toBe(200);
+    expect(bytes).toBeGreaterThan(50_000_000);
+    expect(healthAt).toBeLessThan(bytes / 2);
+  }, 60_000);
 });

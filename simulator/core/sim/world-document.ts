@@ -195,6 +195,29 @@ export const worldDocument = (image: WorldImage): WorldDocument => ({
 });
 
 /**
+ * A document as JSON text, in pieces of about `pieceChars` characters: together they are exactly
+ * `JSON.stringify(doc)`, but no one string holds the whole world (a world of a million subscribers
+ * is larger than the longest string V8 makes), and a reader may take one piece at a time.
+ */
+export function* documentJson(doc: WorldDocument, pieceChars = 1 << 20): Generator<string> {
+  let piece = `{"format":${JSON.stringify(doc.format)},"version":${JSON.stringify(doc.version)},"at":${JSON.stringify(doc.at)},"collections":{`;
+  let c = 0;
+  for (const [name, items] of Object.entries(doc.collections)) {
+    piece += `${c++ > 0 ? ',' : ''}${JSON.stringify(name)}:[`;
+    let i = 0;
+    for (const e of items) {
+      piece += `${i++ > 0 ? ',' : ''}${JSON.stringify(e)}`;
+      if (piece.length >= pieceChars) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += ']';
+  }
+  yield `${piece}}}`;
+}
+
+/**
  * The clock an installed image starts with: the image's virtual time; a running clock runs on from
  * it (re-anchored at the wall clock's `wall`), a frozen one is kept exactly as it was.
  */

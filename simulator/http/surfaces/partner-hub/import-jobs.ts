@@ -10,11 +10,6 @@ import {
 
 /** Rows applied per turn of the event loop: each turn is one transaction, and the API stays free. */
 export const IMPORT_CHUNK = 250;
-/** A turn of the event loop: `setImmediate` on Node, a timer in a browser (under MSW). */
-export const nextTurn = (): Promise<void> =>
-  new Promise((resolve) =>
-    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
-  );
 /** Finished jobs a world keeps for their reports; the oldest finished one goes first. */
 export const KEPT_JOBS = 20;
 /** Jobs a world runs at once; one more waits for a free place (the page says so, 429). */

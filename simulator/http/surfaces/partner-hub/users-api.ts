@@ -9,7 +9,8 @@ import {
   type ImportBehavior,
   type RowReport,
 } from '../../../core/subscribers/csv-import.ts';
-import { IMPORT_CHUNK, nextTurn } from './import-jobs.ts';
+import { IMPORT_CHUNK } from './import-jobs.ts';
+import { nextTurn } from '../../next-turn.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';

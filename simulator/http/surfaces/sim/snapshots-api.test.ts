@@ -49,6 +49,8 @@ describe('/sim/snapshots (api.md, Snapshots)', () => {
     });
     const before = dump(t);
     const exported = (await t.call('GET', '/sim/export')).text;
+    // Written a piece at a time, it is still one JSON text, exactly as JSON.stringify writes it.
+    expect(JSON.stringify(JSON.parse(exported))).toBe(exported);
 
     // Everything moves on: the clock, the pending step runs, faults and config change, more mail.
     await t.call('POST', '/sim/clock', { json: { advance: 'PT1H' } });
