@@ -36,13 +36,19 @@ export const readPage = (
   return ok({ max: max.value ?? defaultMax, offset: offset.value ?? 0 });
 };
 
-/** The same list at another position: absolute, same filters (api.md, `/v1` lists). */
-const atPosition = (c: Context<SurfaceEnv>, set: (params: URLSearchParams) => void): string => {
-  const url = new URL(c.req.url);
-  const to = new URL(`${c.env.base}${url.pathname}`);
-  url.searchParams.forEach((v, k) => to.searchParams.append(k, v));
-  set(to.searchParams);
-  return to.toString();
+/**
+ * The same list at other positions: absolute, same filters (api.md, `/v1` lists). The request's
+ * URL is read once for all of a page's links; `set` changes a copy of its query for each one.
+ */
+const atPositions = (c: Context<SurfaceEnv>) => {
+  const own = new URL(c.req.url);
+  const to = new URL(`${c.env.base}${own.pathname}`).href;
+  return (set: (params: URLSearchParams) => void): string => {
+    const params = new URLSearchParams(own.search);
+    set(params);
+    const query = params.toString();
+    return query === '' ? to : `${to}?${query}`;
+  };
 };
 
 /** The `Link` header: `first` and `prev` when not at the start, `next` when more follow. */
@@ -58,12 +64,14 @@ export const setLinks = (
 
 /** A page's `Link` first, prev and next as they apply (`more`: items follow this page). */
 export const pageLinks = (c: Context<SurfaceEnv>, page: Page, more: boolean): void => {
+  const started = page.offset > 0;
+  if (!started && !more) return;
+  const atPosition = atPositions(c);
   const at = (offset: number) =>
-    atPosition(c, (p) => {
+    atPosition((p) => {
       p.set('offset', String(offset));
       p.set('max', String(page.max));
     });
-  const started = page.offset > 0;
   setLinks(c, {
     first: started ? at(0) : undefined,
     prev: started ? at(Math.max(0, page.offset - page.max)) : undefined,
@@ -112,8 +120,10 @@ export const cursorLinks = (
   max: number,
   total: number,
 ): void => {
+  if (from === 0 && from + max >= total) return;
+  const atPosition = atPositions(c);
   const at = (position: number) =>
-    atPosition(c, (p) => {
+    atPosition((p) => {
       if (position === 0) p.delete('cursor');
       else p.set('cursor', encode(position));
     });

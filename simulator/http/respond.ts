@@ -38,11 +38,19 @@ export const sendJson = (
   value: unknown,
   status: ContentfulStatusCode = 200,
   headers?: Readonly<Record<string, string>>,
+): Response => sendJsonText(c, JSON.stringify(value), status, headers);
+
+/** JSON already written (a kept view, view-json.ts) as an answer, exactly as `sendJson` sends. */
+export const sendJsonText = (
+  c: Context<SurfaceEnv>,
+  json: string,
+  status: ContentfulStatusCode = 200,
+  headers?: Readonly<Record<string, string>>,
 ): Response => {
   const frame = c.env.frame;
-  if (!frame) return c.json(value as object, status, headers);
+  if (!frame) return c.body(json, status, { 'Content-Type': 'application/json', ...headers });
   return markFramed(
-    new Response(JSON.stringify(value), {
+    new Response(json, {
       status,
       headers: { 'content-type': 'application/json', ...headers, ...frame },
     }),

@@ -260,6 +260,39 @@ describe('GET, PUT, DELETE /v1/wholesale/subscribers', () => {
     ).toEqual([]);
   });
 
+  it('answers what is stored now after a subscriber or its customer changes (views are kept)', async () => {
+    const t = createValidatingApp();
+    const cid = await three(t);
+    const list = async () =>
+      (await t.call('GET', `/v1/wholesale/subscribers?customerId=${cid}`, ADMIN)).body.items;
+    const before = await list();
+    const a = before.find((s: { email: string }) => s.email === 'a@x.example');
+    expect(a.externalCustomerId).toBe('ext-1');
+    // Read twice, then change the subscriber: its list entry and its GET follow.
+    expect((await t.call('GET', `/v1/wholesale/subscribers/${a.id}`, ADMIN)).body).toEqual(a);
+    const changed = await t.call('PUT', `/v1/wholesale/subscribers/${a.id}`, {
+      ...ADMIN,
+      json: { packages: ['webex_meetings'] },
+    });
+    expect(changed.status).toBe(200);
+    const got = (await t.call('GET', `/v1/wholesale/subscribers/${a.id}`, ADMIN)).body;
+    expect(got.packages).toEqual(['webex_meetings']);
+    expect((await list()).find((s: { id: string }) => s.id === a.id)).toEqual(got);
+    // The customer's new external id reaches every subscriber it holds.
+    const moved = await t.call('PUT', `/v1/wholesale/customers/${cid}`, {
+      ...ADMIN,
+      json: { packages: ['webex_calling', 'webex_meetings'], externalId: 'ext-9' },
+    });
+    expect(moved.status).toBe(202);
+    const after = await list();
+    expect(after.map((s: { externalCustomerId: string }) => s.externalCustomerId)).toEqual(
+      before.map(() => 'ext-9'),
+    );
+    expect(
+      (await t.call('GET', `/v1/wholesale/subscribers/${a.id}`, ADMIN)).body.externalCustomerId,
+    ).toBe('ext-9');
+  });
+
   it('changes the package; a change to calling needs number information (USR-5)', async () => {
     const t = createValidatingApp();
     const cid = await provisionedCustomer(t);

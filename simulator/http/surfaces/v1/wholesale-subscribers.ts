@@ -1,5 +1,6 @@
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
+import type { Customer } from '../../../core/organisations/model.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
 import { precheckSubscriber } from '../../../core/subscribers/precheck.ts';
 import { inScope } from '../../../core/organisations/sub-partners.ts';
@@ -18,7 +19,8 @@ import type { SurfaceEnv } from '../../env.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { multiValue, pageOf, readPage, walkedPageOf, type Page } from '../../paging.ts';
-import { sendError, sendJson, sendResult } from '../../respond.ts';
+import { sendError, sendJson, sendJsonText, sendResult } from '../../respond.ts';
+import { viewJson } from '../../view-json.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
 
 const STATUSES: readonly WholesaleSubscriber['status'][] = SUBSCRIBER_STATES.statuses;
@@ -37,6 +39,11 @@ const SORT_KEYS: Readonly<Record<string, 'created' | 'lastStatusChange'>> = {
 
 const view = (w: WorldReader) => (s: WholesaleSubscriber) =>
   subscriberV1(s, w.get('customers', s.customerId));
+
+/** A stored subscriber's `/v1` JSON, kept until it or its customer changes (view-json.ts). */
+const storedJson = viewJson(subscriberV1);
+const jsonOf = (w: WorldReader) => (s: WholesaleSubscriber) =>
+  storedJson(s, w.get('customers', s.customerId));
 
 /** The latest instant a stored time can hold (ISO 8601 with a four-digit year). */
 const LAST_ISO_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
@@ -87,6 +94,12 @@ const fewCandidates = (
   return undefined;
 };
 
+/** Whether subscribers are already in ascending order of a key (ties in any order). */
+const inOrder = (xs: readonly WholesaleSubscriber[], key: 'created' | 'lastStatusChange') => {
+  for (let i = 1; i < xs.length; i += 1) if (xs[i - 1]![key] > xs[i]![key]) return false;
+  return true;
+};
+
 /**
  * One page of a partner's subscribers that pass the list's filters, in its order (`sortBy`, ties in
  * store order; DESC the exact reverse). A few candidates are sorted; otherwise the sort key's
@@ -102,6 +115,16 @@ const subscriberPage = (
   const w = c.env.world.read();
   const user = c.get('user');
   const { q, status, after, changed, sortBy } = f;
+  // Neighbours in a list mostly share a customer: it is read once for a run of them.
+  let lastId: string | undefined;
+  let last: Customer | undefined;
+  const customerOf = (id: string): Customer | undefined => {
+    if (id !== lastId) {
+      lastId = id;
+      last = w.get('customers', id);
+    }
+    return last;
+  };
   const matches = (s: WholesaleSubscriber): boolean =>
     s.partnerId === user.partnerId &&
     (!status || status.includes(s.status)) &&
@@ -109,14 +132,16 @@ const subscriberPage = (
     (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
     (q.email === undefined || s.email.toLowerCase() === q.email.toLowerCase()) &&
     (q.externalCustomerId === undefined ||
-      w.get('customers', s.customerId)?.externalId === q.externalCustomerId) &&
+      customerOf(s.customerId)?.externalId === q.externalCustomerId) &&
     (after === undefined || Date.parse(s.created) > after) &&
     (changed === undefined || Date.parse(s.lastStatusChange) > changed) &&
-    inScope(user, w.get('customers', s.customerId)!);
+    inScope(user, customerOf(s.customerId)!);
   const few = fewCandidates(w, user.partnerId, f);
   if (few) {
-    const sorted = few
-      .filter(matches)
+    const found = few.filter(matches);
+    // Store order is mostly creation order already: then ASC is that order, DESC its reverse.
+    if (inOrder(found, sortBy)) return pageOf(c, order === 'DESC' ? found.reverse() : found, page);
+    const sorted = found
       .map((s, i) => ({ s, i }))
       .sort(
         (a, b) =>
@@ -182,7 +207,10 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
         sortBy,
       };
       const items = subscriberPage(c, filters, order, page.value);
-      return c.json({ items: items.map(view(c.env.world.read())) });
+      // The same bytes as c.json({ items: items.map(view) }), from each subscriber's kept JSON.
+      return c.body(`{"items":[${items.map(jsonOf(c.env.world.read())).join(',')}]}`, 200, {
+        'Content-Type': 'application/json',
+      });
     },
   );
 
@@ -237,7 +265,8 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
     },
     (c) => {
       const w = c.env.world.read();
-      return sendResult(c, ownSubscriber(w, c.get('user'), c.req.param('id')), 200, view(w));
+      const r = ownSubscriber(w, c.get('user'), c.req.param('id'));
+      return r.ok ? sendJsonText(c, jsonOf(w)(r.value)) : sendError(c, r.error);
     },
   );
 
