@@ -122,6 +122,10 @@ interface ScaleRun {
   readonly seedRssMb: number;
   /** The data file's size. */
   readonly fileMb: number;
+  /** The data file (removed once measured, but for the empty world's, kept while it is a baseline). */
+  readonly file: string;
+  /** The empty world's rates, measured in turn with this world's in the same process. */
+  readonly baselineRates?: Readonly<Record<string, number>>;
   /** Reading the data file into a memory store. */
   readonly loadMs: number;
   readonly rates: Readonly<Record<string, number>>;
@@ -130,44 +134,47 @@ interface ScaleRun {
 }
 
 /**
- * Seeds a world with `provisim seed` (timed, as a user runs it), then loads it in a child process
- * (bench/scale.ts) and measures POST and the lists on it.
+ * Seeds a world with `provisim seed` (timed, as a user runs it) into `dir`, then loads it in a child
+ * process (bench/scale.ts) and measures POST and the lists on it; with `baseline` (the empty
+ * world's data file), that child measures the baseline too, in turn with this world.
  */
-const scale = (customers: number, users: number): ScaleRun => {
-  const dir = mkdtempSync(join(tmpdir(), 'provisim-scale-'));
-  const data = join(dir, 'world.json');
-  try {
-    const seedStart = performance.now();
-    const seeded = execFileSync(
-      process.execPath,
-      [
-        'bin/provisim.mjs',
-        'seed',
-        '--customers',
-        String(customers),
-        '--users',
-        String(users),
-      ].concat(['--data', data]),
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const seedMs = performance.now() - seedStart;
-    const rss = /peak RSS (\d+) MB/.exec(seeded);
-    const out = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'bench/scale.ts', data, QUICK ? '200' : '400'],
-      { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const line = out.split('\n').find((l) => l.startsWith('SCALE_JSON '));
-    if (!line) throw new Error(`bench/scale.ts on ${customers} × ${users} printed no figures`);
-    const loaded = JSON.parse(line.slice('SCALE_JSON '.length)) as Omit<
-      ScaleRun,
-      'customers' | 'users' | 'seedMs' | 'seedRssMb' | 'fileMb'
-    >;
-    const fileMb = statSync(data).size / 1024 / 1024;
-    return { ...loaded, customers, users, seedMs, seedRssMb: Number(rss?.[1] ?? NaN), fileMb };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+const scale = (dir: string, customers: number, users: number, baseline?: string): ScaleRun => {
+  const data = join(dir, `world-${customers}x${users}.json`);
+  const seedStart = performance.now();
+  const seeded = execFileSync(
+    process.execPath,
+    ['bin/provisim.mjs', 'seed', '--customers', String(customers), '--users', String(users)].concat(
+      ['--data', data],
+    ),
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const seedMs = performance.now() - seedStart;
+  const rss = /peak RSS (\d+) MB/.exec(seeded);
+  const fileMb = statSync(data).size / 1024 / 1024;
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/scale.ts', data, QUICK ? '150' : '300'].concat(
+      baseline ? [baseline] : [],
+    ),
+    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  // The baseline stays for the next world; this one goes (1M is 1.5 GB).
+  if (baseline) rmSync(data, { force: true });
+  const line = out.split('\n').find((l) => l.startsWith('SCALE_JSON '));
+  if (!line) throw new Error(`bench/scale.ts on ${customers} × ${users} printed no figures`);
+  const loaded = JSON.parse(line.slice('SCALE_JSON '.length)) as Omit<
+    ScaleRun,
+    'customers' | 'users' | 'seedMs' | 'seedRssMb' | 'fileMb' | 'file'
+  >;
+  return {
+    ...loaded,
+    customers,
+    users,
+    seedMs,
+    seedRssMb: Number(rss?.[1] ?? NaN),
+    fileMb,
+    file: data,
+  };
 };
 
 interface Goal {
@@ -196,9 +203,16 @@ const main = async (): Promise<void> => {
   console.log(
     `Seeding worlds in child processes (${MILLION ? '1k, 100k and 1M' : '1k and 100k'} subscribers)…`,
   );
-  const emptyWorld = scale(1, 0);
-  const curve: ScaleRun[] = [scale(10, 100), scale(1_000, 100)];
-  if (MILLION) curve.push(scale(10_000, 100));
+  const worldsDir = mkdtempSync(join(tmpdir(), 'provisim-scale-'));
+  let emptyWorld: ScaleRun;
+  const curve: ScaleRun[] = [];
+  try {
+    emptyWorld = scale(worldsDir, 1, 0);
+    for (const [customers, users] of [[10, 100], [1_000, 100], ...(MILLION ? [[10_000, 100]] : [])])
+      curve.push(scale(worldsDir, customers!, users!, emptyWorld.file));
+  } finally {
+    rmSync(worldsDir, { recursive: true, force: true });
+  }
   const big = curve[curve.length - 1]!;
   const k100 = curve[1]!;
   const goals: Goal[] = [];
@@ -236,7 +250,8 @@ const main = async (): Promise<void> => {
     });
   }
   for (const [name, r] of Object.entries(big.rates)) {
-    const x = r / (emptyWorld.rates[name] ?? Infinity);
+    // The empty world as measured beside this one, in the same process, in turn.
+    const x = r / (big.baselineRates?.[name] ?? Infinity);
     goals.push({
       name: `${name}, ${fmt(big.subscribers)} stored vs empty`,
       measured: ratio(x),
@@ -293,8 +308,13 @@ const main = async (): Promise<void> => {
     console.log(
       `${fmt(r.subscribers).padEnd(12)}${fmt(r.seedMs / 1000, 1).padStart(8)}${fmt((r.subscribers / r.seedMs) * 1000).padStart(9)}${fmt(r.seedRssMb).padStart(8)}${fmt(r.fileMb).padStart(8)}${fmt(r.loadMs / 1000, 1).padStart(8)}${names.map((n) => fmt(r.rates[n] ?? 0).padStart(12)).join('')}`,
     );
-  // The empty world's lists answer nothing; the 1k world's answer what the biggest one's do (100
-  // users a customer): this row is the cost of the store's size alone.
+  // The empty world again, measured in the biggest world's process, a round of each in turn: the
+  // goals' "vs empty" ratios divide by this row.
+  console.log(
+    `${`empty, beside ${fmt(big.subscribers)}`.padEnd(39)}${names.map((n) => fmt(big.baselineRates?.[n] ?? 0).padStart(12)).join('')}`,
+  );
+  // The empty world's lists answer one subscriber or none; the 1k world's answer what the biggest
+  // one's do (100 users a customer): this row is the cost of the store's size alone.
   console.log(
     `${`${fmt(big.subscribers)} / 1k`.padEnd(39)}${names.map((n) => ratio((big.rates[n] ?? 0) / (curve[0]!.rates[n] ?? Infinity)).padStart(12)).join('')}`,
   );
