@@ -2,7 +2,7 @@
 // through the route in-process, beside csv-parse alone on the same bytes in the same run.
 import { performance } from 'node:perf_hooks';
 import { base, en, Faker } from '@faker-js/faker';
-import { parse } from 'csv-parse/browser/esm/sync';
+import { parse } from '#csv-parse';
 import { createApp } from '../simulator/http/create-app.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';
 

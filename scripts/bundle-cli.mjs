@@ -45,7 +45,7 @@ export const faker = new Proxy({}, {
   get: (_, key) => Reflect.get((faker_ ??= require('@faker-js/faker/locale/en').faker), key),
 });`,
   ajv: `export function Ajv(...args) { return new (require('ajv').Ajv)(...args); }`,
-  'csv-parse/browser/esm/sync': `export const parse = (...args) => require('csv-parse/browser/esm/sync').parse(...args);`,
+  '#csv-parse': `export const parse = (...args) => require('#csv-parse').parse(...args);`,
 };
 
 const loadOnFirstUse = {
