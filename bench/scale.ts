@@ -25,6 +25,8 @@ interface World {
   readonly app: ReturnType<typeof createApp>;
   readonly store: MemoryStore;
   readonly loadMs: number;
+  /** Subscribers as loaded, before the measured POSTs add their own. */
+  readonly subscribers: number;
   readonly lists: Readonly<Record<string, string>>;
   readonly customerId: string;
 }
@@ -46,6 +48,7 @@ const open = async (data: string): Promise<World> => {
     app,
     store,
     loadMs,
+    subscribers: store.count('subscribers'),
     customerId: sample.customerId,
     lists: {
       email: `email=${encodeURIComponent(sample.email)}`,
@@ -123,7 +126,7 @@ const [rates, baselineRates] = await measure();
 
 console.log(
   `SCALE_JSON ${JSON.stringify({
-    subscribers: main.store.count('subscribers'),
+    subscribers: main.subscribers,
     loadMs: main.loadMs,
     rates,
     ...(baselineRates ? { baselineRates } : {}),
