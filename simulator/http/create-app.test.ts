@@ -255,6 +255,26 @@ describe('identity on /v1 (api.md, Identity and roles; SIM-3)', () => {
     expect(allowed[0]).toMatch(/GET/);
     expect(allowed[1]).toBe(allowed[0]);
   });
+
+  it('a /v1 path with a slash at its end answers 404 saying so, not a 405 naming its own method', async () => {
+    const t = createTestApp();
+    for (const [method, path] of [
+      ['GET', '/v1/wholesale/subscribers/'],
+      ['POST', '/v1/wholesale/customers/'],
+      ['HEAD', '/v1/wholesale/subscribers/'],
+    ] as const) {
+      const r = await t.call(method, path, { token: 'acme-admin' });
+      expect(r.status, `${method} ${path}`).toBe(404);
+      if (method !== 'HEAD')
+        expect(r.body.errors[0].description).toBe(
+          `${path} is not a /v1 path: it ends in a slash (${method} ${path.slice(0, -1)} is one).`,
+        );
+    }
+    // A method the path does not have is still 405, slash or not.
+    const r = await t.call('DELETE', '/v1/wholesale/subscribers/', { token: 'acme-admin' });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('GET, POST, HEAD');
+  });
 });
 
 describe('CORS (api.md: open to any origin)', () => {

@@ -90,7 +90,8 @@ const methodsOf = (path: string): string[] =>
 
 /**
  * Anything else under `/v1`, once the token is known (401 without one): a method a published path
- * does not have answers 405 with `Allow`; anything else 404.
+ * does not have answers 405 with `Allow`; anything else 404 (a published path with a slash at its
+ * end says so).
  */
 export const v1Fallback: Handler<SurfaceEnv> = (c) => {
   const user = authenticate(c.env.world.read(), c.req.header('authorization'));
@@ -98,6 +99,12 @@ export const v1Fallback: Handler<SurfaceEnv> = (c) => {
   const allowed = methodsOf(c.req.path);
   if (allowed.length === 0)
     return sendError(c, notFound(`No /v1 operation ${c.req.method} ${c.req.path}`));
+  // The published path with a slash at its end: the method is one it has, the path is not.
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  if (allowed.includes(method)) {
+    const description = `${c.req.path} is not a /v1 path: it ends in a slash (${c.req.method} ${c.req.path.replace(/\/+$/, '')} is one).`;
+    return sendError(c, { status: 404, message: description, errors: [{ description }] });
+  }
   const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])])].join(', ');
   const description = `${c.req.method} is not allowed on ${c.req.path}; it allows ${allow}.`;
   return sendError(c, {
