@@ -120,7 +120,7 @@ export const cursorLinks = (
   max: number,
   total: number,
 ): void => {
-  if (from === 0 && from + max >= total) return;
+  if (from === 0 && max >= total) return;
   const atPosition = atPositions(c);
   const at = (position: number) =>
     atPosition((p) => {
