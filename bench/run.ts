@@ -122,10 +122,10 @@ interface ScaleRun {
   readonly seedRssMb: number;
   /** The data file's size. */
   readonly fileMb: number;
-  /** The data file (removed once measured, but for the empty world's, kept while it is a baseline). */
+  /** The data file (the caller removes it once no larger world needs it as a baseline). */
   readonly file: string;
-  /** The empty world's rates, measured in turn with this world's in the same process. */
-  readonly baselineRates?: Readonly<Record<string, number>>;
+  /** The baselines' rates (the empty world's, the 1k world's), measured in turn with this world's in the same process. */
+  readonly baselineRates: readonly Readonly<Record<string, number>>[];
   /** Reading the data file into a memory store. */
   readonly loadMs: number;
   readonly rates: Readonly<Record<string, number>>;
@@ -135,10 +135,15 @@ interface ScaleRun {
 
 /**
  * Seeds a world with `provisim seed` (timed, as a user runs it) into `dir`, then loads it in a child
- * process (bench/scale.ts) and measures POST and the lists on it; with `baseline` (the empty
- * world's data file), that child measures the baseline too, in turn with this world.
+ * process (bench/scale.ts) and measures POST and the lists on it; with `baselines` (the empty and
+ * the 1k worlds' data files), that child measures those too, in turn with this world.
  */
-const scale = (dir: string, customers: number, users: number, baseline?: string): ScaleRun => {
+const scale = (
+  dir: string,
+  customers: number,
+  users: number,
+  baselines: readonly string[] = [],
+): ScaleRun => {
   const data = join(dir, `world-${customers}x${users}.json`);
   const seedStart = performance.now();
   const seeded = execFileSync(
@@ -153,13 +158,9 @@ const scale = (dir: string, customers: number, users: number, baseline?: string)
   const fileMb = statSync(data).size / 1024 / 1024;
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/scale.ts', data, QUICK ? '150' : '300'].concat(
-      baseline ? [baseline] : [],
-    ),
+    ['--import', 'tsx', 'bench/scale.ts', data, QUICK ? '150' : '300', ...baselines],
     { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  // The baseline stays for the next world; this one goes (1M is 1.5 GB).
-  if (baseline) rmSync(data, { force: true });
   const line = out.split('\n').find((l) => l.startsWith('SCALE_JSON '));
   if (!line) throw new Error(`bench/scale.ts on ${customers} × ${users} printed no figures`);
   const loaded = JSON.parse(line.slice('SCALE_JSON '.length)) as Omit<
@@ -208,8 +209,14 @@ const main = async (): Promise<void> => {
   const curve: ScaleRun[] = [];
   try {
     emptyWorld = scale(worldsDir, 1, 0);
-    for (const [customers, users] of [[10, 100], [1_000, 100], ...(MILLION ? [[10_000, 100]] : [])])
-      curve.push(scale(worldsDir, customers!, users!, emptyWorld.file));
+    const k1 = scale(worldsDir, 10, 100, [emptyWorld.file]);
+    curve.push(k1);
+    // The empty and 1k worlds stay as baselines; each larger one goes once measured (1M is 1.5 GB).
+    for (const [customers, users] of [[1_000, 100], ...(MILLION ? [[10_000, 100]] : [])]) {
+      const r = scale(worldsDir, customers!, users!, [emptyWorld.file, k1.file]);
+      rmSync(r.file, { force: true });
+      curve.push(r);
+    }
   } finally {
     rmSync(worldsDir, { recursive: true, force: true });
   }
@@ -251,7 +258,7 @@ const main = async (): Promise<void> => {
   }
   for (const [name, r] of Object.entries(big.rates)) {
     // The empty world as measured beside this one, in the same process, in turn.
-    const x = r / (big.baselineRates?.[name] ?? Infinity);
+    const x = r / (big.baselineRates[0]?.[name] ?? Infinity);
     goals.push({
       name: `${name}, ${fmt(big.subscribers)} stored vs empty`,
       measured: ratio(x),
@@ -308,15 +315,19 @@ const main = async (): Promise<void> => {
     console.log(
       `${fmt(r.subscribers).padEnd(12)}${fmt(r.seedMs / 1000, 1).padStart(8)}${fmt((r.subscribers / r.seedMs) * 1000).padStart(9)}${fmt(r.seedRssMb).padStart(8)}${fmt(r.fileMb).padStart(8)}${fmt(r.loadMs / 1000, 1).padStart(8)}${names.map((n) => fmt(r.rates[n] ?? 0).padStart(12)).join('')}`,
     );
-  // The empty world again, measured in the biggest world's process, a round of each in turn: the
-  // goals' "vs empty" ratios divide by this row.
+  // The empty and 1k worlds again, measured in the biggest world's process, a round of each in
+  // turn: the goals' "vs empty" ratios divide by the first row. The empty world's lists answer one
+  // subscriber or none; the 1k world's answer the same page as the biggest one's (100 users a
+  // customer), so the last row is the cost of the store's size alone.
+  const [beside0, beside1k] = big.baselineRates;
   console.log(
-    `${`empty, beside ${fmt(big.subscribers)}`.padEnd(39)}${names.map((n) => fmt(big.baselineRates?.[n] ?? 0).padStart(12)).join('')}`,
+    `${`empty, beside ${fmt(big.subscribers)}`.padEnd(39)}${names.map((n) => fmt(beside0?.[n] ?? 0).padStart(12)).join('')}`,
   );
-  // The empty world's lists answer one subscriber or none; the 1k world's answer what the biggest
-  // one's do (100 users a customer): this row is the cost of the store's size alone.
   console.log(
-    `${`${fmt(big.subscribers)} / 1k`.padEnd(39)}${names.map((n) => ratio((big.rates[n] ?? 0) / (curve[0]!.rates[n] ?? Infinity)).padStart(12)).join('')}`,
+    `${`1k, beside ${fmt(big.subscribers)}`.padEnd(39)}${names.map((n) => fmt(beside1k?.[n] ?? 0).padStart(12)).join('')}`,
+  );
+  console.log(
+    `${`${fmt(big.subscribers)} / 1k beside (same page)`.padEnd(39)}${names.map((n) => ratio((big.rates[n] ?? 0) / (beside1k?.[n] ?? Infinity)).padStart(12)).join('')}`,
   );
   console.log('');
 

@@ -1,18 +1,18 @@
 // A child of `npm run bench` (bench/run.ts): loads a data file `provisim seed` wrote (as `provisim
 // serve` does, into the memory store), and measures, in process, a POST of a subscriber and the
-// filtered /v1 lists on that world. With a BASELINE data file (the empty world), it loads that one
-// too and measures both side by side, a round of one then a round of the other, so the ratio of
-// the two is not the machine's drift between two processes minutes apart.
+// filtered /v1 lists on that world. With BASELINE data files (the empty world, the 1k world), it
+// loads those too and measures them side by side, a round of each in turn, so the ratio of two
+// worlds is not the machine's drift between two processes minutes apart.
 // Prints one line `SCALE_JSON {...}`.
-// Usage: node --import tsx bench/scale.ts DATA_FILE [ROUND_MS] [BASELINE_FILE]
+// Usage: node --import tsx bench/scale.ts DATA_FILE [ROUND_MS] [BASELINE_FILE...]
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../simulator/http/create-app.ts';
 import type { Snapshot } from '../simulator/store/snapshot-file.ts';
 import { readSnapshotFile } from '../simulator/store/snapshot-file.ts';
 import { createMemoryStore, MemoryStore } from '../simulator/store/memory-store.ts';
 
-const [file, roundMs, baselineFile] = process.argv.slice(2);
-if (!file) throw new Error('usage: bench/scale.ts DATA_FILE [ROUND_MS] [BASELINE_FILE]');
+const [file, roundMs, ...baselineFiles] = process.argv.slice(2);
+if (!file) throw new Error('usage: bench/scale.ts DATA_FILE [ROUND_MS] [BASELINE_FILE...]');
 /** How long a round of one kind of request lasts (one request at least). */
 const ROUND_MS = Number(roundMs ?? 300);
 /** Each figure is the best of this many rounds, taken in turn with the other world's. */
@@ -64,7 +64,8 @@ const open = async (data: string): Promise<World> => {
 };
 
 const main = await open(file);
-const baseline = baselineFile ? await open(baselineFile) : undefined;
+const baselines: World[] = [];
+for (const f of baselineFiles) baselines.push(await open(f));
 
 type Make = () => Request | string;
 
@@ -106,7 +107,7 @@ const list = (w: World, name: string) => () => `/v1/wholesale/subscribers?max=50
  * counted, so a list that scanned (seconds a request at 1M) would still end.
  */
 const measure = async (): Promise<Record<string, number>[]> => {
-  const worlds = baseline ? [main, baseline] : [main];
+  const worlds = [main, ...baselines];
   const names = [...Object.keys(main.lists).map((n) => `list ${n}`), 'POST subscriber'];
   const maker = (w: World, name: string): [Make, number[]] =>
     name === 'POST subscriber' ? [post(w), [200, 202]] : [list(w, name.slice(5)), [200]];
@@ -122,14 +123,14 @@ const measure = async (): Promise<Record<string, number>[]> => {
   return best;
 };
 
-const [rates, baselineRates] = await measure();
+const [rates, ...baselineRates] = await measure();
 
 console.log(
   `SCALE_JSON ${JSON.stringify({
     subscribers: main.subscribers,
     loadMs: main.loadMs,
     rates,
-    ...(baselineRates ? { baselineRates } : {}),
+    baselineRates,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   })}`,
 );

@@ -19,13 +19,17 @@ export class SortedKeys {
     this.#tree.delete(key);
   }
 
-  /** The keys greater than `above` (every key without it), ascending or descending. */
-  *walk(descending: boolean, above?: string): IterableIterator<string> {
+  /** The keys greater than `above` and less than `below` (each bound optional), either way. */
+  *walk(descending: boolean, above?: string, below?: string): IterableIterator<string> {
     if (!descending) {
-      for (const k of this.#tree.keys(above)) if (above === undefined || k > above) yield k;
+      for (const k of this.#tree.keys(above)) {
+        if (below !== undefined && k >= below) return;
+        if (above === undefined || k > above) yield k;
+      }
       return;
     }
-    for (const [k] of this.#tree.entriesReversed()) {
+    // From `below` down, itself left out (it is not a key of the range).
+    for (const [k] of this.#tree.entriesReversed(below, undefined, true)) {
       if (above !== undefined && k <= above) return;
       yield k;
     }

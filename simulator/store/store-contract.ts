@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity, Store } from '../core/kernel/store-port.ts';
+import { groupEnd, pairKey } from '../core/kernel/indexes.ts';
 
 /** What a store implementation hands the contract: a fresh store, how to reopen it, how to clean up. */
 export interface ContractFixture {
@@ -270,6 +271,47 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
           /no ordered index/,
         );
         expect(() => store.countOf('subscribers', 'nickname', 'x')).toThrow(/no index/);
+      });
+
+      it('walks between two keys, and one customer by time, a page at a time, either way', () => {
+        const at = (id: string, customerId: string, created: string, changed = created) =>
+          put(sub(id, { customerId, created, lastStatusChange: changed }));
+        store.apply([
+          at('s1', 'c2', '2026-01-03T00:00:00.000Z'),
+          at('s2', 'c1', '2026-01-02T00:00:00.000Z', '2026-01-05T00:00:00.000Z'),
+          at('s3', 'c10', '2026-01-01T00:00:00.000Z'),
+          at('s4', 'c1', '2026-01-04T00:00:00.000Z', '2026-01-04T00:00:00.000Z'),
+          at('s5', 'c1', '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+        ]);
+        const walk = (index: string, descending: boolean, above?: string, below?: string) =>
+          ids([...store.ordered('subscribers', index, { descending, above, below })]);
+        const day = (d: number) => `2026-01-0${d}T00:00:00.000Z`;
+        expect(walk('created', false, undefined, day(3))).toEqual(['s3', 's2', 's5']);
+        expect(walk('created', true, undefined, day(3))).toEqual(['s5', 's2', 's3']);
+        expect(walk('created', false, day(1), day(4))).toEqual(['s2', 's5', 's1']);
+        expect(walk('created', true, day(1), day(4))).toEqual(['s1', 's5', 's2']);
+        expect(walk('created', true, day(2), day(3))).toEqual([]);
+        // One customer's keys lie between pairKey(id, time) and groupEnd(id), and c1 is not c10.
+        const c1 = (index: string, descending: boolean, from = '') =>
+          walk(index, descending, pairKey('c1', from), groupEnd('c1'));
+        expect(c1('customerCreated', false)).toEqual(['s2', 's5', 's4']);
+        expect(c1('customerCreated', true)).toEqual(['s4', 's5', 's2']);
+        expect(c1('customerCreated', false, day(2))).toEqual(['s4']);
+        expect(c1('customerLastStatusChange', false)).toEqual(['s5', 's4', 's2']);
+        expect(c1('customerLastStatusChange', true, day(1))).toEqual(['s2', 's4']);
+        // Ties stay in list order when one leaves a key and comes back, walked either way.
+        store.apply([at('s2', 'c1', day(3), day(5))]);
+        store.apply([at('s2', 'c1', day(2), day(5))]);
+        expect(walk('created', false, day(1), day(3))).toEqual(['s2', 's5']);
+        expect(walk('created', true, day(1), day(3))).toEqual(['s5', 's2']);
+        expect(ids(store.lookup('subscribers', 'created', day(2)))).toEqual(['s2', 's5']);
+        // A subscriber moved to another customer leaves the first one's walk.
+        store.apply([at('s4', 'c10', day(4))]);
+        expect(c1('customerCreated', true)).toEqual(['s5', 's2']);
+        expect(walk('customerCreated', false, pairKey('c10', ''), groupEnd('c10'))).toEqual([
+          's3',
+          's4',
+        ]);
       });
 
       it('finds the least event by due time, then sequence, as events come and go', () => {

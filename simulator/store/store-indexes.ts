@@ -2,11 +2,62 @@ import { INDEXES, ORDERED, RANGED, indexKeys } from '../core/kernel/indexes.ts';
 import type { Entity, OrderedWalk } from '../core/kernel/store-port.ts';
 import { SortedKeys } from './sorted-keys.ts';
 
-/** The ids under one key, and whether they were added in store order (then no sort is needed). */
+/**
+ * The ids under one key, in store order (the order of their first put). An id put out of that
+ * order (moved back under a key it left) is sorted into place on the next read, once; the
+ * ordered list is kept until the key's ids change, so pages walked from either end cost the page.
+ */
 class Many {
-  readonly ids = new Set<string>();
-  last = -1;
-  ordered = true;
+  #ids = new Set<string>();
+  #last = -1;
+  #ordered = true;
+  #list: readonly string[] | undefined;
+
+  constructor(ordinals: ReadonlyMap<string, number>, ...ids: string[]) {
+    for (const id of ids) this.add(id, ordinals.get(id) ?? -1);
+  }
+
+  get size(): number {
+    return this.#ids.size;
+  }
+
+  add(id: string, ord: number): void {
+    if (this.#ids.has(id)) return;
+    this.#ids.add(id);
+    this.#list = undefined;
+    if (ord < this.#last) this.#ordered = false;
+    else this.#last = ord;
+  }
+
+  /** Removes an id; whether any are left. */
+  delete(id: string): boolean {
+    if (this.#ids.delete(id)) this.#list = undefined;
+    return this.#ids.size > 0;
+  }
+
+  /** The ids in store order. */
+  list(ordinals: ReadonlyMap<string, number>): readonly string[] {
+    if (this.#list) return this.#list;
+    const ids = [...this.#ids];
+    if (!this.#ordered) {
+      ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
+      this.#ids = new Set(ids);
+      this.#ordered = true;
+      this.#last = ordinals.get(ids.at(-1)!) ?? -1;
+    }
+    return (this.#list = ids);
+  }
+
+  /** The ids in store order or its reverse, lazily. */
+  *walk(descending: boolean, ordinals: ReadonlyMap<string, number>): IterableIterator<string> {
+    if (!descending && this.#ordered) {
+      yield* this.#ids;
+      return;
+    }
+    const list = this.list(ordinals);
+    if (!descending) yield* list;
+    else for (let i = list.length - 1; i >= 0; i -= 1) yield list[i]!;
+  }
 }
 type Bucket = string | Many;
 
@@ -122,13 +173,7 @@ export class StoreIndexes {
       throw new Error(`The store keeps no index ${index} on ${collection}.`);
     const b = this.#maps.get(collection)?.get(index)?.get(key);
     if (b === undefined) return [];
-    if (typeof b === 'string') return [b];
-    const ids = [...b.ids];
-    if (!b.ordered) {
-      const ordinals = this.#ordinalsOf(collection);
-      ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
-    }
-    return ids;
+    return typeof b === 'string' ? [b] : b.list(this.#ordinalsOf(collection));
   }
 
   /** How many ids are under a key. */
@@ -136,7 +181,7 @@ export class StoreIndexes {
     if (!INDEXES[collection]?.[index])
       throw new Error(`The store keeps no index ${index} on ${collection}.`);
     const b = this.#maps.get(collection)?.get(index)?.get(key);
-    return b === undefined ? 0 : typeof b === 'string' ? 1 : b.ids.size;
+    return b === undefined ? 0 : typeof b === 'string' ? 1 : b.size;
   }
 
   /** The ids of a ranged index in key order, ties in store order (StoreReader.ordered). */
@@ -146,19 +191,13 @@ export class StoreIndexes {
     const byKey = this.#maps.get(collection)?.get(index);
     const keys = this.#sorted.get(collection)?.get(index);
     if (!byKey || !keys) return;
-    for (const k of keys.walk(walk.descending, walk.above)) {
+    for (const k of keys.walk(walk.descending, walk.above, walk.below)) {
       const b = byKey.get(k)!;
       if (typeof b === 'string') {
         yield b;
         continue;
       }
-      const ids = [...b.ids];
-      if (!b.ordered) {
-        const ordinals = this.#ordinalsOf(collection);
-        ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
-      }
-      if (walk.descending) ids.reverse();
-      yield* ids;
+      yield* b.walk(walk.descending, this.#ordinalsOf(collection));
     }
   }
 
@@ -173,7 +212,7 @@ export class StoreIndexes {
     for (const k of keys.above(key)) {
       const b = byKey.get(k)!;
       if (typeof b === 'string') ids.push(b);
-      else for (const id of b.ids) ids.push(id);
+      else for (const id of b.list(this.#ordinalsOf(collection))) ids.push(id);
     }
     const ordinals = this.#ordinalsOf(collection);
     return ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
@@ -214,17 +253,9 @@ export class StoreIndexes {
       this.#sortedOf(collection, index)?.add(key);
       return;
     }
-    let many: Many;
     if (typeof b === 'string') {
-      if (b === id) return;
-      many = new Many();
-      many.ids.add(b);
-      many.last = this.#ordinalsOf(collection).get(b) ?? -1;
-      byKey.set(key, many);
-    } else many = b;
-    many.ids.add(id);
-    if (ord < many.last) many.ordered = false;
-    else many.last = ord;
+      if (b !== id) byKey.set(key, new Many(this.#ordinalsOf(collection), b, id));
+    } else b.add(id, ord);
   }
 
   #remove(collection: string, index: string, key: string, id: string): void {
@@ -234,8 +265,7 @@ export class StoreIndexes {
     if (typeof b === 'string') {
       if (b !== id) return;
     } else {
-      b.ids.delete(id);
-      if (b.ids.size > 0) return;
+      if (b.delete(id)) return;
     }
     byKey.delete(key);
     this.#sorted.get(collection)?.get(index)?.delete(key);

@@ -54,6 +54,9 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
     consentToken: field('consentToken'),
     created: field('created'),
     lastStatusChange: field('lastStatusChange'),
+    // A customer's subscribers in either list order, walked a page at a time (customerId filters).
+    customerCreated: pair('customerId', 'created'),
+    customerLastStatusChange: pair('customerId', 'lastStatusChange'),
   },
   broadworksSubscribers: {
     email: field('email', true),
@@ -65,12 +68,17 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
 
 /**
  * Indexes (of INDEXES) whose keys are also kept in order, so a store answers "every entity whose
- * key is greater than this one" (`StoreReader.above`) without a scan: the time filters of the lists
- * (`after`, `lastStatusChange`). Times are ISO 8601 strings of one format, which order as they sort.
+ * key is greater than this one" (`StoreReader.above`) and walks them in order without a scan: the
+ * time filters and sort keys of the lists (`after`, `lastStatusChange`), alone and within one
+ * customer (`pairKey(customerId, time)`: the keys of one customer lie between `pairKey(id, '')` and
+ * `groupEnd(id)`). Times are ISO 8601 strings of one format, which order as they sort.
  */
 export const RANGED: Readonly<Record<string, readonly string[]>> = {
-  subscribers: ['created', 'lastStatusChange'],
+  subscribers: ['created', 'lastStatusChange', 'customerCreated', 'customerLastStatusChange'],
 };
+
+/** A key above every `pairKey(a, b)` of the same `a`, and below those of any greater `a`. */
+export const groupEnd = (a: string): string => `${a}\u0001`;
 
 /** The keys of an entity in every index of its collection, as `[index, key]`. */
 export const indexKeys = (collection: string, e: Entity): [string, string][] => {

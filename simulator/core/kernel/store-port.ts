@@ -30,7 +30,7 @@ export interface StoreReader {
   above(collection: string, index: string, key: string): readonly Entity[];
   /**
    * The entities of one of the store's ordered indexes (RANGED) in its order: by key, ties in list
-   * order; `descending` is the exact reverse; with `above`, only keys greater than it. Lazy: a
+   * order; `descending` is the exact reverse; with `above` and `below`, only keys between them. Lazy: a
    * caller that stops after a page has walked only that far. An index not kept in order throws.
    */
   ordered(collection: string, index: string, walk: OrderedWalk): Iterable<Entity>;
@@ -40,7 +40,10 @@ export interface StoreReader {
 
 export interface OrderedWalk {
   readonly descending: boolean;
+  /** Only keys greater than this one. */
   readonly above?: string | undefined;
+  /** Only keys less than this one. */
+  readonly below?: string | undefined;
 }
 
 export interface Store extends StoreReader {

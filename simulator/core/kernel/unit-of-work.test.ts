@@ -73,14 +73,16 @@ describe('unit of work (SIM-2: a rejected command changes nothing)', () => {
       { op: 'put', collection: 'subscribers', value: sub('b', '2026-01-03') },
     ]);
     const uow = new UnitOfWork(store);
-    const walk = (descending: boolean, above?: string) =>
-      [...uow.ordered('subscribers', 'created', { descending, above })].map((e) => e.id);
+    const walk = (descending: boolean, above?: string, below?: string) =>
+      [...uow.ordered('subscribers', 'created', { descending, above, below })].map((e) => e.id);
     expect(walk(false)).toEqual(['a', 'b']);
     uow.put('subscribers', sub('n', '2026-01-02', 'error'));
     uow.put('subscribers', sub('b', '2026-01-01'));
     expect(walk(false)).toEqual(['b', 'a', 'n']);
     expect(walk(true)).toEqual(['n', 'a', 'b']);
     expect(walk(false, '2026-01-01')).toEqual(['a', 'n']);
+    expect(walk(true, undefined, '2026-01-02')).toEqual(['b']);
+    expect(walk(false, '2026-01-00', '2026-01-03')).toEqual(['b', 'a', 'n']);
     expect(uow.countOf('subscribers', 'status', 'provisioned')).toBe(2);
     uow.delete('subscribers', 'a');
     expect(walk(false)).toEqual(['b', 'n']);

@@ -97,7 +97,12 @@ export class UnitOfWork implements StoreReader {
     const keyed: { e: Entity; k: string; i: number }[] = [];
     this.list(collection).forEach((e, i) => {
       const k = def(e);
-      if (k !== undefined && (walk.above === undefined || k > walk.above)) keyed.push({ e, k, i });
+      if (
+        k !== undefined &&
+        (walk.above === undefined || k > walk.above) &&
+        (walk.below === undefined || k < walk.below)
+      )
+        keyed.push({ e, k, i });
     });
     keyed.sort((a, b) => (a.k === b.k ? a.i - b.i : a.k < b.k ? -1 : 1));
     if (walk.descending) keyed.reverse();

@@ -18,7 +18,13 @@ const row = fc.record({
   created: fc.constantFrom(...INSTANTS),
   lastStatusChange: fc.constantFrom(...INSTANTS),
   status: fc.constantFrom(...STATUSES),
+  // The provisioned customer or a second one of the same partner.
+  customer: fc.constantFrom(0, 1),
 });
+
+/** The second customer's id and external id (a third customer, another partner's, shares it). */
+const SECOND = 'cust-2';
+const SECOND_EXTERNAL = 'ext-2';
 
 /** A filter or setting, left out half the time (an empty query walks the whole list). */
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
@@ -29,6 +35,9 @@ const query = fc
     status: maybe(fc.constantFrom(...STATUSES, 'provisioned,pending_user_migration')),
     after: maybe(fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-01T12:00:00Z')),
     lastStatusChange: maybe(fc.constantFrom('2026-01-01T00:02:00Z', '2026-01-15T00:00:00Z')),
+    // FIRST and FIRST_EXTERNAL stand for the provisioned customer's, known once it is made.
+    customerId: maybe(fc.constantFrom('FIRST', SECOND, 'nobody')),
+    externalCustomerId: maybe(fc.constantFrom('FIRST_EXTERNAL', SECOND_EXTERNAL, 'nothing')),
     // Pages small enough for a generated world to fill several.
     offset: fc.option(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 40 })), {
       nil: undefined,
@@ -42,6 +51,7 @@ const query = fc
 const reference = (
   all: readonly WholesaleSubscriber[],
   partnerId: string,
+  externalIdOf: (customerId: string) => string,
   q: Partial<Record<string, string | number>>,
 ) => {
   const status = q.status === undefined ? undefined : String(q.status).split(',');
@@ -55,6 +65,9 @@ const reference = (
     .filter(
       ({ s }) =>
         s.partnerId === partnerId &&
+        (q.customerId === undefined || s.customerId === q.customerId) &&
+        (q.externalCustomerId === undefined ||
+          externalIdOf(s.customerId) === q.externalCustomerId) &&
         (!status || status.includes(s.status)) &&
         (after === undefined || Date.parse(s.created) > after) &&
         (changed === undefined || Date.parse(s.lastStatusChange) > changed),
@@ -73,7 +86,25 @@ describe('GET /v1/wholesale/subscribers: pages walked in order', () => {
   it('answers every filter, sort and page as sorting every match would (generated worlds and queries)', async () => {
     const t = createTestApp();
     const customerId = await provisionedCustomer(t);
-    const customer = t.store.get('customers', customerId) as unknown as { partnerId: string };
+    const customer = t.store.get('customers', customerId) as unknown as {
+      partnerId: string;
+      externalId: string;
+    };
+    // A second customer of the partner, and a third of another partner with the second's
+    // external id (a list by external id is the partner's customer's alone).
+    const second = { ...customer, id: SECOND, externalId: SECOND_EXTERNAL, orgId: 'org-2' };
+    const third = {
+      ...customer,
+      id: 'cust-3',
+      partnerId: 'another-partner',
+      externalId: SECOND_EXTERNAL,
+      orgId: 'org-3',
+    };
+    t.store.apply(
+      [second, third].map((value) => ({ op: 'put' as const, collection: 'customers', value })),
+    );
+    const externalIdOf = (id: string) =>
+      id === customerId ? customer.externalId : id === SECOND ? SECOND_EXTERNAL : '';
     const admin = t.store
       .lookup('subscribers', 'customerId', customerId)
       .at(0) as unknown as WholesaleSubscriber;
@@ -90,6 +121,7 @@ describe('GET /v1/wholesale/subscribers: pages walked in order', () => {
               ...admin,
               id: `sub-${i}`,
               partnerId: r.mine ? customer.partnerId : 'another-partner',
+              customerId: r.customer === 0 ? customerId : SECOND,
               email: `user${i}@x.example`,
               status: r.status,
               created: r.created,
@@ -102,13 +134,19 @@ describe('GET /v1/wholesale/subscribers: pages walked in order', () => {
               .map((s) => ({ op: 'delete' as const, collection: 'subscribers', id: s.id })),
             ...world.map((value) => ({ op: 'put' as const, collection: 'subscribers', value })),
           ]);
-          for (const q of queries) {
+          for (const generated of queries) {
+            const q = Object.fromEntries(
+              Object.entries(generated).map(([k, v]) => [
+                k,
+                v === 'FIRST' ? customerId : v === 'FIRST_EXTERNAL' ? customer.externalId : v,
+              ]),
+            );
             const search = new URLSearchParams(
               Object.entries(q).map(([k, v]) => [k, String(v)]),
             ).toString();
             const r = await t.call('GET', `/v1/wholesale/subscribers?${search}`, ADMIN);
             expect(r.status).toBe(200);
-            const want = reference(world, customer.partnerId, q);
+            const want = reference(world, customer.partnerId, externalIdOf, q);
             expect({
               ids: r.body.items.map((s: { id: string }) => s.id),
               next: (r.headers.get('link') ?? '').includes('rel="next"'),

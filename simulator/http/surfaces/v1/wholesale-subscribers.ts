@@ -2,6 +2,7 @@ import { invalidField } from '../../../core/kernel/errors.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import type { Customer } from '../../../core/organisations/model.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
+import { groupEnd, pairKey } from '../../../core/kernel/indexes.ts';
 import { precheckSubscriber } from '../../../core/subscribers/precheck.ts';
 import { inScope } from '../../../core/organisations/sub-partners.ts';
 import {
@@ -61,24 +62,36 @@ interface ListFilters {
 }
 
 /**
+ * The one customer a list is filtered to (`customerId`, or the partner's customer with that
+ * `externalCustomerId`): its id; `null` when the external id is none of the partner's customers;
+ * undefined when the list names no customer (or an external id several customers share).
+ */
+const listedCustomer = (w: WorldReader, partnerId: string, q: ListFilters['q']) => {
+  if (q.customerId !== undefined) return q.customerId;
+  if (q.externalCustomerId === undefined) return undefined;
+  const customers = w
+    .lookup('customers', 'externalId', q.externalCustomerId)
+    .filter((x) => x.partnerId === partnerId);
+  return customers.length === 0 ? null : customers.length === 1 ? customers[0]!.id : undefined;
+};
+
+/** Each sort key's ordered index within one customer (kernel/indexes.ts). */
+const BY_CUSTOMER = {
+  created: 'customerCreated',
+  lastStatusChange: 'customerLastStatusChange',
+} as const;
+
+/**
  * The few subscribers a list can match, in store order, when a selective index finds them (email,
- * customer, external id, person, a time filter not on the sort key, a status with few
- * subscribers); undefined when the list is better walked in its order (see `subscriberPage`).
+ * person, a time filter not on the sort key, a status with few subscribers); undefined when the
+ * list is better walked in its order (see `subscriberPage`).
  */
 const fewCandidates = (
   w: WorldReader,
-  partnerId: string,
   f: ListFilters,
 ): readonly WholesaleSubscriber[] | undefined => {
   const { q, status } = f;
   if (q.email !== undefined) return w.lookup('subscribers', 'email', q.email.toLowerCase());
-  if (q.customerId !== undefined) return w.lookup('subscribers', 'customerId', q.customerId);
-  if (q.externalCustomerId !== undefined) {
-    const customers = w
-      .lookup('customers', 'externalId', q.externalCustomerId)
-      .filter((x) => x.partnerId === partnerId);
-    if (customers.length === 1) return w.lookup('subscribers', 'customerId', customers[0]!.id);
-  }
   if (q.personId !== undefined) return w.lookup('subscribers', 'personId', q.personId);
   for (const [index, ms] of [
     ['created', f.after],
@@ -136,7 +149,21 @@ const subscriberPage = (
     (after === undefined || Date.parse(s.created) > after) &&
     (changed === undefined || Date.parse(s.lastStatusChange) > changed) &&
     inScope(user, customerOf(s.customerId)!);
-  const few = fewCandidates(w, user.partnerId, f);
+  const from = sortBy === 'created' ? after : changed;
+  if (from !== undefined && from >= LAST_ISO_INSTANT) return pageOf(c, [], page);
+  const above = from === undefined ? undefined : new Date(from).toISOString();
+  // One customer's subscribers: its own ordered index, walked a page at a time however many it has.
+  const customerId = listedCustomer(w, user.partnerId, q);
+  if (customerId === null) return pageOf(c, [], page);
+  if (customerId !== undefined) {
+    const walk = w.ordered('subscribers', BY_CUSTOMER[sortBy], {
+      descending: order === 'DESC',
+      above: pairKey(customerId, above ?? ''),
+      below: groupEnd(customerId),
+    });
+    return walkedPageOf(c, walk, matches, page);
+  }
+  const few = fewCandidates(w, f);
   if (few) {
     const found = few.filter(matches);
     // Store order is mostly creation order already: then ASC is that order, DESC its reverse.
@@ -151,12 +178,7 @@ const subscriberPage = (
       .map((x) => x.s);
     return pageOf(c, sorted, page);
   }
-  const from = sortBy === 'created' ? after : changed;
-  if (from !== undefined && from >= LAST_ISO_INSTANT) return pageOf(c, [], page);
-  const walk = w.ordered('subscribers', sortBy, {
-    descending: order === 'DESC',
-    above: from === undefined ? undefined : new Date(from).toISOString(),
-  });
+  const walk = w.ordered('subscribers', sortBy, { descending: order === 'DESC', above });
   return walkedPageOf(c, walk, matches, page);
 };
 
