@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arraySource, listHref, pageOf, readListQuery } from './list-view.ts';
 
@@ -28,6 +29,48 @@ describe('list pages: server-side paging, search and sort', () => {
     expect(red.items.map((p) => p.n)).toEqual([51, 48, 45, 42, 39, 36, 33, 30, 27, 24]);
     const byTeam = pageOf(source, q({ sort: 'team', size: '100' }));
     expect(byTeam.items.slice(0, 2).map((p) => p.name)).toEqual(['user01', 'user02']);
+  });
+
+  it('answers any page of a long list as sorting the whole list would (generated lists)', () => {
+    // Text keys with case, accents, numbers inside and ties; numeric keys with ties.
+    const word = fc.constantFrom('a', 'B', 'b', 'é', 'e', 'x2', 'x10', 'X2', 'z', '');
+    const item = fc.record({
+      t: fc.array(word, { maxLength: 3 }).map((w) => w.join('')),
+      n: fc.integer({ min: -3, max: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(item, { maxLength: 20 }),
+          fc.array(item, { minLength: 100, maxLength: 400 }),
+        ),
+        fc.constantFrom('t', 'n'),
+        fc.constantFrom('asc', 'desc') as fc.Arbitrary<'asc' | 'desc'>,
+        fc.nat(40),
+        fc.integer({ min: 1, max: 30 }),
+        (items, sort, dir, offset, limit) => {
+          const src = arraySource(items, {
+            text: (x) => x.t,
+            keys: { t: (x) => x.t, n: (x) => x.n },
+          });
+          const sign = dir === 'desc' ? -1 : 1;
+          const sorted = items
+            .map((x, i) => ({ x, i }))
+            .sort((a, b) => {
+              const c =
+                sort === 'n'
+                  ? a.x.n - b.x.n
+                  : a.x.t.localeCompare(b.x.t, 'en', { sensitivity: 'base', numeric: true });
+              return c !== 0 ? sign * c : a.i - b.i;
+            })
+            .map(({ x }) => x);
+          const got = src.slice({ search: '', sort, dir, offset, limit });
+          expect(got.total).toBe(items.length);
+          expect(got.items).toEqual(sorted.slice(offset, offset + limit));
+        },
+      ),
+      { numRuns: 300, seed: 13 },
+    );
   });
 
   it('falls back on unknown sort keys, sizes and pages', () => {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { customerLocations } from '../../../core/organisations/locations.ts';
 import type { Customer } from '../../../core/organisations/model.ts';
+import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import type { DomainError } from '../../../core/kernel/errors.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
 import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
@@ -83,34 +84,44 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const w = c.env.world.read();
     const locations = new Map(customerLocations(w, customer.id).map((l) => [l.id, l.name]));
     const users = customerUsers(w, customer.id);
-    const rows = users.map((s) => {
+    // What a row shows, computed for the page's rows alone (a customer may have 50,000 users).
+    const nameOf = (s: WholesaleSubscriber) => [s.firstName, s.lastName].filter(Boolean).join(' ');
+    const titleOf = (s: WholesaleSubscriber) => {
       const base = basePackage(s.packages);
-      return {
-        id: s.id,
-        email: s.email,
-        name: [s.firstName, s.lastName].filter(Boolean).join(' '),
-        packageName: base ?? '',
-        packageTitle: base ? packageInfo(base).title : 'none',
-        location: (s.locationId && locations.get(s.locationId)) || '',
-        number: [s.primaryPhoneNumber, s.extension].filter(Boolean).join(' / '),
-        status: s.errors.length > 0 ? 'error' : s.status,
-        role: s.role ?? 'user',
-        errors: s.errors.map((e) => `${e.errorCode ?? ''} ${e.description}`.trim()),
-        changeAction: href(c, customer.id, `/users/${s.id}/package`),
-        deleteAction: href(c, customer.id, `/users/${s.id}/delete`),
-      };
+      return base ? packageInfo(base).title : 'none';
+    };
+    const locationOf = (s: WholesaleSubscriber) =>
+      (s.locationId && locations.get(s.locationId)) || '';
+    const numberOf = (s: WholesaleSubscriber) =>
+      [s.primaryPhoneNumber, s.extension].filter(Boolean).join(' / ');
+    const statusOf = (s: WholesaleSubscriber) => (s.errors.length > 0 ? 'error' : s.status);
+    const rowOf = (s: WholesaleSubscriber) => ({
+      id: s.id,
+      email: s.email,
+      name: nameOf(s),
+      packageName: basePackage(s.packages) ?? '',
+      packageTitle: titleOf(s),
+      location: locationOf(s),
+      number: numberOf(s),
+      status: statusOf(s),
+      role: s.role ?? 'user',
+      errors: s.errors.map((e) => `${e.errorCode ?? ''} ${e.description}`.trim()),
+      changeAction: href(c, customer.id, `/users/${s.id}/package`),
+      deleteAction: href(c, customer.id, `/users/${s.id}/delete`),
     });
-    const source = arraySource(rows, {
-      text: (u) => `${u.email} ${u.name} ${u.packageTitle} ${u.location} ${u.number} ${u.status}`,
+    const source = arraySource(users, {
+      text: (s) =>
+        `${s.email} ${nameOf(s)} ${titleOf(s)} ${locationOf(s)} ${numberOf(s)} ${statusOf(s)}`,
       keys: {
-        email: (u) => u.email,
-        name: (u) => u.name,
-        package: (u) => u.packageTitle,
-        location: (u) => u.location,
-        status: (u) => u.status,
+        email: (s) => s.email,
+        name: nameOf,
+        package: titleOf,
+        location: locationOf,
+        status: statusOf,
       },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'email' }, source.sortKeys);
+    const shown = pageOf(source, query);
     const done = c.req.query('done');
     return c.render(
       <UsersPage
@@ -118,8 +129,8 @@ export const userPages = (): Hono<SurfaceEnv> => {
           ...head(c, customer),
           canWrite: canWrite(c.get('user')),
           state: { url: pageUrl(c), query, noun: 'users' },
-          page: pageOf(source, query),
-          all: rows.length,
+          page: { ...shown, items: shown.items.map(rowOf) },
+          all: users.length,
           packages: packagesOf(customer),
           addHref: href(c, customer.id, '/users/add'),
           importHref: href(c, customer.id, '/users/import'),
