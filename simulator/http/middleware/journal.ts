@@ -31,6 +31,8 @@ const searchOf = (url: string): string => {
   return search === '?' ? '' : search;
 };
 
+const NO_BODY = { text: '', complete: true } as const;
+
 /** JSON bodies up to this size (by `Content-Length`) are read at once rather than streamed. */
 const EAGER_JSON_BYTES = 1024 * 1024;
 
@@ -57,10 +59,8 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   const raw = c.req.raw;
   const headers = headersOf(raw.headers);
   const user = authenticate(world.read(), raw.headers.get('authorization') ?? undefined);
-  let prefix: () => Promise<{ text: string; complete: boolean }> = async () => ({
-    text: '',
-    complete: true,
-  });
+  // The body's first bytes: none, read at once, or as the handler streams it.
+  let prefix: (() => Promise<{ text: string; complete: boolean }>) | undefined;
   // A GET or HEAD carries no body: asking for one would build the whole request object.
   const mayHaveBody = raw.method !== 'GET' && raw.method !== 'HEAD';
   if (mayHaveBody && smallJsonBody(raw.headers)) {
@@ -83,7 +83,7 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
   try {
     await next();
   } finally {
-    const body = await prefix();
+    const body = prefix ? await prefix() : NO_BODY;
     const res = c.res;
     const ended = world.wall();
     // An answer made as a plain JSON success carries no Retry-After: reading its headers would
@@ -92,7 +92,8 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
       isFramed(res) && res.status < 300
         ? undefined
         : retryAfterSeconds(res.headers.get('retry-after'), ended);
-    const entry: JournalRecord = {
+    // Built field by field, the optional ones only when set (this runs for every request).
+    const entry: { -readonly [K in keyof JournalRecord]: JournalRecord[K] } = {
       seq,
       method: c.req.method,
       path,
@@ -101,12 +102,12 @@ export const journal = (): MiddlewareHandler<SurfaceEnv> => async (c, next) => {
       at,
       wallAt: started,
       durationMs: Math.max(0, ended - started),
-      ...(user.ok ? { token: user.value.token } : {}),
       headers,
-      ...(retryAfter !== undefined ? { retryAfter } : {}),
-      ...(body.text !== '' ? { body: body.text } : {}),
-      ...(body.text !== '' && !body.complete ? { bodyTruncated: true } : {}),
     };
+    if (user.ok) entry.token = user.value.token;
+    if (retryAfter !== undefined) entry.retryAfter = retryAfter;
+    if (body.text !== '') entry.body = body.text;
+    if (body.text !== '' && !body.complete) entry.bodyTruncated = true;
     requests.add(entry);
   }
 };
