@@ -20,8 +20,6 @@ export type WebexIdType =
   | 'BILLING_REPORT'
   | 'PLACE';
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /** A text's UTF-8 bytes as a string of char codes 0–255 (an ASCII text is its own). */
 const binaryOf = (text: string): string => {
   // eslint-disable-next-line no-control-regex
@@ -31,28 +29,9 @@ const binaryOf = (text: string): string => {
   return binary;
 };
 
-/** base64url, without padding, of a text's UTF-8 bytes. */
-const toBase64Url = (text: string): string => {
-  const bytes = binaryOf(text);
-  const at = (i: number): number => bytes.charCodeAt(i);
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
-    out +=
-      BASE64URL[n >>> 18]! +
-      BASE64URL[(n >>> 12) & 63]! +
-      BASE64URL[(n >>> 6) & 63]! +
-      BASE64URL[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest > 0) {
-    const n = (at(i) << 16) | (rest === 2 ? at(i + 1) << 8 : 0);
-    out += BASE64URL[n >>> 18]! + BASE64URL[(n >>> 12) & 63]!;
-    if (rest === 2) out += BASE64URL[(n >>> 6) & 63]!;
-  }
-  return out;
-};
+/** base64url, without padding, of a text's UTF-8 bytes (the platform's `btoa`, then URL-safe). */
+const toBase64Url = (text: string): string =>
+  btoa(binaryOf(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 const fromBase64Url = (id: string): string | undefined => {
   try {
