@@ -71,6 +71,8 @@ const watching = (store: Store, seen: Set<string>): Store => {
     list: (collection) => store.list(collection),
     count: (collection) => store.count(collection),
     lookup: (collection, index, key) => store.lookup(collection, index, key),
+    walkKey: (collection, index, key, descending) =>
+      store.walkKey(collection, index, key, descending),
     above: (collection, index, key) => store.above(collection, index, key),
     ordered: (collection, index, walk) => store.ordered(collection, index, walk),
     countOf: (collection, index, key) => store.countOf(collection, index, key),

@@ -207,6 +207,10 @@ export class DurableStore implements Store {
     return this.#memory.lookup(collection, index, key);
   }
 
+  walkKey(collection: string, index: string, key: string, descending = false): Iterable<Entity> {
+    return this.#memory.walkKey(collection, index, key, descending);
+  }
+
   above(collection: string, index: string, key: string): readonly Entity[] {
     return this.#memory.above(collection, index, key);
   }

@@ -40,6 +40,11 @@ export class MemoryStore implements Store {
     return m ? ids.map((id) => m.get(id)!) : [];
   }
 
+  *walkKey(collection: string, index: string, key: string, descending = false): Iterable<Entity> {
+    const m = this.#collections.get(collection);
+    for (const id of this.#indexes.walkKey(collection, index, key, descending)) yield m!.get(id)!;
+  }
+
   above(collection: string, index: string, key: string): readonly Entity[] {
     const m = this.#collections.get(collection);
     const ids = this.#indexes.above(collection, index, key);

@@ -273,6 +273,30 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
         expect(() => store.countOf('subscribers', 'nickname', 'x')).toThrow(/no index/);
       });
 
+      it('walks the entities under a key lazily, in list order or its reverse', () => {
+        const of = (id: string, customerId: string) => put(sub(id, { customerId }));
+        store.apply([of('s1', 'c1'), of('s2', 'c2'), of('s3', 'c1'), of('s4', 'c1')]);
+        const walk = (key: string, descending?: boolean) =>
+          ids([...store.walkKey('subscribers', 'customerId', key, descending)]);
+        expect(walk('c1')).toEqual(['s1', 's3', 's4']);
+        expect(walk('c1', true)).toEqual(['s4', 's3', 's1']);
+        expect(walk('c2', true)).toEqual(['s2']);
+        expect(walk('nobody')).toEqual([]);
+        // s1 leaves c1 and comes back: it keeps its place in list order.
+        store.apply([of('s1', 'c2')]);
+        expect(walk('c1')).toEqual(['s3', 's4']);
+        store.apply([of('s1', 'c1')]);
+        expect(walk('c1')).toEqual(['s1', 's3', 's4']);
+        expect(walk('c1', true)).toEqual(['s4', 's3', 's1']);
+        expect(ids(store.lookup('subscribers', 'customerId', 'c1'))).toEqual(['s1', 's3', 's4']);
+        // Lazy: taking one reads no further, and it reads the entity as stored now.
+        for (const e of store.walkKey('subscribers', 'customerId', 'c1')) {
+          expect(e).toEqual(store.get('subscribers', 's1'));
+          break;
+        }
+        expect(() => [...store.walkKey('subscribers', 'nickname', 'x')]).toThrow(/no index/);
+      });
+
       it('walks between two keys, and one customer by time, a page at a time, either way', () => {
         const at = (id: string, customerId: string, created: string, changed = created) =>
           put(sub(id, { customerId, created, lastStatusChange: changed }));

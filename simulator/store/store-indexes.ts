@@ -176,6 +176,21 @@ export class StoreIndexes {
     return typeof b === 'string' ? [b] : b.list(this.#ordinalsOf(collection));
   }
 
+  /** The ids under a key, in store order or its reverse, lazily. */
+  *walkKey(
+    collection: string,
+    index: string,
+    key: string,
+    descending: boolean,
+  ): IterableIterator<string> {
+    if (!INDEXES[collection]?.[index])
+      throw new Error(`The store keeps no index ${index} on ${collection}.`);
+    const b = this.#maps.get(collection)?.get(index)?.get(key);
+    if (b === undefined) return;
+    if (typeof b === 'string') yield b;
+    else yield* b.walk(descending, this.#ordinalsOf(collection));
+  }
+
   /** How many ids are under a key. */
   countOf(collection: string, index: string, key: string): number {
     if (!INDEXES[collection]?.[index])

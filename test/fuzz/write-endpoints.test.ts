@@ -47,6 +47,9 @@ class SwappableStore implements Store {
   lookup(collection: string, index: string, key: string) {
     return this.inner.lookup(collection, index, key);
   }
+  walkKey(collection: string, index: string, key: string, descending?: boolean) {
+    return this.inner.walkKey(collection, index, key, descending);
+  }
   above(collection: string, index: string, key: string) {
     return this.inner.above(collection, index, key);
   }

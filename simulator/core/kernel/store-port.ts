@@ -24,6 +24,11 @@ export interface StoreReader {
    */
   lookup(collection: string, index: string, key: string): readonly Entity[];
   /**
+   * The same entities as `lookup`, lazily, in list order or (`descending`) its reverse: a caller
+   * that stops after a page has read only that far, however many the key holds.
+   */
+  walkKey(collection: string, index: string, key: string, descending?: boolean): Iterable<Entity>;
+  /**
    * The entities whose key in one of the store's ordered indexes (kernel/indexes.ts, RANGED) is
    * greater than `key`, in list order; an index the store does not keep in order throws.
    */

@@ -76,6 +76,10 @@ describe('unit of work (SIM-2: a rejected command changes nothing)', () => {
     const walk = (descending: boolean, above?: string, below?: string) =>
       [...uow.ordered('subscribers', 'created', { descending, above, below })].map((e) => e.id);
     expect(walk(false)).toEqual(['a', 'b']);
+    // Untouched, it walks the store's index.
+    expect([...uow.walkKey('subscribers', 'status', 'provisioned', true)].map((e) => e.id)).toEqual(
+      ['b', 'a'],
+    );
     uow.put('subscribers', sub('n', '2026-01-02', 'error'));
     uow.put('subscribers', sub('b', '2026-01-01'));
     expect(walk(false)).toEqual(['b', 'a', 'n']);
@@ -84,6 +88,11 @@ describe('unit of work (SIM-2: a rejected command changes nothing)', () => {
     expect(walk(true, undefined, '2026-01-02')).toEqual(['b']);
     expect(walk(false, '2026-01-00', '2026-01-03')).toEqual(['b', 'a', 'n']);
     expect(uow.countOf('subscribers', 'status', 'provisioned')).toBe(2);
+    const statusWalk = (key: string, descending?: boolean) =>
+      [...uow.walkKey('subscribers', 'status', key, descending)].map((e) => e.id);
+    expect(statusWalk('provisioned')).toEqual(['a', 'b']);
+    expect(statusWalk('provisioned', true)).toEqual(['b', 'a']);
+    expect(statusWalk('error', true)).toEqual(['n']);
     uow.delete('subscribers', 'a');
     expect(walk(false)).toEqual(['b', 'n']);
     expect(uow.countOf('subscribers', 'status', 'provisioned')).toBe(1);

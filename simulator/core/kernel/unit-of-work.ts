@@ -69,6 +69,16 @@ export class UnitOfWork implements StoreReader {
     return this.#overlay(collection, base, (e) => def(e) === key, put);
   }
 
+  walkKey(collection: string, index: string, key: string, descending = false): Iterable<Entity> {
+    if (!INDEXES[collection]?.[index])
+      throw new Error(`The store keeps no index ${index} on ${collection}.`);
+    if (!this.#cleared && !this.#pending.has(collection))
+      return this.#base.walkKey(collection, index, key, descending);
+    // Changed here: this unit's view of the key, as `lookup` answers it.
+    const found = this.lookup(collection, index, key);
+    return descending ? [...found].reverse() : found;
+  }
+
   above(collection: string, index: string, key: string): readonly Entity[] {
     const def = INDEXES[collection]?.[index];
     if (!def || !RANGED[collection]?.includes(index))

@@ -34,6 +34,16 @@ export class WorldReader {
     return this.base.lookup(collection, index, key) as readonly Collections[K][];
   }
 
+  /** The entities under `key` in one of the store's indexes, in list order or its reverse, lazily. */
+  walkKey<K extends CollectionName>(
+    collection: K,
+    index: string,
+    key: string,
+    descending = false,
+  ): Iterable<Collections[K]> {
+    return this.base.walkKey(collection, index, key, descending) as Iterable<Collections[K]>;
+  }
+
   /** The entities whose key in an ordered index (kernel/indexes.ts, RANGED) is above `key`, in list order. */
   above<K extends CollectionName>(
     collection: K,

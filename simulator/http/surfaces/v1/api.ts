@@ -1,7 +1,6 @@
 import type { Handler } from 'hono';
 import { ErrorCode, invalidField, notFound } from '../../../core/kernel/errors.ts';
 import { authenticate } from '../../../core/kernel/identity.ts';
-import { ownList } from '../../../core/kernel/ownership.ts';
 import { isUsable } from '../../../core/organisations/customer-states.ts';
 import { customerLocations } from '../../../core/organisations/locations.ts';
 import type { SurfaceEnv } from '../../env.ts';
@@ -59,9 +58,10 @@ export const v1Api = (): ApiRoute[] => {
           ),
         );
       const w = c.env.world.read();
-      const customer = ownList(w, 'customers', c.get('user').partnerId).find(
-        (x) => isUsable(x.status) && x.orgId === orgId,
-      );
+      const partnerId = c.get('user').partnerId;
+      const customer = w
+        .lookup('customers', 'orgId', orgId)
+        .find((x) => x.partnerId === partnerId && isUsable(x.status));
       if (!customer) return sendError(c, notFound(`Organization ${orgId}`));
       return c.json({ items: customerLocations(w, customer.id).map((l) => locationV1(l, orgId)) });
     },

@@ -8,7 +8,6 @@ import { CUSTOMER_STATES, isUsable } from '../../../core/organisations/customer-
 import { precheckDraft, provisionCommand, updateCommand } from './customer-door.ts';
 import { invalidField } from '../../../core/kernel/errors.ts';
 import type { Customer } from '../../../core/organisations/model.ts';
-import { ownList } from '../../../core/kernel/ownership.ts';
 import { inScope, ownCustomer } from '../../../core/organisations/sub-partners.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
@@ -46,12 +45,12 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
       const w = c.env.world.read();
       const user = c.get('user');
       // The most selective index for the filters given (an empty one keys nothing); the page is
-      // taken as they are walked.
+      // taken as they are walked, so a page of a partner's customers costs the page.
       const candidates = externalId
         ? w.lookup('customers', 'externalId', externalId)
         : orgId
           ? w.lookup('customers', 'orgId', orgId)
-          : ownList(w, 'customers', user.partnerId);
+          : w.walkKey('customers', 'partnerId', user.partnerId);
       const items = walkedPageOf(
         c,
         candidates,
