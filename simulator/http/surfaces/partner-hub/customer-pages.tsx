@@ -5,6 +5,7 @@ import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { PACKAGE_NAMES, packageInfo } from '../../../core/organisations/packages.ts';
 import { createPartnerHubCustomer } from './customers-door.ts';
+import type { Customer } from '../../../core/organisations/model.ts';
 import type { Address } from '../../../core/kernel/model.ts';
 import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
@@ -69,23 +70,27 @@ export const customerPages = (): Hono<SurfaceEnv> => {
     const w = c.env.world.read();
     const mine = ownList(w, 'customers', c.get('user').partnerId);
     const templates = new Map(w.list('templates').map((t) => [t.id, t.name]));
-    const rows = mine.map((x) => ({
+    // What a row shows, computed for the page's rows alone (a partner may have 10,000 customers).
+    const templateOf = (x: Customer) => templates.get(x.templateId) ?? '';
+    const packagesOf = (x: Customer) => x.packages.map((p) => packageInfo(p).title).join(', ');
+    const source = arraySource(mine, {
+      text: (x) => `${x.name} ${x.status} ${templateOf(x)} ${packagesOf(x)}`,
+      keys: { name: (x) => x.name, status: (x) => x.status, template: templateOf },
+    });
+    const query = readListQuery((k) => c.req.query(k), { sort: 'name' }, source.sortKeys);
+    const shown = pageOf(source, query);
+    const rows = shown.items.map((x) => ({
       name: x.name,
       href: href(c, `/${x.id}`),
       status: x.status,
-      packages: x.packages.map((p) => packageInfo(p).title).join(', '),
-      template: templates.get(x.templateId) ?? '',
+      packages: packagesOf(x),
+      template: templateOf(x),
     }));
-    const source = arraySource(rows, {
-      text: (r) => `${r.name} ${r.status} ${r.template} ${r.packages}`,
-      keys: { name: (r) => r.name, status: (r) => r.status, template: (r) => r.template },
-    });
-    const query = readListQuery((k) => c.req.query(k), { sort: 'name' }, source.sortKeys);
     return c.render(
       <CustomersList
         state={{ url: pageUrl(c), query, noun: 'customers' }}
-        page={pageOf(source, query)}
-        all={rows.length}
+        page={{ ...shown, items: rows }}
+        all={mine.length}
         newHref={href(c, '/new')}
         canWrite={canWrite(c.get('user'))}
       />,
