@@ -21,6 +21,11 @@ class Many {
     return this.#ids.size;
   }
 
+  /** The ids in no particular order (for a caller that sorts them itself). */
+  get any(): Iterable<string> {
+    return this.#ids;
+  }
+
   add(id: string, ord: number): void {
     if (this.#ids.has(id)) return;
     this.#ids.add(id);
@@ -169,9 +174,7 @@ export class StoreIndexes {
 
   /** The ids under a key, in store order. */
   lookup(collection: string, index: string, key: string): readonly string[] {
-    if (!INDEXES[collection]?.[index])
-      throw new Error(`The store keeps no index ${index} on ${collection}.`);
-    const b = this.#maps.get(collection)?.get(index)?.get(key);
+    const b = this.#bucket(collection, index, key);
     if (b === undefined) return [];
     return typeof b === 'string' ? [b] : b.list(this.#ordinalsOf(collection));
   }
@@ -183,9 +186,7 @@ export class StoreIndexes {
     key: string,
     descending: boolean,
   ): IterableIterator<string> {
-    if (!INDEXES[collection]?.[index])
-      throw new Error(`The store keeps no index ${index} on ${collection}.`);
-    const b = this.#maps.get(collection)?.get(index)?.get(key);
+    const b = this.#bucket(collection, index, key);
     if (b === undefined) return;
     if (typeof b === 'string') yield b;
     else yield* b.walk(descending, this.#ordinalsOf(collection));
@@ -193,9 +194,7 @@ export class StoreIndexes {
 
   /** How many ids are under a key. */
   countOf(collection: string, index: string, key: string): number {
-    if (!INDEXES[collection]?.[index])
-      throw new Error(`The store keeps no index ${index} on ${collection}.`);
-    const b = this.#maps.get(collection)?.get(index)?.get(key);
+    const b = this.#bucket(collection, index, key);
     return b === undefined ? 0 : typeof b === 'string' ? 1 : b.size;
   }
 
@@ -227,7 +226,7 @@ export class StoreIndexes {
     for (const k of keys.above(key)) {
       const b = byKey.get(k)!;
       if (typeof b === 'string') ids.push(b);
-      else for (const id of b.list(this.#ordinalsOf(collection))) ids.push(id);
+      else for (const id of b.any) ids.push(id);
     }
     const ordinals = this.#ordinalsOf(collection);
     return ids.sort((x, y) => ordinals.get(x)! - ordinals.get(y)!);
@@ -249,6 +248,13 @@ export class StoreIndexes {
     let h = this.#heaps.get(collection);
     if (!h) this.#heaps.set(collection, (h = new Heap(compare)));
     return h;
+  }
+
+  /** What an equality index holds under a key; an index the store does not keep throws. */
+  #bucket(collection: string, index: string, key: string): Bucket | undefined {
+    if (!INDEXES[collection]?.[index])
+      throw new Error(`The store keeps no index ${index} on ${collection}.`);
+    return this.#maps.get(collection)?.get(index)?.get(key);
   }
 
   #ordinalsOf(collection: string): Map<string, number> {
