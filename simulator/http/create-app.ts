@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { HonoOptions } from 'hono/hono-base';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
+import { getPath } from 'hono/utils/url';
 import type { ClockInit } from '../core/kernel/clock.ts';
 import { notFound } from '../core/kernel/errors.ts';
 import type { Store } from '../core/kernel/store-port.ts';
@@ -12,7 +13,7 @@ import { limitBodies } from './middleware/body-limits.ts';
 import { corsHeaders } from './middleware/cors.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { journal } from './middleware/journal.ts';
-import { atOrigin, parsePublicUrl, pathOf, requestOrigin } from './origin.ts';
+import { atOrigin, parsePublicUrl, pathOf, requestOrigin, worldPath } from './origin.ts';
 import {
   guardSim,
   isSimPath,
@@ -71,9 +72,18 @@ export const DEFAULT_MAX_WORLDS = 256;
 
 const newTrackingId = (): string => `PROVISIM_${crypto.randomUUID()}`;
 
+/**
+ * The path a surface routes: a world's request keeps its URL (`/w/{id}/v1/…`), so nothing is built
+ * again to forward it (issue 13); its routes see the path inside the world (`/v1/…`).
+ */
+const surfacePath: NonNullable<HonoOptions<SurfaceEnv>['getPath']> = (request, options) =>
+  options?.env?.inWorld ? worldPath(getPath(request)) : getPath(request);
+
 /** A surface app with the simulator's error and not-found answers. */
-const newSurfaceApp = (options?: HonoOptions<SurfaceEnv>): Hono<SurfaceEnv> => {
-  const app = new Hono<SurfaceEnv>(options);
+const newSurfaceApp = (router?: HonoOptions<SurfaceEnv>['router']): Hono<SurfaceEnv> => {
+  const app = new Hono<SurfaceEnv>(
+    router ? { router, getPath: surfacePath } : { getPath: surfacePath },
+  );
   app.onError((error, c) => {
     c.env.log(
       `[${c.env.trackingId}] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -135,7 +145,7 @@ const createSurfaceApp = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => {
  * else there, so answering `/v1` here changes nothing but the time it takes (issue 13).
  */
 const createV1App = (routes: readonly ApiRoute[]): Hono<SurfaceEnv> => {
-  const app = newSurfaceApp({ router: new RegExpRouter() });
+  const app = newSurfaceApp(new RegExpRouter());
   useSurfaceMiddleware(app);
   mountApi(
     app,
@@ -154,7 +164,7 @@ const createSurfaces = (): {
   return {
     // A path with a percent sign is left to the whole surface, which decodes it before routing.
     fetch: (request, env) => {
-      const path = pathOf(request.url);
+      const path = env.inWorld ? worldPath(pathOf(request.url)) : pathOf(request.url);
       return isV1(path) && !path.includes('%') ? v1.fetch(request, env) : all.fetch(request, env);
     },
   };
@@ -222,36 +232,35 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   );
   if (simApi) app.use('*', guardSim<RootEnv>(guard));
 
-  const forward = async (c: Context<RootEnv>): Promise<Response> => {
-    const trackingId = c.get('trackingId');
-    const worldId = c.req.param('wid') ?? '';
+  /**
+   * A request to a world made with `POST /sim/worlds`, as it came: its routes see the path inside
+   * the world (`surfacePath`), and its body is read from where it is, as the default world's is.
+   */
+  const inWorld = (
+    request: Request,
+    worldId: string,
+    trackingId: string,
+    frame?: Frame,
+  ): Response | Promise<Response> => {
     const world = registry.get(worldId);
-    if (!world || !simApi) return errorResponse(notFound(`World ${worldId}`), trackingId);
-    const origin = requestOrigin(c.req.raw, publicOrigin);
-    if (!origin.ok) return errorResponse(origin.error, trackingId);
-    const own = new URL(c.req.url);
-    const url = new URL(`${own.pathname}${own.search}`, origin.value);
-    const prefix = `/w/${worldId}`;
-    url.pathname = url.pathname.slice(prefix.length) || '/';
-    const method = c.req.method;
-    // The body streams through: the world's own limits read no further than they allow.
-    const body = method === 'GET' || method === 'HEAD' ? null : c.req.raw.body;
-    const request = new Request(url, {
-      method,
-      headers: c.req.raw.headers,
-      ...(body ? { body, duplex: 'half' } : {}),
-    });
-    return surface.fetch(request, {
+    if (!world || !simApi) return errorResponse(notFound(`World ${worldId}`), trackingId, frame);
+    const origin = requestOrigin(request, publicOrigin);
+    if (!origin.ok) return errorResponse(origin.error, trackingId, frame);
+    return surface.fetch(atOrigin(request, origin.value), {
       world,
-      base: `${url.origin}${prefix}`,
+      base: `${origin.value}/w/${worldId}`,
       worldId,
+      inWorld: true,
       registry,
       trackingId,
       simApi,
       log,
       assets: deps.assets,
+      frame,
     });
   };
+  const forward = (c: Context<RootEnv>): Response | Promise<Response> =>
+    inWorld(c.req.raw, c.req.param('wid') ?? '', c.get('trackingId'));
   app.all('/w/:wid', forward);
   app.all('/w/:wid/*', forward);
   const defaultWorld = (
@@ -280,20 +289,29 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   // CORS headers of every such answer (`*`: only `/sim` is guarded). The world's answer takes
   // them as it is made (frame.ts, respond.ts), not after a second dispatch.
   const routed = app.fetch;
-  const hot = async (request: Request): Promise<Response> => {
+  // A world's request takes it too (its id plain, as the path has it), its `/sim` excepted.
+  const hot = async (request: Request, worldId: string | undefined): Promise<Response> => {
     const trackingId = newTrackingId();
     const frame = openFrame(trackingId);
     try {
-      return closeFrame(await defaultWorld(request, trackingId, frame), frame);
+      const res =
+        worldId === undefined
+          ? defaultWorld(request, trackingId, frame)
+          : inWorld(request, worldId, trackingId, frame);
+      return closeFrame(await res, frame);
     } catch (error) {
       return closeFrame(unexpected(error, request, trackingId), frame);
     }
   };
   app.fetch = (request, env, executionCtx) => {
     const path = pathOf(request.url);
-    return request.method === 'OPTIONS' || isSimPath(path) || path.startsWith('/w/')
+    if (request.method === 'OPTIONS' || isSimPath(path)) return routed(request, env, executionCtx);
+    if (!path.startsWith('/w/')) return hot(request, undefined);
+    const end = path.indexOf('/', 3);
+    const worldId = path.slice(3, end < 0 ? undefined : end);
+    return worldId === '' || worldId.includes('%')
       ? routed(request, env, executionCtx)
-      : hot(request);
+      : hot(request, worldId);
   };
   return app;
 };

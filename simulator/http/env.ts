@@ -10,6 +10,8 @@ export interface SurfaceBindings {
   /** Origin plus world prefix, e.g. `http://127.0.0.1:4010/w/3f2a9c1e`; every URL written starts with it. */
   readonly base: string;
   readonly worldId: string;
+  /** The request's URL starts with its world's `/w/{id}`, which routing leaves out. */
+  readonly inWorld?: boolean | undefined;
   readonly registry: WorldRegistry;
   readonly trackingId: string;
   readonly simApi: boolean;

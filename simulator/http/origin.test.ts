@@ -130,6 +130,7 @@ describe('the origin of absolute URLs (api.md, Deployment)', () => {
     expect(seen.base).toBe(made.body.base);
     for (const url of [seen.location, seen.url, seen.link, seen.mailLink, seen.activationLink])
       expect(url!.startsWith(`${made.body.base}/`), url!).toBe(true);
+    expect(seen.link).toBe(`${made.body.base}/v1/wholesale/customers?max=1&offset=1`);
   });
 
   it.each([

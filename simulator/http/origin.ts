@@ -133,3 +133,10 @@ export const pathOf = (url: string): string => {
   const end = q < 0 ? (h < 0 ? url.length : h) : h < 0 ? q : Math.min(q, h);
   return url.slice(start, end);
 };
+
+/** The path inside its world: `/w/{id}/sim/clock` → `/sim/clock` (others as they are). */
+export const worldPath = (path: string): string => {
+  if (!path.startsWith('/w/')) return path;
+  const slash = path.indexOf('/', 3);
+  return slash < 0 ? '/' : path.slice(slash);
+};

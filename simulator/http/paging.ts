@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ErrorCode, invalidField } from '../core/kernel/errors.ts';
 import { fail, ok, type Result } from '../core/kernel/result.ts';
 import type { SurfaceEnv } from './env.ts';
+import { worldPath } from './origin.ts';
 
 export interface Page {
   readonly offset: number;
@@ -42,7 +43,8 @@ export const readPage = (
  */
 const atPositions = (c: Context<SurfaceEnv>) => {
   const own = new URL(c.req.url);
-  const to = new URL(`${c.env.base}${own.pathname}`).href;
+  const path = c.env.inWorld ? worldPath(own.pathname) : own.pathname;
+  const to = new URL(`${c.env.base}${path}`).href;
   return (set: (params: URLSearchParams) => void): string => {
     const params = new URLSearchParams(own.search);
     set(params);

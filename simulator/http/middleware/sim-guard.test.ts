@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../../adapters/testing.ts';
-import { isLoopbackHost, worldPath } from './sim-guard.ts';
+import { worldPath } from '../origin.ts';
+import { isLoopbackHost } from './sim-guard.ts';
 
 const EVIL = 'http://evil.example';
 const SIMPLE_TYPES = [

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { forbidden, unauthorized } from '../../core/kernel/errors.ts';
+import { worldPath } from '../origin.ts';
 import { errorResponse } from '../respond.ts';
 
 /** How `/sim` is guarded (architecture: `/sim` can wipe a world, so a web page must not reach it). */
@@ -14,13 +15,6 @@ export interface SimGuardOptions {
   /** A token every `/sim` request must carry as `Authorization: Bearer <token>`. */
   readonly token?: string;
 }
-
-/** The path inside its world: `/w/{id}/sim/clock` → `/sim/clock`. */
-export const worldPath = (path: string): string => {
-  if (!path.startsWith('/w/')) return path;
-  const slash = path.indexOf('/', 3);
-  return slash < 0 ? '/' : path.slice(slash);
-};
 
 export const isSimPath = (path: string): boolean => {
   const p = worldPath(path);
