@@ -79,11 +79,67 @@ const load = async (
   return r.requests.average;
 };
 
+const expectOk = async (res: Response, what: string): Promise<Record<string, unknown>> => {
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${what}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+};
+
+/** A world made with `POST /sim/worlds`, a provisioned customer in it and one subscriber. */
+const worldWithSubscriber = async (
+  root: string,
+): Promise<{ base: string; customerId: string; subscriberId: string }> => {
+  const json = { authorization: 'Bearer acme-admin', 'content-type': 'application/json' };
+  const { base } = (await expectOk(
+    await fetch(`${root}/sim/worlds`, { method: 'POST' }),
+    'POST /sim/worlds',
+  )) as { base: string };
+  const world = (await expectOk(await fetch(`${base}/sim/world`), 'GET /sim/world')) as {
+    partners: { templates: { offer: string; provisioningId: string }[] }[];
+  };
+  const pid = world.partners[0]?.templates.find((t) => t.offer === 'wholesale')?.provisioningId;
+  if (!pid) throw new Error('the new world has no wholesale template');
+  const customer = await expectOk(
+    await fetch(`${base}/partner-hub/api/customers`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(importCustomer(pid)),
+    }),
+    'POST /partner-hub/api/customers',
+  );
+  await expectOk(
+    await fetch(`${base}/sim/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance: 'PT1H' }),
+    }),
+    'POST /sim/clock',
+  );
+  const customerId = String(customer.id);
+  const subscriber = await expectOk(
+    await fetch(`${base}/v1/wholesale/subscribers`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        customerId,
+        email: 'first@world.example',
+        packages: ['webex_meetings'],
+        provisioningParameters: { firstName: 'World', lastName: 'User' },
+      }),
+    }),
+    'POST /v1/wholesale/subscribers',
+  );
+  return { base, customerId, subscriberId: String(subscriber.id) };
+};
+
 export interface HttpFigures {
   readonly bareGet: number;
   readonly simGet: number;
   readonly barePost: number;
   readonly simPost: number;
+  /** The same GET and POST in a world made with `POST /sim/worlds` (in memory), under `/w/{id}`. */
+  readonly worldGet: number;
+  readonly worldPost: number;
   readonly bareStartMs: number;
   readonly simStartMs: number;
 }
@@ -99,7 +155,7 @@ export const benchHttp = async (
   const dir = mkdtempSync(join(tmpdir(), 'provisim-http-'));
   const data = join(dir, 'world.json');
   await seedWorld(data);
-  const best = { bareGet: 0, simGet: 0, barePost: 0, simPost: 0 };
+  const best = { bareGet: 0, simGet: 0, barePost: 0, simPost: 0, worldGet: 0, worldPost: 0 };
   const starts = { bare: Infinity, sim: Infinity };
   const admin = { authorization: 'Bearer acme-admin' };
   let posted = 0;
@@ -140,9 +196,8 @@ export const benchHttp = async (
         best.simGet,
         await load(`${sim.base}/v1/wholesale/subscribers/${one.id}`, seconds, { headers: admin }),
       );
-      best.simPost = Math.max(
-        best.simPost,
-        await load(`${sim.base}/v1/wholesale/subscribers`, seconds, {
+      const postSubscriber = (base: string, customerId: string) =>
+        load(`${base}/v1/wholesale/subscribers`, seconds, {
           method: 'POST',
           headers: { ...admin, 'content-type': 'application/json' },
           requests: [
@@ -152,7 +207,7 @@ export const benchHttp = async (
                 return {
                   ...req,
                   body: JSON.stringify({
-                    customerId: one.customerId,
+                    customerId,
                     email: `bench-${round}-${posted}@http.example`,
                     packages: ['webex_meetings'],
                     provisioningParameters: { firstName: 'Bench', lastName: 'User' },
@@ -161,8 +216,17 @@ export const benchHttp = async (
               },
             },
           ],
+        });
+      best.simPost = Math.max(best.simPost, await postSubscriber(sim.base, one.customerId));
+      // The same in a world of its own under /w/{id}, as a test suite running in parallel uses.
+      const world = await worldWithSubscriber(sim.base);
+      best.worldGet = Math.max(
+        best.worldGet,
+        await load(`${world.base}/v1/wholesale/subscribers/${world.subscriberId}`, seconds, {
+          headers: admin,
         }),
       );
+      best.worldPost = Math.max(best.worldPost, await postSubscriber(world.base, world.customerId));
       await stop(sim);
     }
   } finally {

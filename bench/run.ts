@@ -303,6 +303,11 @@ const main = async (): Promise<void> => {
     row(['provisim GET /v1/…/subscribers/{id}', fmt(served.simGet), fmt(served.simStartMs)]),
   );
   console.log(row(['provisim POST /v1/…/subscribers', fmt(served.simPost), '']));
+  console.log(row(['same GET in a world /w/{id}', fmt(served.worldGet), '']));
+  console.log(row(['same POST in a world (in memory)', fmt(served.worldPost), '']));
+  console.log(
+    `A world made with POST /sim/worlds answers GET at ${fmt(served.worldGet / served.simGet, 2)}× the default world's rate (its POST writes no journal).`,
+  );
   console.log('');
   console.log(
     'Worlds: `provisim seed` (spawn to exit, its peak RSS), the data file read back into memory, and in-process requests/s on it',
