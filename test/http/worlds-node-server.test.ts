@@ -94,4 +94,38 @@ describe('worlds under /w/{id} behind a Node server', () => {
       trackingId: unknown.res.headers.get('trackingid'),
     });
   });
+
+  it('answers in other worlds while a request is held in one (a latency fault)', async () => {
+    const newWorld = async () =>
+      (
+        (await (await fetch(`${server.url}/sim/worlds`, { method: 'POST' })).json()) as {
+          base: string;
+        }
+      ).base;
+    const [held, other] = [await newWorld(), await newWorld()];
+    await fetch(`${held}/sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ path: '/v1/people/me', latencyMs: 3000, times: 1 }),
+    });
+    let answered = false;
+    const slow = fetch(`${held}/v1/people/me`, { headers: admin }).then((res) => {
+      answered = true;
+      return res;
+    });
+    // The fault is used up once the held request has reached it.
+    for (;;) {
+      const faults = (await getJson(`${held}/sim/faults`)).body.items as unknown[];
+      if (faults.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    for (const base of [other, server.url]) {
+      const me = await getJson(`${base}/v1/people/me`, admin);
+      expect(me.res.status).toBe(200);
+      // Reads and writes in the held world itself go on too.
+      expect((await getJson(`${held}/sim/clock`)).res.status).toBe(200);
+    }
+    expect(answered).toBe(false);
+    expect((await slow).status).toBe(200);
+  });
 });
