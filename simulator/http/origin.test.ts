@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bwBody } from '../../test/fixtures/broadworks.ts';
 import { customerBody, provisioningId } from '../../test/fixtures/wholesale.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../adapters/testing.ts';
-import { headOf, parsePublicUrl, pathOf } from './origin.ts';
+import { headOf, parsePublicUrl, pathOf, searchOf } from './origin.ts';
 
 const PUBLIC = 'https://sim.example.com';
 const FORWARDED = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'proxy.example:8443' };
@@ -227,5 +227,31 @@ describe('headOf', () => {
   it('throws as new URL does on a URL it cannot read', () => {
     expect(() => headOf('http://exa mple.com/')).toThrow();
     expect(() => headOf('http://[::1/')).toThrow();
+  });
+});
+
+describe('searchOf', () => {
+  it('reads the query of an absolute URL as URL.search does', () => {
+    for (const url of [
+      'http://h:1/a/b?x=1&y=2',
+      'http://h:1/a/b?x=?y',
+      'http://h:1/a/b?',
+      'http://h:1/a/b',
+      'http://h:1/a/b?x=1#frag?z',
+      'http://h:1/a/b#frag?z',
+      'http://h:1/a/b?#f',
+      'https://sim.example.com/w/3f2a9c1e/v1/x?max=1&offset=2',
+    ])
+      expect(searchOf(url), url).toBe(new URL(url).search);
+  });
+
+  it('agrees with URL.search on generated URLs', () => {
+    const part = fc.string({ unit: fc.constantFrom('a', '?', '#', '/', '=', '&', '%41') });
+    fc.assert(
+      fc.property(part, part, (path, rest) => {
+        const url = new URL(`http://h:1/${path}${rest}`).href;
+        expect(searchOf(url)).toBe(new URL(url).search);
+      }),
+    );
   });
 });

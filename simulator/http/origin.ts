@@ -134,6 +134,14 @@ export const pathOf = (url: string): string => {
   return url.slice(start, end);
 };
 
+/** The query of an absolute URL, `?…`, or empty (as `URL.search`, without parsing the URL). */
+export const searchOf = (url: string): string => {
+  const h = url.indexOf('#');
+  const end = h < 0 ? url.length : h;
+  const q = url.indexOf('?');
+  return q < 0 || q >= end - 1 ? '' : url.slice(q, end);
+};
+
 /** The path inside its world: `/w/{id}/sim/clock` → `/sim/clock` (others as they are). */
 export const worldPath = (path: string): string => {
   if (!path.startsWith('/w/')) return path;

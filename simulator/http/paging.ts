@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { ErrorCode, invalidField } from '../core/kernel/errors.ts';
 import { fail, ok, type Result } from '../core/kernel/result.ts';
 import type { SurfaceEnv } from './env.ts';
-import { worldPath } from './origin.ts';
+import { pathOf, searchOf, worldPath } from './origin.ts';
 
 export interface Page {
   readonly offset: number;
@@ -42,11 +42,13 @@ export const readPage = (
  * URL is read once for all of a page's links; `set` changes a copy of its query for each one.
  */
 const atPositions = (c: Context<SurfaceEnv>) => {
-  const own = new URL(c.req.url);
-  const path = c.env.inWorld ? worldPath(own.pathname) : own.pathname;
-  const to = new URL(`${c.env.base}${path}`).href;
+  // The request's URL is already absolute and normal (the adapter made it so): read as a string.
+  const url = c.req.url;
+  const path = pathOf(url);
+  const to = `${c.env.base}${c.env.inWorld ? worldPath(path) : path}`;
+  const search = searchOf(url);
   return (set: (params: URLSearchParams) => void): string => {
-    const params = new URLSearchParams(own.search);
+    const params = new URLSearchParams(search);
     set(params);
     const query = params.toString();
     return query === '' ? to : `${to}?${query}`;

@@ -10,6 +10,7 @@ import {
 } from '../request-journal.ts';
 import { bufferBody, requestStreamsWork, tapBody } from './body-tap.ts';
 import { isFramed } from '../frame.ts';
+import { searchOf } from '../origin.ts';
 
 const headersOf = (h: Headers): JournalHeaders => {
   const kept: { -readonly [K in keyof JournalHeaders]: string } = {};
@@ -20,15 +21,6 @@ const headersOf = (h: Headers): JournalHeaders => {
   const contentType = h.get('content-type');
   if (contentType !== null) kept['content-type'] = contentType;
   return kept;
-};
-
-/** The query of an absolute URL, `?…`, or empty (as `URL.search`, without parsing the URL). */
-const searchOf = (url: string): string => {
-  const q = url.indexOf('?');
-  if (q < 0) return '';
-  const h = url.indexOf('#', q);
-  const search = h < 0 ? url.slice(q) : url.slice(q, h);
-  return search === '?' ? '' : search;
 };
 
 const NO_BODY = { text: '', complete: true } as const;
