@@ -33,6 +33,14 @@ export interface ChunkSpec {
   readonly first: number;
   /** Its customers. */
   readonly count: number;
+  /**
+   * A part of one customer's subscribers (a customer with more than a chunk holds): the chunk has
+   * that one customer, whose subscribers `from` (counted from 0) up to `to` it provisions. Made by
+   * the chunk numbered `creator` (its first part), the customer is made again here with that
+   * chunk's streams, so it is the same customer; a later part's subscribers are drawn from streams
+   * of its own, and only they are the chunk's output.
+   */
+  readonly part?: { readonly from: number; readonly to: number; readonly creator: number };
 }
 
 export interface ChunkLines {
@@ -107,14 +115,27 @@ export const baseWorld = (seed: number): Collections => {
 const chunkRandom = (meta: WorldMeta, seed: number, index: number) =>
   index === 0 ? meta.rng : seedRandom((Math.imul(seed + 1, 0x9e3779b1) + index) >>> 0);
 
+/** Progress: customers finished and subscribers provisioned since the last call. */
+export type ChunkProgress = (customers: number, subscribers: number) => void;
+
+/** Sets the world's random state (a transaction of its own, as the clock's commands are). */
+const setRandom = (world: World, rng: WorldMeta['rng']): void => {
+  const set = world.transact((tx) => {
+    tx.setMeta({ ...tx.meta, rng });
+    return ok(undefined);
+  });
+  if (!set.ok) throw new Error(set.error.message);
+};
+
 /**
  * Provisions one chunk's customers over `base` (which is not changed) and returns what it added.
- * `onCustomer` is called after each customer. Throws when a command refuses, naming the customer.
+ * `onProgress` is called after each customer (or part of one). Throws when a command refuses,
+ * naming the customer.
  */
 export const seedChunk = (
   base: Collections,
   spec: ChunkSpec,
-  onCustomer: () => void = () => undefined,
+  onProgress: ChunkProgress = () => undefined,
 ): ChunkOutput => {
   const store = new MemoryStore(base);
   const world = worldOf(store, spec.seed);
@@ -125,13 +146,15 @@ export const seedChunk = (
     const moved = world.changeClock({ set: new Date(at).toISOString() });
     if (!moved.ok) throw new Error(moved.error.message);
   }
+  // A later part of a customer makes it again with the streams of the chunk that first made it.
+  const streams = spec.part?.creator ?? spec.index;
   const placed = world.transact((tx) => {
-    tx.setMeta({ ...tx.meta, rng: chunkRandom(tx.meta, spec.seed, spec.index), seq: startSeq });
+    tx.setMeta({ ...tx.meta, rng: chunkRandom(tx.meta, spec.seed, streams), seq: startSeq });
     return ok(undefined);
   });
   if (!placed.ok) throw new Error(placed.error.message);
   const faker = newFaker();
-  faker.seed(spec.index === 0 ? spec.seed : [spec.seed, spec.index]);
+  faker.seed(streams === 0 ? spec.seed : [spec.seed, streams]);
   faker.setDefaultRefDate('2026-01-01T00:00:00Z');
   const r = world.read();
   const admins = r.list('users').filter((u) => u.role === 'admin') as PartnerUser[];
@@ -139,6 +162,10 @@ export const seedChunk = (
     r.list('templates').find((t) => t.partnerId === a.partnerId && t.offer === 'wholesale')!,
   );
   let subscribers = 0;
+  // What the output leaves out: the seeded world, and for a later part, its customer made again.
+  let made: Collections = base;
+  const from = spec.part?.from ?? 0;
+  const to = spec.part?.to ?? spec.users;
   for (let i = spec.first; i < spec.first + spec.count; i++) {
     const admin = admins[i % admins.length]!;
     const place = faker.helpers.arrayElement(CITIES);
@@ -170,31 +197,39 @@ export const seedChunk = (
     if (!c.ok) throw new Error(`customer ${i + 1}: ${c.error.message}`);
     const moved = world.changeClock({ advance: `PT${MINUTES_PER_CUSTOMER}M` });
     if (!moved.ok) throw new Error(moved.error.message);
+    if (from > 0) {
+      made = store.dump();
+      faker.seed([spec.seed, spec.index]);
+      setRandom(world, chunkRandom(world.meta, spec.seed, spec.index));
+    }
     // The customer's subscribers in one transaction: every rule holds as it does one by one, and
     // the world's bookkeeping (clock, random state, commit handlers) runs once per customer.
-    const inputs = Array.from({ length: spec.users }, (_, u): NewSubscriber => {
+    const inputs = Array.from({ length: to - from }, (_, k): NewSubscriber => {
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
-      const email = `${localPart(firstName, lastName)}.${u + 1}@${domain}`;
+      // The subscriber's number makes its email its own within the customer's domain.
+      const email = `${localPart(firstName, lastName)}.${from + k + 1}@${domain}`;
       return { customerId: c.value.id, email, packages: ['webex_meetings'], firstName, lastName };
     });
     const users = world.transact((tx) => {
       for (const [u, one] of inputs.entries()) {
         const s = provisionSubscriber(tx, admin, one);
-        if (!s.ok) return fail({ ...s.error, message: `user ${u + 1}: ${s.error.message}` });
+        if (!s.ok) return fail({ ...s.error, message: `user ${from + u + 1}: ${s.error.message}` });
       }
       return ok(inputs.length);
     });
     if (!users.ok) throw new Error(`customer ${i + 1}, ${users.error.message}`);
     subscribers += users.value;
-    onCustomer();
+    onProgress(to === spec.users ? 1 : 0, users.value);
   }
   const used = world.meta.seq - startSeq;
   if (used > spec.count * SEQ_PER_CUSTOMER)
     throw new Error(
       `chunk ${spec.index} took ${used} sequence numbers, more than ${SEQ_PER_CUSTOMER} a customer`,
     );
-  return { ...added(base, store), index: spec.index, customers: spec.count, subscribers };
+  // A part other than a customer's last one finishes no customer.
+  const customers = to === spec.users ? spec.count : 0;
+  return { ...added(made, store), index: spec.index, customers, subscribers };
 };
 
 /** `first.last`, lower case, letters, digits, `_` and `-` only (faker's names hold `'` and spaces). */

@@ -4,28 +4,34 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { seedChunk, type ChunkSpec, type Collections } from './seed-chunk.ts';
 
 export type WorkerMessage =
-  /** Customers done since the last such message. */
-  | { readonly kind: 'customers'; readonly count: number }
+  /** Customers finished and subscribers provisioned since the last such message. */
+  | { readonly kind: 'progress'; readonly customers: number; readonly subscribers: number }
   | { readonly kind: 'chunk'; readonly out: ReturnType<typeof seedChunk> }
   | { readonly kind: 'error'; readonly message: string };
 
-/** Customers between two progress messages. */
+/** Customers (or parts of one) between two progress messages. */
 const PROGRESS_EVERY = 10;
 
 const port = parentPort;
 if (port) {
   const base = (workerData as { base: Collections }).base;
   const post = (m: WorkerMessage): void => port.postMessage(m);
-  // Progress goes out every few customers, not one message each.
-  let done = 0;
+  // Progress goes out every few customers (or parts of one), not one message each.
+  let steps = 0;
+  let customers = 0;
+  let subscribers = 0;
   const report = (): void => {
-    if (done > 0) post({ kind: 'customers', count: done });
-    done = 0;
+    if (steps > 0) post({ kind: 'progress', customers, subscribers });
+    steps = 0;
+    customers = 0;
+    subscribers = 0;
   };
   port.on('message', (spec: ChunkSpec) => {
     try {
-      const out = seedChunk(base, spec, () => {
-        if (++done === PROGRESS_EVERY) report();
+      const out = seedChunk(base, spec, (c, n) => {
+        customers += c;
+        subscribers += n;
+        if (++steps === PROGRESS_EVERY) report();
       });
       report();
       // The lines' buffers move to the main thread; nothing is copied.

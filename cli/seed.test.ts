@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../simulator/http/create-app.ts';
 import { openDurableStore } from '../simulator/store/durable-store.ts';
 import { createMemoryStore } from '../simulator/store/memory-store.ts';
+import { readSnapshotFile, type Snapshot } from '../simulator/store/snapshot-file.ts';
 import { chunkPlan, parseSeedArgs, seedData } from './seed.ts';
 
 const dirs: string[] = [];
@@ -159,6 +160,74 @@ describe('provisim seed', () => {
     expect(made.ok).toBe(true);
     const id = ((await made.json()) as { id: string }).id;
     expect(subs.some((s) => s.id === id)).toBe(false);
+    await store.close();
+  });
+
+  it('seeds a customer with more subscribers than a chunk holds in parts: the same file whatever the workers', async () => {
+    const plan = chunkPlan({ customers: 2, users: 25, seed: 3, chunkSubscribers: 10 });
+    expect(plan.map((c) => [c.index, c.first, c.part?.from, c.part?.to, c.part?.creator])).toEqual([
+      [0, 0, 0, 10, 0],
+      [1, 0, 10, 20, 0],
+      [2, 0, 20, 25, 0],
+      [3, 1, 0, 10, 3],
+      [4, 1, 10, 20, 3],
+      [5, 1, 20, 25, 3],
+    ]);
+    const o = { customers: 2, users: 25, seed: 3, force: false, chunkSubscribers: 10 };
+    const one = tmp();
+    const two = tmp();
+    const lines: string[] = [];
+    expect(await seedData({ ...o, data: one, jobs: 1 }, (l) => lines.push(l))).toEqual({
+      customers: 2,
+      subscribers: 50,
+    });
+    expect(await seedData({ ...o, data: two, jobs: 3 }, () => undefined)).toEqual({
+      customers: 2,
+      subscribers: 50,
+    });
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    // Progress part by part, counted in subscribers.
+    expect(lines.filter((l) => /%/.test(l)).map((l) => l.trim())).toEqual([
+      '20%  0/2 customers, 10/50 subscribers',
+      '40%  0/2 customers, 20/50 subscribers',
+      '50%  1/2 customers, 25/50 subscribers',
+      '70%  1/2 customers, 35/50 subscribers',
+      '90%  1/2 customers, 45/50 subscribers',
+      '100%  2/2 customers, 50/50 subscribers',
+    ]);
+
+    // The file holds each entity once (a later part makes its customer again, and leaves it out).
+    const file = (await readSnapshotFile(one)) as Snapshot;
+    for (const [name, items] of Object.entries(file.collections))
+      expect(new Set(items.map((e) => e.id)).size, name).toBe(items.length);
+    expect(file.collections.customers).toHaveLength(2);
+
+    // Each customer once, with its full administrator once and every part's subscribers; every
+    // id, person and email its own; one open billing stretch each.
+    const store = await openDurableStore({ file: one });
+    const subs = store.list('subscribers') as {
+      id: string;
+      personId: string;
+      email: string;
+      customerId: string;
+      status: string;
+    }[];
+    const customers = store.list('customers') as { id: string }[];
+    expect(customers).toHaveLength(2);
+    expect(store.count('locations')).toBe(2);
+    expect(subs).toHaveLength(2 * 26);
+    for (const c of customers) expect(subs.filter((s) => s.customerId === c.id)).toHaveLength(26);
+    for (const key of ['id', 'personId', 'email'] as const)
+      expect(new Set(subs.map((s) => s[key])).size).toBe(subs.length);
+    expect(subs.filter((s) => s.email.startsWith('admin@'))).toHaveLength(2);
+    expect(new Set(subs.map((s) => s.status))).toEqual(new Set(['provisioned']));
+    const numbers = subs
+      .filter((s) => !s.email.startsWith('admin@') && s.customerId === customers[0]!.id)
+      .map((s) => Number(/\.(\d+)@/.exec(s.email)![1]));
+    expect(numbers).toEqual(Array.from({ length: 25 }, (_, k) => k + 1));
+    const usage = store.list('usageRecords');
+    expect(usage).toHaveLength(2 + 2 * 26);
+    expect(new Set(usage.map((u) => u.id)).size).toBe(usage.length);
     await store.close();
   });
 

@@ -10,6 +10,7 @@ import {
   baseWorld,
   seedChunk,
   type ChunkOutput,
+  type ChunkProgress,
   type ChunkSpec,
   type Collections,
 } from './seed-chunk.ts';
@@ -27,6 +28,12 @@ export interface SeedOptions {
   readonly jobs?: number | undefined;
   /** Customers a chunk (default: about 10,000 subscribers' worth). Part of what the world is. */
   readonly chunkCustomers?: number | undefined;
+  /**
+   * Subscribers a chunk holds at most (default `CHUNK_SUBSCRIBERS`): a customer with more is
+   * seeded in parts of this many, so its size never bounds what a seed can make. Part of what the
+   * world is.
+   */
+  readonly chunkSubscribers?: number | undefined;
 }
 
 /** Subscribers in a chunk, about: small enough for a chunk's world to stay light. */
@@ -34,13 +41,33 @@ export const CHUNK_SUBSCRIBERS = 10_000;
 /** Worker threads by default: one a core, at most four. */
 export const defaultJobs = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
-/** The chunks of a world: consecutive customers, numbered from 0. */
+/**
+ * The chunks of a world, numbered from 0: consecutive customers, or, for customers with more
+ * subscribers than a chunk holds, each customer in parts of that many subscribers.
+ */
 export const chunkPlan = (
-  o: Pick<SeedOptions, 'customers' | 'users' | 'seed' | 'chunkCustomers'>,
+  o: Pick<SeedOptions, 'customers' | 'users' | 'seed' | 'chunkCustomers' | 'chunkSubscribers'>,
 ): ChunkSpec[] => {
-  const size =
-    o.chunkCustomers ?? Math.max(1, Math.floor(CHUNK_SUBSCRIBERS / Math.max(1, o.users)));
+  const most = o.chunkSubscribers ?? CHUNK_SUBSCRIBERS;
   const plan: ChunkSpec[] = [];
+  if (o.users > most) {
+    for (let first = 0; first < o.customers; first += 1) {
+      const creator = plan.length;
+      for (let from = 0; from < o.users; from += most) {
+        const to = Math.min(o.users, from + most);
+        plan.push({
+          seed: o.seed,
+          users: o.users,
+          index: plan.length,
+          first,
+          count: 1,
+          part: { from, to, creator },
+        });
+      }
+    }
+    return plan;
+  }
+  const size = o.chunkCustomers ?? Math.max(1, Math.floor(most / Math.max(1, o.users)));
   for (let first = 0; first < o.customers; first += size)
     plan.push({
       seed: o.seed,
@@ -75,13 +102,19 @@ export const seedData = async (
   const plan = chunkPlan(o);
   const jobs = Math.min(o.jobs ?? defaultJobs(), plan.length);
   let done = 0;
+  let provisioned = 0;
   let shown = -1;
-  const customer = (): void => {
-    done += 1;
-    const pct = Math.floor((done * 100) / o.customers / 5) * 5;
+  const total = o.customers * o.users;
+  // Every 5%, of the subscribers (of the customers, when they have none).
+  const progress = (customers: number, subscribers: number): void => {
+    done += customers;
+    provisioned += subscribers;
+    const share = total > 0 ? provisioned / total : done / o.customers;
+    const pct = Math.floor((share * 100) / 5) * 5;
     if (pct === shown) return;
     shown = pct;
-    out(`${String(pct).padStart(3)}%  ${done}/${o.customers} customers`);
+    const subs = total > 0 ? `, ${provisioned}/${total} subscribers` : '';
+    out(`${String(pct).padStart(3)}%  ${done}/${o.customers} customers${subs}`);
   };
   const world = new SeedFile(file, base);
   // Interrupted (Ctrl-C, a stop), the seed leaves nothing behind: no spools, no half-written file.
@@ -97,11 +130,11 @@ export const seedData = async (
   try {
     if (jobs <= 1)
       for (const spec of plan) {
-        world.add(seedChunk(base, spec, customer));
+        world.add(seedChunk(base, spec, progress));
         // A turn of the event loop between chunks, so a signal is heard.
         await new Promise((r) => setImmediate(r));
       }
-    else await onWorkers(base, plan, jobs, (c) => world.add(c), customer);
+    else await onWorkers(base, plan, jobs, (c) => world.add(c), progress);
     rmSync(`${file}.journal`, { force: true });
     world.finish();
   } catch (error) {
@@ -141,7 +174,7 @@ const onWorkers = (
   plan: readonly ChunkSpec[],
   jobs: number,
   add: (c: ChunkOutput) => void,
-  customer: () => void,
+  progress: ChunkProgress,
 ): Promise<void> =>
   new Promise((resolvePlan, reject) => {
     const entry = workerEntry();
@@ -170,10 +203,7 @@ const onWorkers = (
       w.on('exit', (code) => stop(new Error(`a seed worker stopped early (exit code ${code})`)));
       w.on('message', (m: WorkerMessage) => {
         if (settled) return;
-        if (m.kind === 'customers') {
-          for (let i = 0; i < m.count; i++) customer();
-          return;
-        }
+        if (m.kind === 'progress') return progress(m.customers, m.subscribers);
         if (m.kind === 'error') return stop(new Error(m.message));
         try {
           add(m.out);
@@ -282,7 +312,8 @@ class SeedFile {
 export const SEED_HELP = `Usage of seed:
   provisim seed --customers N --users M [--seed S] [--data FILE] [--force] [--jobs J]
   --customers N      customers, spread over the partners' wholesale templates (default 100)
-  --users M          subscribers per customer (default 10)
+  --users M          subscribers per customer (default 10); more than 10,000 are seeded
+                     in parts of 10,000, so memory stays the same whatever M
   --seed S           the seed (default 1); the same seed makes the same world
   --data FILE        the data file to write (default .provisim/world.json)
   --force            replace an existing data file
