@@ -42,7 +42,11 @@ export class MemoryStore implements Store {
 
   *walkKey(collection: string, index: string, key: string, descending = false): Iterable<Entity> {
     const m = this.#collections.get(collection);
-    for (const id of this.#indexes.walkKey(collection, index, key, descending)) yield m!.get(id)!;
+    // Read lazily, perhaps across turns of the event loop (a list page): one removed meanwhile is passed.
+    for (const id of this.#indexes.walkKey(collection, index, key, descending)) {
+      const e = m?.get(id);
+      if (e) yield e;
+    }
   }
 
   above(collection: string, index: string, key: string): readonly Entity[] {

@@ -27,10 +27,13 @@ export interface ListPage<T> {
 export interface ListSource<T> {
   readonly sortKeys: readonly string[];
   /** The matching items, sorted, from `offset`, at most `limit`; and how many match in all. */
-  slice(q: { search: string; sort: string; dir: 'asc' | 'desc'; offset: number; limit: number }): {
-    items: readonly T[];
-    total: number;
-  };
+  slice(q: {
+    search: string;
+    sort: string;
+    dir: 'asc' | 'desc';
+    offset: number;
+    limit: number;
+  }): Promise<{ items: readonly T[]; total: number }>;
 }
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -43,6 +46,67 @@ export const DEFAULT_PAGE_SIZE = 25;
  */
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/**
+ * Items a list page reads, or compares while it sorts, between two turns of the event loop. A
+ * page over a long list (a customer's million users) reads it in turns, so requests to the API
+ * and to other worlds are answered meanwhile: a slow page never holds the server (issue 13).
+ */
+export const ITEMS_A_TURN = 4096;
+
+/** Lets the event loop run (Node's `setImmediate`; a timer where there is none, as in a browser). */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+
+/** Counts work: a turn of the event loop is due every `every` units of it. */
+class Pacer {
+  #done = 0;
+  constructor(readonly every: number) {}
+
+  /** Counts `n` units; whether a turn is due (then the count starts again). */
+  due(n = 1): boolean {
+    this.#done += n;
+    if (this.#done < this.every) return false;
+    this.#done = 0;
+    return true;
+  }
+}
+
+/**
+ * Sorts `items` in place as `Array.prototype.sort` would (`compare` a strict total order), in
+ * turns: runs of a turn's length sorted each at once, then merged a turn's worth at a time.
+ */
+const sortInTurns = async <E>(
+  items: E[],
+  compare: (a: E, b: E) => number,
+  pacer: Pacer,
+): Promise<E[]> => {
+  const run = pacer.every;
+  if (items.length <= run) return items.sort(compare);
+  for (let at = 0; at < items.length; at += run) {
+    const sorted = items.slice(at, at + run).sort(compare);
+    for (let k = 0; k < sorted.length; k += 1) items[at + k] = sorted[k]!;
+    if (pacer.due(sorted.length)) await nextTurn();
+  }
+  let from = items;
+  let to: E[] = new Array<E>(items.length);
+  for (let width = run; width < items.length; width *= 2) {
+    for (let lo = 0; lo < items.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, items.length);
+      const hi = Math.min(lo + 2 * width, items.length);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k += 1) {
+        to[k] = i < mid && (j >= hi || compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
+        if (pacer.due()) await nextTurn();
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+};
+
 interface Keyed<T> {
   readonly x: T;
   readonly i: number;
@@ -54,14 +118,16 @@ interface Keyed<T> {
  * them all: a sorted run of the best so far, which an item joins only when it comes before the run's
  * last. A page near the top of a long list then costs a comparison an item, not a sort.
  */
-const firstInOrder = <E>(
+const firstInOrder = async <E>(
   items: readonly E[],
   count: number,
   before: (a: E, b: E) => boolean,
-): E[] => {
+  pacer: Pacer,
+): Promise<E[]> => {
   const best: E[] = [];
   if (count <= 0) return best;
   for (const e of items) {
+    if (pacer.due()) await nextTurn();
     if (best.length === count && !before(e, best[count - 1]!)) continue;
     let lo = 0;
     let hi = best.length;
@@ -76,24 +142,33 @@ const firstInOrder = <E>(
   return best;
 };
 
-/** A source over an array: `text` is what search looks in, `keys` the sortable values. */
+/**
+ * A source over items in memory (an array, or a store index walked as it is read): `text` is what
+ * search looks in, `keys` the sortable values. Each page reads the items afresh, in turns of
+ * `itemsATurn` (`ITEMS_A_TURN`) when they are many.
+ */
 export const arraySource = <T>(
-  items: readonly T[],
+  items: Iterable<T>,
   spec: {
     readonly text: (item: T) => string;
     readonly keys: Readonly<Record<string, (item: T) => string | number>>;
+    readonly itemsATurn?: number;
   },
 ): ListSource<T> => ({
   sortKeys: Object.keys(spec.keys),
-  slice: ({ search, sort, dir, offset, limit }) => {
+  slice: async ({ search, sort, dir, offset, limit }) => {
+    const pacer = new Pacer(spec.itemsATurn ?? ITEMS_A_TURN);
     const needle = search.trim().toLowerCase();
-    const matching = needle
-      ? items.filter((x) => spec.text(x).toLowerCase().includes(needle))
-      : items;
     const key = spec.keys[sort];
-    if (!key) return { items: matching.slice(offset, offset + limit), total: matching.length };
+    const keyed: Keyed<T>[] = [];
+    for (const x of items) {
+      if (pacer.due()) await nextTurn();
+      if (needle && !spec.text(x).toLowerCase().includes(needle)) continue;
+      keyed.push({ x, i: keyed.length, k: key ? key(x) : 0 });
+    }
+    if (!key)
+      return { items: keyed.slice(offset, offset + limit).map((e) => e.x), total: keyed.length };
     const sign = dir === 'desc' ? -1 : 1;
-    const keyed: Keyed<T>[] = matching.map((x, i) => ({ x, i, k: key(x) }));
     const compare = (a: Keyed<T>, b: Keyed<T>): number => {
       const c =
         typeof a.k === 'number' && typeof b.k === 'number'
@@ -105,8 +180,8 @@ export const arraySource = <T>(
     const upTo = offset + limit;
     const first =
       upTo * 8 < keyed.length
-        ? firstInOrder(keyed, upTo, (a, b) => compare(a, b) < 0)
-        : keyed.sort(compare);
+        ? await firstInOrder(keyed, upTo, (a, b) => compare(a, b) < 0, pacer)
+        : await sortInTurns(keyed, compare, pacer);
     return { items: first.slice(offset, upTo).map((e) => e.x), total: keyed.length };
   },
 });
@@ -134,8 +209,8 @@ export const readListQuery = (
 };
 
 /** One page of a source for a query. */
-export const pageOf = <T>(source: ListSource<T>, query: ListQuery): ListPage<T> => {
-  const first = source.slice({
+export const pageOf = async <T>(source: ListSource<T>, query: ListQuery): Promise<ListPage<T>> => {
+  const first = await source.slice({
     search: query.q,
     sort: query.sort,
     dir: query.dir,
@@ -144,7 +219,7 @@ export const pageOf = <T>(source: ListSource<T>, query: ListQuery): ListPage<T> 
   });
   const pages = Math.max(1, Math.ceil(first.total / query.size));
   if (query.page <= pages) return { ...first, page: query.page, pages, size: query.size };
-  const last = source.slice({
+  const last = await source.slice({
     search: query.q,
     sort: query.sort,
     dir: query.dir,

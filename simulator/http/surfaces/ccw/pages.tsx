@@ -134,7 +134,7 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
   app.use('*', guard);
   app.get('/', (c) => c.redirect(`${c.env.base}/ccw/orders`, 303));
 
-  const ordersPage = (
+  const ordersPage = async (
     c: Context<SurfaceEnv>,
     errors: FormErrors,
     values: Record<string, string> = {},
@@ -164,11 +164,12 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
       { sort: 'created', dir: 'desc' },
       source.sortKeys,
     );
+    const page = await pageOf(source, query);
     return c.render(
       <OrdersList
         view={{
           state: { url: pageUrl(c), query, noun: 'orders' },
-          page: pageOf(source, query),
+          page,
           all: orders.length,
           placeAction: `${c.env.base}/ccw/orders`,
           canOrder: authorize(c.get('user'), 'ccw', 'write').ok,

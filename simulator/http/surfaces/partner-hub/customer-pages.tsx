@@ -66,7 +66,7 @@ export const customerPages = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   const href = (c: Context<SurfaceEnv>, path = '') => `${c.env.base}/partner-hub/customers${path}`;
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const w = c.env.world.read();
     const mine = ownList(w, 'customers', c.get('user').partnerId);
     const templates = new Map(w.list('templates').map((t) => [t.id, t.name]));
@@ -78,7 +78,7 @@ export const customerPages = (): Hono<SurfaceEnv> => {
       keys: { name: (x) => x.name, status: (x) => x.status, template: templateOf },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'name' }, source.sortKeys);
-    const shown = pageOf(source, query);
+    const shown = await pageOf(source, query);
     const rows = shown.items.map((x) => ({
       name: x.name,
       href: href(c, `/${x.id}`),

@@ -40,7 +40,7 @@ export const templatePages = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   const href = (c: Context<SurfaceEnv>, path = '') => `${c.env.base}/partner-hub/templates${path}`;
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const w = c.env.world.read();
     const used = new Map<string, number>();
     for (const x of ownList(w, 'customers', c.get('user').partnerId))
@@ -58,10 +58,11 @@ export const templatePages = (): Hono<SurfaceEnv> => {
       keys: { name: (r) => r.name, offer: (r) => r.offer, customers: (r) => r.customers },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'name' }, source.sortKeys);
+    const page = await pageOf(source, query);
     return c.render(
       <TemplatesList
         state={{ url: pageUrl(c), query, noun: 'templates' }}
-        page={pageOf(source, query)}
+        page={page}
         all={rows.length}
         newHref={href(c, '/new')}
         canWrite={canWrite(c.get('user'))}

@@ -77,13 +77,14 @@ export const userPages = (): Hono<SurfaceEnv> => {
       .filter((p) => packageInfo(p).subscriber && !packageInfo(p).needsOneOf)
       .map((name) => ({ name, title: packageInfo(name).title }));
 
-  const page = (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS) => {
+  const page = async (c: Context<SurfaceEnv>, errors: FormErrors = NO_ERRORS) => {
     const r = load(c);
     if (!r.ok) return notFoundPage(c, r.error.message);
     const customer = r.value;
     const w = c.env.world.read();
     const locations = new Map(customerLocations(w, customer.id).map((l) => [l.id, l.name]));
-    const users = customerUsers(w, customer.id);
+    // Walked as the page reads them, in turns when many (list-view.ts): never copied whole.
+    const users = w.walkKey('subscribers', 'customerId', customer.id);
     // What a row shows, computed for the page's rows alone (a customer may have 50,000 users).
     const nameOf = (s: WholesaleSubscriber) => [s.firstName, s.lastName].filter(Boolean).join(' ');
     const titleOf = (s: WholesaleSubscriber) => {
@@ -121,7 +122,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
       },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'email' }, source.sortKeys);
-    const shown = pageOf(source, query);
+    const shown = await pageOf(source, query);
     const done = c.req.query('done');
     return c.render(
       <UsersPage
@@ -130,7 +131,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
           canWrite: canWrite(c.get('user')),
           state: { url: pageUrl(c), query, noun: 'users' },
           page: { ...shown, items: shown.items.map(rowOf) },
-          all: users.length,
+          all: w.countOf('subscribers', 'customerId', customer.id),
           packages: packagesOf(customer),
           addHref: href(c, customer.id, '/users/add'),
           importHref: href(c, customer.id, '/users/import'),
@@ -300,7 +301,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const job = startImportJob(c.env.world, c.get('user'), opened.value);
     return c.redirect(href(c, job.customerId, `/users/import/jobs/${job.id}`), 303);
   });
-  app.get('/:id/users/import/jobs/:jobId', (c) => {
+  app.get('/:id/users/import/jobs/:jobId', async (c) => {
     const r = load(c);
     if (!r.ok) return notFoundPage(c, r.error.message);
     const x = r.value;
@@ -323,6 +324,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
       keys: { line: (row) => row.line },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'line', size: 100 }, ['line']);
+    const page = await pageOf(source, query);
     const url = pageUrl(c);
     const shown = (v: string) =>
       listHref(url, { show: v === 'all' ? 'all' : undefined, page: undefined });
@@ -342,7 +344,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
           allHref: shown('all'),
           failures: notable.length,
           list: { url, query, noun: 'rows' },
-          page: pageOf(source, query),
+          page,
         }}
       />,
       {

@@ -24,7 +24,7 @@ export const userStatusPages = (): Hono<SurfaceEnv> => {
     broadworksTemplate(c.env.world.read(), c.get('user'), c.req.param('id') ?? '');
   const exclude = (c: Context<SurfaceEnv>) => c.req.query('excludeProvisioned') === 'true';
 
-  const page = (c: Context<SurfaceEnv>, flash?: { kind: 'ok' | 'error'; text: string }) => {
+  const page = async (c: Context<SurfaceEnv>, flash?: { kind: 'ok' | 'error'; text: string }) => {
     const t = template(c);
     if (!t.ok) return notFoundPage(c, t.error.message);
     const q = exclude(c) ? '?excludeProvisioned=true' : '';
@@ -47,13 +47,14 @@ export const userStatusPages = (): Hono<SurfaceEnv> => {
       },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'broadworksId' }, source.sortKeys);
+    const shown = await pageOf(source, query);
     return c.render(
       <UserStatusPage
         view={{
           templateName: t.value.name,
           templateHref: `${c.env.base}/partner-hub/templates/${t.value.id}`,
           state: { url: pageUrl(c), query, noun: 'users' },
-          page: pageOf(source, query),
+          page: shown,
           all: rows.length,
           here: pageUrl(c),
           ...(c.env.simApi ? { jumpAction: `${c.env.base}/sim/panel/clock` } : {}),

@@ -12,7 +12,7 @@ import { Mailbox } from './views/mailbox.tsx';
 export const mailboxPage = (): Hono<SurfaceEnv> => {
   const app = new Hono<SurfaceEnv>();
   app.use('*', pageRenderer(simSection));
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const to = c.req.query('to')?.trim() || undefined;
     const w = c.env.world.read();
     const mails = [...w.list('mail')]
@@ -31,10 +31,11 @@ export const mailboxPage = (): Hono<SurfaceEnv> => {
       { sort: 'sentAt', dir: 'desc', size: 10 },
       source.sortKeys,
     );
+    const page = await pageOf(source, query);
     return c.render(
       <Mailbox
         state={{ url: pageUrl(c), query, noun: 'mails' }}
-        page={pageOf(source, query)}
+        page={page}
         all={mails.length}
         to={to}
         action={`${c.env.base}/sim/mailbox`}

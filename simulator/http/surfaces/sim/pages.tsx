@@ -453,7 +453,7 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
     );
   });
 
-  app.get('/panel/requests', (c) => {
+  app.get('/panel/requests', async (c) => {
     const filters = {
       method: c.req.query('method') ?? '',
       path: c.req.query('path') ?? '',
@@ -486,11 +486,12 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
       ...(statusOk ? [] : ['status: a status such as 429 or a class such as 4xx']),
       ...(pathOk ? [] : ['path: must start with / (* matches any run of characters)']),
     ];
+    const page = await pageOf(source, query);
     return c.render(
       <Requests
         view={{
           state: { url: pageUrl(c), query, noun: 'requests' },
-          page: pageOf(source, query),
+          page,
           all: entries.length,
           filters,
           action: panel(c, '/panel/requests'),
