@@ -144,9 +144,15 @@ export const readUsersCsv = (
 
 const bool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
 
-/** The export: every column, basic licenses TRUE/FALSE, assigned packages TRUE and the others empty. */
-export const exportUsersCsv = (w: WorldReader, users: readonly WholesaleSubscriber[]): string => {
-  const lines = [ALL_COLUMNS.map(csvField).join(',')];
+/**
+ * The export's lines, each ending `\r\n`, read as they are asked for: every column, basic licenses
+ * TRUE/FALSE, assigned packages TRUE and the others empty.
+ */
+export function* usersCsvLines(
+  w: WorldReader,
+  users: Iterable<WholesaleSubscriber>,
+): Generator<string> {
+  yield `${ALL_COLUMNS.map(csvField).join(',')}\r\n`;
   for (const s of users) {
     const lic = s.licenses ?? BASIC_LICENSES;
     const loc = s.locationId ? (w.get('locations', s.locationId)?.name ?? '') : '';
@@ -164,7 +170,10 @@ export const exportUsersCsv = (w: WorldReader, users: readonly WholesaleSubscrib
       bool(lic.calling),
       ...[...PACKAGE_COLUMNS.values()].map((p) => (s.packages.includes(p) ? 'TRUE' : '')),
     ];
-    lines.push(cells.map(csvField).join(','));
+    yield `${cells.map(csvField).join(',')}\r\n`;
   }
-  return `${lines.join('\r\n')}\r\n`;
-};
+}
+
+/** The export as one text. */
+export const exportUsersCsv = (w: WorldReader, users: Iterable<WholesaleSubscriber>): string =>
+  [...usersCsvLines(w, users)].join('');

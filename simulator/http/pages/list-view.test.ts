@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arraySource, ITEMS_A_TURN, listHref, pageOf, readListQuery } from './list-view.ts';
+import { ITEMS_A_TURN } from '../next-turn.ts';
+import { arraySource, listHref, pageOf, readListQuery } from './list-view.ts';
 
 const people = Array.from({ length: 53 }, (_, i) => ({
   name: `user${String(i).padStart(2, '0')}`,

@@ -1,3 +1,5 @@
+import { ITEMS_A_TURN, nextTurn } from '../next-turn.ts';
+
 /**
  * Server-side paging, search and sort of a list page, over a small source interface: today an
  * array in memory, later a store index that answers the same question without reading every item.
@@ -45,19 +47,6 @@ export const DEFAULT_PAGE_SIZE = 25;
  * customer's 50,000 users take seconds (issue 13).
  */
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/**
- * Items a list page reads, or compares while it sorts, between two turns of the event loop. A
- * page over a long list (a customer's million users) reads it in turns, so requests to the API
- * and to other worlds are answered meanwhile: a slow page never holds the server (issue 13).
- */
-export const ITEMS_A_TURN = 4096;
-
-/** Lets the event loop run (Node's `setImmediate`; a timer where there is none, as in a browser). */
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) =>
-    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
-  );
 
 /** Counts work: a turn of the event loop is due every `every` units of it. */
 class Pacer {

@@ -4,13 +4,13 @@ import type { Customer } from '../../../core/organisations/model.ts';
 import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import type { DomainError } from '../../../core/kernel/errors.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
-import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
+import { usersCsvLines } from '../../../core/subscribers/csv.ts';
+import { bodyInTurns } from '../../next-turn.ts';
 import { openUsersImport } from '../../../core/subscribers/csv-import.ts';
 import { findImportJob, jobReport, jobsFull, RUNNING_JOBS, startImportJob } from './import-jobs.ts';
 import { basePackage } from '../../../core/subscribers/rules.ts';
 import {
   addPartnerHubUsers,
-  customerUsers,
   deletePartnerHubUser,
   patchPartnerHubUser,
   usersCustomer,
@@ -153,8 +153,8 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const w = c.env.world.read();
     const found = usersCustomer(w, c.get('user'), c.req.param('id'));
     if (!found.ok) return notFoundPage(c, found.error.message);
-    const csv = exportUsersCsv(w, customerUsers(w, found.value.id));
-    return c.body(csv, 200, {
+    const lines = usersCsvLines(w, w.walkKey('subscribers', 'customerId', found.value.id));
+    return c.body(bodyInTurns(lines), 200, {
       'content-type': 'text/csv; charset=UTF-8',
       'content-disposition': 'attachment; filename="users.csv"',
     });

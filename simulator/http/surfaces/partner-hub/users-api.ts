@@ -1,6 +1,6 @@
 import { invalidField } from '../../../core/kernel/errors.ts';
 import { ok } from '../../../core/kernel/result.ts';
-import { exportUsersCsv } from '../../../core/subscribers/csv.ts';
+import { usersCsvLines } from '../../../core/subscribers/csv.ts';
 import {
   importRows,
   openUsersImport,
@@ -10,7 +10,7 @@ import {
   type RowReport,
 } from '../../../core/subscribers/csv-import.ts';
 import { IMPORT_CHUNK } from './import-jobs.ts';
-import { nextTurn } from '../../next-turn.ts';
+import { bodyInTurns, jsonItems, nextTurn } from '../../next-turn.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';
@@ -19,7 +19,6 @@ import {
   addPartnerHubUsers,
   addUsersSchema,
   patchUserSchema,
-  customerUsers,
   deletePartnerHubUser,
   patchPartnerHubUser,
   usersCustomer,
@@ -35,9 +34,10 @@ export const addUserRoutes = (t: RouteTable): void => {
       const w = c.env.world.read();
       const found = usersCustomer(w, c.get('user'), c.req.param('id'));
       if (!found.ok) return sendError(c, found.error);
-      const csv = exportUsersCsv(w, customerUsers(w, found.value.id));
+      // Written in turns as the client reads it (a customer may have a million users).
+      const lines = usersCsvLines(w, w.walkKey('subscribers', 'customerId', found.value.id));
       const file = `${found.value.name.replace(/[^\w.-]+/g, '_')}-users.csv`;
-      return c.body(csv, 200, {
+      return c.body(bodyInTurns(lines), 200, {
         'content-type': 'text/csv; charset=UTF-8',
         'content-disposition': `attachment; filename="${file}"`,
       });
@@ -97,7 +97,11 @@ export const addUserRoutes = (t: RouteTable): void => {
       const w = c.env.world.read();
       const found = usersCustomer(w, c.get('user'), c.req.param('id'));
       if (!found.ok) return sendError(c, found.error);
-      return c.json({ items: customerUsers(w, found.value.id).map((s) => userView(w, s)) });
+      // Unpaged (api.md), so written in turns as the client reads it, never one string.
+      const users = w.walkKey('subscribers', 'customerId', found.value.id);
+      return c.body(bodyInTurns(jsonItems(users, (s) => userView(w, s))), 200, {
+        'content-type': 'application/json',
+      });
     },
   );
   t.post(

@@ -70,10 +70,6 @@ const renamed = <T>(r: Result<T>, map: FieldMap): Result<T> =>
 export const usersCustomer = (w: WorldReader, user: PartnerUser, customerId: string) =>
   ownedBy(w, 'customers', customerId, user.partnerId, 'Customer');
 
-export const customerUsers = (w: WorldReader, customerId: string): WholesaleSubscriber[] => [
-  ...w.lookup('subscribers', 'customerId', customerId),
-];
-
 /** POST: 1 to 25 users, all or nothing; each gets the basic licenses (USR-1, USR-3). */
 export const addPartnerHubUsers = (
   tx: WorldTx,

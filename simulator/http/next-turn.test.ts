@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bodyInTurns, ITEMS_A_TURN, jsonItems } from './next-turn.ts';
+
+const read = async (body: ReadableStream<Uint8Array>): Promise<string> => new Response(body).text();
+
+describe('bodies written in turns', () => {
+  it('writes every piece in order, whatever the batch', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ maxLength: 5 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (pieces, perTurn) => {
+          expect(await read(bodyInTurns(pieces, perTurn))).toBe(pieces.join(''));
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('lets other work run while a long body is written, and writes a short one at once', async () => {
+    const lines = Array.from({ length: ITEMS_A_TURN * 3 }, (_, i) => `line ${i}\r\n`);
+    const order: string[] = [];
+    setImmediate(() => order.push('other'));
+    const text = await read(bodyInTurns(lines));
+    order.push('body');
+    expect(order).toEqual(['other', 'body']);
+    expect(text).toBe(lines.join(''));
+
+    const shortOrder: string[] = [];
+    setImmediate(() => shortOrder.push('other'));
+    await read(bodyInTurns(['a', 'b']));
+    shortOrder.push('body');
+    expect(shortOrder).toEqual(['body']);
+  });
+
+  it('writes {"items":[…]} as JSON.stringify does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 20 }), async (items) => {
+        const text = await read(
+          bodyInTurns(
+            jsonItems(items, (x) => ({ x })),
+            3,
+          ),
+        );
+        expect(text).toBe(JSON.stringify({ items: items.map((x) => ({ x })) }));
+      }),
+      { numRuns: 200, seed: 8 },
+    );
+  });
+});
