@@ -284,12 +284,12 @@ export const createApp = (deps: AppDeps): Hono<RootEnv> => {
   };
   app.all('*', (c) => defaultWorld(c.req.raw, c.get('trackingId')));
 
-  // The hot path (issue 13): a request to the default world outside `/sim`, other than a
-  // preflight, skips the root app, whose middleware would only give it a tracking id and the
-  // CORS headers of every such answer (`*`: only `/sim` is guarded). The world's answer takes
-  // them as it is made (frame.ts, respond.ts), not after a second dispatch.
+  // The hot path (issue 13): a request to any world outside `/sim`, other than a preflight,
+  // skips the root app, whose middleware would only give it a tracking id and the CORS headers of
+  // every such answer (`*`: only `/sim` is guarded). The world's answer takes them as it is made
+  // (frame.ts, respond.ts), not after a second dispatch. A world id with a percent sign in the
+  // path goes the routed way, whose router decodes it.
   const routed = app.fetch;
-  // A world's request takes it too (its id plain, as the path has it), its `/sim` excepted.
   const hot = async (request: Request, worldId: string | undefined): Promise<Response> => {
     const trackingId = newTrackingId();
     const frame = openFrame(trackingId);

@@ -1,8 +1,8 @@
 import { ITEMS_A_TURN, nextTurn } from '../next-turn.ts';
 
 /**
- * Server-side paging, search and sort of a list page, over a small source interface: today an
- * array in memory, later a store index that answers the same question without reading every item.
+ * Server-side paging, search and sort of a list page, over a small source interface: items in
+ * memory or a store index walked as it is read, in turns of the event loop when they are many.
  */
 export interface ListQuery {
   /** Search text (case-insensitive substring); empty for all. */
@@ -63,8 +63,9 @@ class Pacer {
 }
 
 /**
- * Sorts `items` in place as `Array.prototype.sort` would (`compare` a strict total order), in
- * turns: runs of a turn's length sorted each at once, then merged a turn's worth at a time.
+ * `items` sorted as `Array.prototype.sort` would (`compare` a strict total order), in turns: runs
+ * of a turn's length sorted each at once, then merged a turn's worth at a time. The answer is
+ * `items` itself or a second array of the same length.
  */
 const sortInTurns = async <E>(
   items: E[],
