@@ -134,8 +134,9 @@ const firstInOrder = async <E>(
 
 /**
  * A source over items in memory (an array, or a store index walked as it is read): `text` is what
- * search looks in, `keys` the sortable values. Each page reads the items afresh, in turns of
- * `itemsATurn` (`ITEMS_A_TURN`) when they are many.
+ * search looks in, `keys` the sortable values. Each slice reads the items afresh, in turns of
+ * `itemsATurn` (`ITEMS_A_TURN`) when they are many: `items` must give them again each time it is
+ * iterated (an array does; a generator object does not).
  */
 export const arraySource = <T>(
   items: Iterable<T>,

@@ -44,6 +44,12 @@ describe("Partner Hub pages: a customer's users (USR-1, USR-2, USR-5, ORG-4)", (
       headers: { cookie },
     });
     expect(all.text.match(/name="email\.\d+"/g)).toHaveLength(25);
+    // A page past the end shows the last one, its users with it.
+    const past = await t.call('GET', `/partner-hub/customers/${id}/users?page=9`, {
+      headers: { cookie },
+    });
+    expect(past.status).toBe(200);
+    expect(past.text).toContain('boss@page.example');
   });
 
   it('adds users from the form and shows the field errors of a rejected add (USR-5)', async () => {

@@ -83,8 +83,12 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const customer = r.value;
     const w = c.env.world.read();
     const locations = new Map(customerLocations(w, customer.id).map((l) => [l.id, l.name]));
-    // Walked as the page reads them, in turns when many (list-view.ts): never copied whole.
-    const users = w.walkKey('subscribers', 'customerId', customer.id);
+    // Walked as the page reads them, in turns when many (list-view.ts): never copied whole. Each
+    // read walks again (a page past the end is read twice: for its count, then for the last page).
+    const users: Iterable<WholesaleSubscriber> = {
+      [Symbol.iterator]: () =>
+        w.walkKey('subscribers', 'customerId', customer.id)[Symbol.iterator](),
+    };
     // What a row shows, computed for the page's rows alone (a customer may have 50,000 users).
     const nameOf = (s: WholesaleSubscriber) => [s.firstName, s.lastName].filter(Boolean).join(' ');
     const titleOf = (s: WholesaleSubscriber) => {
