@@ -11,6 +11,7 @@ import { findImportJob, jobReport, jobsFull, RUNNING_JOBS, startImportJob } from
 import { basePackage } from '../../../core/subscribers/rules.ts';
 import {
   addPartnerHubUsers,
+  customerUsers,
   deletePartnerHubUser,
   patchPartnerHubUser,
   usersCustomer,
@@ -83,12 +84,8 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const customer = r.value;
     const w = c.env.world.read();
     const locations = new Map(customerLocations(w, customer.id).map((l) => [l.id, l.name]));
-    // Walked as the page reads them, in turns when many (list-view.ts): never copied whole. Each
-    // read walks again (a page past the end is read twice: for its count, then for the last page).
-    const users: Iterable<WholesaleSubscriber> = {
-      [Symbol.iterator]: () =>
-        w.walkKey('subscribers', 'customerId', customer.id)[Symbol.iterator](),
-    };
+    // Read in turns when many (list-view.ts); a page past the end reads them twice.
+    const users = customerUsers(w, customer.id);
     // What a row shows, computed for the page's rows alone (a customer may have 50,000 users).
     const nameOf = (s: WholesaleSubscriber) => [s.firstName, s.lastName].filter(Boolean).join(' ');
     const titleOf = (s: WholesaleSubscriber) => {
@@ -157,7 +154,7 @@ export const userPages = (): Hono<SurfaceEnv> => {
     const w = c.env.world.read();
     const found = usersCustomer(w, c.get('user'), c.req.param('id'));
     if (!found.ok) return notFoundPage(c, found.error.message);
-    const lines = usersCsvLines(w, w.walkKey('subscribers', 'customerId', found.value.id));
+    const lines = usersCsvLines(w, customerUsers(w, found.value.id));
     return c.body(bodyInTurns(lines), 200, {
       'content-type': 'text/csv; charset=UTF-8',
       'content-disposition': 'attachment; filename="users.csv"',

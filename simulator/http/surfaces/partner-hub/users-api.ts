@@ -18,6 +18,7 @@ import { readCsvBytes } from '../../text-body.ts';
 import {
   addPartnerHubUsers,
   addUsersSchema,
+  customerUsers,
   patchUserSchema,
   deletePartnerHubUser,
   patchPartnerHubUser,
@@ -35,7 +36,7 @@ export const addUserRoutes = (t: RouteTable): void => {
       const found = usersCustomer(w, c.get('user'), c.req.param('id'));
       if (!found.ok) return sendError(c, found.error);
       // Written in turns as the client reads it (a customer may have a million users).
-      const lines = usersCsvLines(w, w.walkKey('subscribers', 'customerId', found.value.id));
+      const lines = usersCsvLines(w, customerUsers(w, found.value.id));
       const file = `${found.value.name.replace(/[^\w.-]+/g, '_')}-users.csv`;
       return c.body(bodyInTurns(lines), 200, {
         'content-type': 'text/csv; charset=UTF-8',
@@ -98,7 +99,7 @@ export const addUserRoutes = (t: RouteTable): void => {
       const found = usersCustomer(w, c.get('user'), c.req.param('id'));
       if (!found.ok) return sendError(c, found.error);
       // Unpaged (api.md), so written in turns as the client reads it, never one string.
-      const users = w.walkKey('subscribers', 'customerId', found.value.id);
+      const users = customerUsers(w, found.value.id);
       return c.body(bodyInTurns(jsonItems(users, (s) => userView(w, s))), 200, {
         'content-type': 'application/json',
       });

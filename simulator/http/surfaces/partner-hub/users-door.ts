@@ -70,6 +70,17 @@ const renamed = <T>(r: Result<T>, map: FieldMap): Result<T> =>
 export const usersCustomer = (w: WorldReader, user: PartnerUser, customerId: string) =>
   ownedBy(w, 'customers', customerId, user.partnerId, 'Customer');
 
+/**
+ * A customer's users in store order, read as they are asked for (a customer may have a million),
+ * walked again each time they are iterated: never copied whole.
+ */
+export const customerUsers = (
+  w: WorldReader,
+  customerId: string,
+): Iterable<WholesaleSubscriber> => ({
+  [Symbol.iterator]: () => w.walkKey('subscribers', 'customerId', customerId)[Symbol.iterator](),
+});
+
 /** POST: 1 to 25 users, all or nothing; each gets the basic licenses (USR-1, USR-3). */
 export const addPartnerHubUsers = (
   tx: WorldTx,
