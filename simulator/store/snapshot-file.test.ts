@@ -65,6 +65,42 @@ describe('data files, a line at a time (snapshot-file.ts)', () => {
     expect(startsAsDataFile(join(dir, 'none.json'))).toBe(false);
   });
 
+  it('reads lines longer than a read, characters of several bytes across reads, and CRLF ends', async () => {
+    // A megabyte is read at a time: this entity's line spans three reads, its characters of two
+    // and four bytes falling on every boundary somewhere.
+    const long = 'żółw 🐢 '.repeat(200_000);
+    const notes = [
+      { id: 'n1', text: long },
+      { id: 'n2', text: 'ß' },
+    ];
+    const data = snapshot(2, { notes });
+    writeSnapshotSync(file, data);
+    expect(await readSnapshotFile(file, 0)).toEqual(data);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('\n', '\r\n'));
+    expect(await readSnapshotFile(file, 0)).toEqual(data);
+    // Without the last line break.
+    writeFileSync(file, readFileSync(file, 'utf8').trimEnd());
+    expect(await readSnapshotFile(file, 0)).toEqual(data);
+  });
+
+  it('reads a world holding one copy of lists and records its entities share', async () => {
+    const subscribers = Array.from({ length: 3 }, (_, i) => ({
+      id: `s${i}`,
+      packages: ['webex_calling'],
+      licenses: { calling: true },
+    }));
+    writeSnapshotSync(file, snapshot(1, { subscribers }));
+    for (const wholeReadBytes of [0, Infinity]) {
+      const read = (await readSnapshotFile(file, wholeReadBytes)) as {
+        collections: { subscribers: typeof subscribers };
+      };
+      const [a, b, c] = read.collections.subscribers;
+      expect(b!.packages).toBe(a!.packages);
+      expect(c!.licenses).toBe(a!.licenses);
+      expect(read.collections.subscribers).toEqual(subscribers);
+    }
+  });
+
   it('writes a large world in the background, giving the event loop turns as it goes', async () => {
     const order: string[] = [];
     const written = writeSnapshotFile(file, snapshot(1, { people: people(10_000) })).then(() =>

@@ -13,9 +13,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Adapter } from 'lowdb';
 import type { Entity } from '../core/kernel/store-port.ts';
+import { valueSharer } from './value-sharer.ts';
 
 /** The header every data file starts with: a file without it is not the simulator's. */
 export const DATA_FILE_HEADER = { provisim: 'world-snapshot', version: 1 } as const;
@@ -265,22 +265,51 @@ const prefixOf = (file: string, bytes: number): string => {
   }
 };
 
+/** The text of `buf` from `from` to `to` (a line), without the `\r` of a `\r\n`. */
+const lineOf = (buf: Buffer, from: number, to: number): string =>
+  buf.toString('utf8', from, to > from && buf[to - 1] === 0x0d ? to - 1 : to);
+
+/**
+ * Calls `take` with each line of a file in turn (a line ends at `\n` or `\r\n`), read a megabyte
+ * at a time: lines are cut from the bytes as read and decoded one by one, so no string holds more
+ * than a line, and a line spread over many reads is joined once.
+ */
+const eachLine = async (file: string, take: (line: string) => void): Promise<void> => {
+  /** The start of a line, read before its end. */
+  let pending: Buffer[] = [];
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, from)) {
+      if (pending.length === 0) take(lineOf(chunk, from, nl));
+      else {
+        const line = Buffer.concat([...pending, chunk.subarray(from, nl)]);
+        pending = [];
+        take(lineOf(line, 0, line.length));
+      }
+      from = nl + 1;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+  }
+  if (pending.length > 0) {
+    const line = Buffer.concat(pending);
+    take(lineOf(line, 0, line.length));
+  }
+};
+
 /** Reads a snapshot written line by line, a line at a time; a line out of place is an error. */
 const readLines = async (file: string): Promise<unknown> => {
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
   const collections: Record<string, Entity[]> = {};
+  const shared = valueSharer();
   let lastSeq = -1;
   let open: Entity[] | undefined;
   let ended = false;
   let n = 0;
-  for await (const line of lines) {
+  const bad = (what: string) => new Error(`line ${n}: ${what}`);
+  await eachLine(file, (line) => {
     n += 1;
-    const bad = (what: string) => new Error(`line ${n}: ${what}`);
     if (ended) {
-      if (line.trim() === '') continue;
+      if (line.trim() === '') return;
       throw bad('text after the end of the snapshot');
     }
     if (n === 1) {
@@ -291,7 +320,9 @@ const readLines = async (file: string): Promise<unknown> => {
       if (line === ']') open = undefined;
       else {
         try {
-          open.push(JSON.parse(line.startsWith(',') ? line.slice(1) : line) as Entity);
+          open.push(
+            shared.share(JSON.parse(line.startsWith(',') ? line.slice(1) : line) as Entity),
+          );
         } catch (error) {
           throw bad(`not an entity (${String(error)})`);
         }
@@ -303,7 +334,7 @@ const readLines = async (file: string): Promise<unknown> => {
       const name = JSON.parse(m[1]!) as string;
       open = collections[name] = [];
     }
-  }
+  });
   if (!ended) throw new Error('the snapshot ends early');
   return snapshot(lastSeq, collections);
 };
@@ -312,7 +343,7 @@ const readLines = async (file: string): Promise<unknown> => {
 const isLineSnapshot = (file: string): boolean => {
   const head = prefixOf(file, 200);
   const nl = head.indexOf('\n');
-  return nl > 0 && HEAD_LINE.test(head.slice(0, nl));
+  return nl > 0 && HEAD_LINE.test(head.slice(0, head[nl - 1] === '\r' ? nl - 1 : nl));
 };
 
 /** Whether a file starts as a data file does (`{"provisim":"world-snapshot"`), without reading it all. */
@@ -331,7 +362,20 @@ export const readSnapshotFile = async (
   wholeReadBytes = WHOLE_READ_BYTES,
 ): Promise<unknown> => {
   if (statSync(file).size > wholeReadBytes && isLineSnapshot(file)) return readLines(file);
-  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  shareEntities(data);
+  return data;
+};
+
+/** Shares equal values among the entities of what looks like a snapshot (others are left alone). */
+const shareEntities = (data: unknown): void => {
+  const collections = (data as { collections?: unknown } | null)?.collections;
+  if (typeof collections !== 'object' || collections === null) return;
+  const shared = valueSharer();
+  for (const items of Object.values(collections)) {
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i += 1) items[i] = shared.share(items[i]);
+  }
 };
 
 /** A lowdb adapter for data files: `null` when there is none yet, as lowdb's own file adapters. */
