@@ -35,6 +35,7 @@ import { assetRoutes } from './pages/asset-routes.ts';
 import { errorHtml, notFoundHtml } from './pages/error-pages.tsx';
 import { wantsPage, pageUrl } from './pages/page-renderer.tsx';
 import { simPanelRoutes } from './surfaces/sim/pages.tsx';
+import { runDueEvents } from './due-events.ts';
 
 export interface AppDeps {
   /** The default world's store (the CLI passes the lowdb store; tests a memory store). */
@@ -112,7 +113,8 @@ const useSurfaceMiddleware = (app: Hono<SurfaceEnv>): void => {
     if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
       return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
     }
-    c.env.world.tick();
+    const due = runDueEvents(c.env.world);
+    if (due) await due;
     await next();
   });
   app.use('*', journal());

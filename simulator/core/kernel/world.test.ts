@@ -161,6 +161,25 @@ describe('time-driven events (SIM-1)', () => {
     expect(many.log).toEqual(one.log);
     expect(JSON.stringify(w2.store.dump())).toBe(JSON.stringify(w1.store.dump()));
   });
+
+  it('runs due events a few at a time when asked to stop, the rest on the next call, to the same world', () => {
+    const whole = recorder();
+    const sliced = recorder();
+    const w1 = newWorld(1, new MemoryStore(), whole.handlers);
+    const w2 = newWorld(1, new MemoryStore(), sliced.handlers);
+    plan(w1);
+    plan(w2);
+    w1.changeClock({ advance: 'PT4H' });
+    // Moving the clock alone runs nothing; each call below runs one event, then stops.
+    expect(w2.moveClock({ advance: 'PT4H' }).ok).toBe(true);
+    expect(sliced.log).toEqual([]);
+    const calls: boolean[] = [];
+    for (let done = false; !done;) calls.push((done = w2.tickWhile(() => false)));
+    expect(calls).toEqual([false, false, false, false, true]);
+    expect(sliced.log).toEqual(whole.log);
+    expect(JSON.stringify(w2.store.dump())).toBe(JSON.stringify(w1.store.dump()));
+    expect(w2.tickWhile(() => false)).toBe(true);
+  });
 });
 
 describe('reset', () => {

@@ -86,32 +86,50 @@ export class World {
 
   /** Runs every event due by now, each at its due instant, in order; returns how many ran. */
   tick(): number {
-    const now = this.now();
     let ran = 0;
+    this.tickWhile(() => {
+      ran += 1;
+      return true;
+    });
+    return ran;
+  }
+
+  /**
+   * Runs events due by now, as `tick` does, while `more` (asked after each event) says so; whether
+   * none is left due. A caller that stops early runs the rest later, before it reads the world: each
+   * event is a transaction of its own, so the world between two is one the clock could show.
+   */
+  tickWhile(more: () => boolean): boolean {
+    const now = this.now();
     for (;;) {
       // The store keeps events in a heap: the next due one is found in O(log n).
       const next = this.store.least('events') as EventRecord | undefined;
       const due = next && Date.parse(next.dueAt) <= now ? next : undefined;
-      if (!due) return ran;
+      if (!due) return true;
       const handler = this.#options.handlers?.[due.kind];
       this.transact((tx) => {
         tx.delete('events', due.id);
         handler?.(tx, due);
         return ok(undefined);
       }, Date.parse(due.dueAt));
-      ran += 1;
+      if (!more()) return false;
     }
   }
 
   /** Moves the clock (mode, speed, set, advance), then runs what came due. */
   changeClock(cmd: ClockCommand): Result<ClockState> {
-    const r = this.transact((tx) => {
+    const r = this.moveClock(cmd);
+    if (r.ok) this.tick();
+    return r;
+  }
+
+  /** Moves the clock (mode, speed, set, advance); what came due is left for the next tick. */
+  moveClock(cmd: ClockCommand): Result<ClockState> {
+    return this.transact((tx) => {
       const next = applyClockCommand(tx.meta.clock, cmd, this.#options.wallClock());
       if (next.ok) tx.setMeta({ ...tx.meta, clock: next.value });
       return next;
     });
-    if (r.ok) this.tick();
-    return r;
   }
 
   /** Restores the seeded state: entities, clock, faults, mail, config (api.md, `/sim/reset`). */

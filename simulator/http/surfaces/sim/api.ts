@@ -17,6 +17,7 @@ import { RouteTable, type ApiRoute } from '../../route-table.ts';
 import { addRequestRoutes } from './requests-api.ts';
 import { addSnapshotRoutes } from './snapshots-api.ts';
 import { worldAnswer } from './world-answer.ts';
+import { runDueEvents } from '../../due-events.ts';
 
 export const seedSchema = z
   .number()
@@ -90,12 +91,14 @@ const addWorldRoutes = (t: RouteTable): void => {
       const body = await readBody(c, clockSchema);
       if (!body.ok) return sendError(c, body.error);
       const { advance, set, mode, speed } = body.value;
-      const r = c.env.world.changeClock({
+      const r = c.env.world.moveClock({
         ...(advance !== undefined ? { advance } : {}),
         ...(set !== undefined ? { set } : {}),
         ...(mode !== undefined ? { mode } : {}),
         ...(speed !== undefined ? { speed } : {}),
       });
+      // What came due runs before the answer, the server answering others meanwhile.
+      if (r.ok) await runDueEvents(c.env.world);
       return sendResult(c, r, 200, (s) => describeClock(s, c.env.world.wall()));
     },
   );
