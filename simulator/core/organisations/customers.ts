@@ -260,6 +260,9 @@ export const deleteCustomer = (tx: WorldTx, user: PartnerUser, id: string): Resu
   return moved;
 };
 
+/** Users a step of a customer's removal removes (a larger customer takes several steps). */
+export const DELETE_BATCH = 500;
+
 /** Steps stored before steps carried their expected status (older data files). */
 const LEGACY_EXPECT: Readonly<Record<string, CustomerStatus>> = {
   provision: 'provisioning',
@@ -312,8 +315,19 @@ export const finishCustomerStep = (
   const expect = payload.expect ?? LEGACY_EXPECT[String(payload.op)];
   if (!stepApplies(c, { expect })) return undefined;
   if (c.status === 'deleting') {
+    // A large customer goes a batch of users a step: each step is one transaction (one journal
+    // line) of bounded size, and the server answers between two (issue 13). The customer stays
+    // `deleting` until its last user is gone.
+    let removed = 0;
+    for (const s of tx.walkKey('subscribers', 'customerId', c.id)) {
+      if (removed === DELETE_BATCH) {
+        scheduleStep(tx, c, 0);
+        return undefined;
+      }
+      tx.delete('subscribers', s.id);
+      removed += 1;
+    }
     for (const l of customerLocations(tx, c.id)) tx.delete('locations', l.id);
-    for (const s of tx.lookup('subscribers', 'customerId', c.id)) tx.delete('subscribers', s.id);
     tx.delete('customers', c.id);
     return undefined;
   }

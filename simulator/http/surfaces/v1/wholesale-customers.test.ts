@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_ORIGIN, type TestApp } from '../../../adapters/testing.ts';
+import { createTestApp } from '../../../adapters/testing.ts';
+import { DELETE_BATCH } from '../../../core/organisations/customers.ts';
 import { createValidatingApp } from '../../../../test/openapi/validating-app.ts';
 
 import {
@@ -7,6 +9,7 @@ import {
   ADMIN,
   advance,
   customerBody,
+  provisionedCustomer,
   provisioningId,
 } from '../../../../test/fixtures/wholesale.ts';
 
@@ -313,6 +316,41 @@ describe('PUT and DELETE /v1/wholesale/customers/{id}', () => {
     expect((await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(409);
     await advance(t, 'PT1M');
     expect((await t.call('GET', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(404);
+  });
+
+  it('removes a customer of more users than a step removes a batch at a time, each batch one bounded write', async () => {
+    const t = createTestApp();
+    const id = await provisionedCustomer(t);
+    const users = DELETE_BATCH * 2 + 7;
+    for (let i = 0; i < users; i += 1) {
+      const r = await t.call('POST', '/v1/wholesale/subscribers', {
+        ...ADMIN,
+        json: {
+          customerId: id,
+          email: `u${i}@big.example`,
+          packages: ['webex_meetings'],
+          provisioningParameters: { firstName: 'U', lastName: String(i) },
+        },
+      });
+      expect(r.status).toBe(200);
+    }
+    const ofCustomer = (s: object) => (s as { customerId?: string }).customerId === id;
+    const others = t.store.list('subscribers').filter((s) => !ofCustomer(s));
+    // Every write the store takes while the customer goes: how many users each removes.
+    const removedPerWrite: number[] = [];
+    const apply = t.store.apply.bind(t.store);
+    t.store.apply = (changes) => {
+      const removed = changes.filter((c) => c.op === 'delete' && c.collection === 'subscribers');
+      if (removed.length > 0) removedPerWrite.push(removed.length);
+      apply(changes);
+    };
+    expect((await t.call('DELETE', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(202);
+    await advance(t, 'PT1M');
+    // The users, and the administrator made with the customer.
+    expect(removedPerWrite).toEqual([DELETE_BATCH, DELETE_BATCH, 8]);
+    expect((await t.call('GET', `/v1/wholesale/customers/${id}`, ADMIN)).status).toBe(404);
+    expect(t.store.list('subscribers')).toEqual(others);
+    expect(t.store.count('events')).toBe(0);
   });
 });
 
