@@ -18,6 +18,22 @@ describe('bodies written in turns', () => {
     );
   });
 
+  it('takes an empty piece as a turn alone: nothing written, and other work runs there', async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push('other'));
+    const pieces = function* () {
+      yield '';
+      yield '';
+      order.push('after two turns');
+      yield 'a';
+      yield '';
+      yield 'b';
+    };
+    expect(await read(bodyInTurns(pieces(), 1))).toBe('ab');
+    expect(order).toEqual(['other', 'after two turns']);
+    expect(await read(bodyInTurns(['', '', ''], 1))).toBe('');
+  });
+
   it('lets other work run while a long body is written, and writes a short one at once', async () => {
     const lines = Array.from({ length: ITEMS_A_TURN * 3 }, (_, i) => `line ${i}\r\n`);
     const order: string[] = [];

@@ -19,7 +19,8 @@ export const ITEMS_A_TURN = 4096;
 /**
  * A body made of text pieces (CSV lines, JSON items), written as the client reads it: up to
  * `perTurn` pieces at a time, with a turn of the event loop before each batch but the first. A
- * long export is never one string, and the server answers other requests while it is written.
+ * long export is never one string, and the server answers other requests while it is written. An
+ * empty piece writes nothing: a producer yields one where a turn may be taken in long work.
  */
 export const bodyInTurns = (
   pieces: Iterable<string>,
@@ -30,19 +31,25 @@ export const bodyInTurns = (
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (started) await nextTurn();
-      started = true;
+      // Empty pieces are turns alone: a pull ends with text (or the end), else the stream waits.
       let text = '';
-      for (let n = 0; n < perTurn; n += 1) {
-        const next = it.next();
-        if (next.done) {
-          if (text !== '') controller.enqueue(utf8.encode(text));
-          controller.close();
+      for (;;) {
+        if (started) await nextTurn();
+        started = true;
+        for (let n = 0; n < perTurn; n += 1) {
+          const next = it.next();
+          if (next.done) {
+            if (text !== '') controller.enqueue(utf8.encode(text));
+            controller.close();
+            return;
+          }
+          text += next.value;
+        }
+        if (text !== '') {
+          controller.enqueue(utf8.encode(text));
           return;
         }
-        text += next.value;
       }
-      controller.enqueue(utf8.encode(text));
     },
   });
 };
