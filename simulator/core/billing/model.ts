@@ -27,8 +27,12 @@ export interface BillingReport {
   readonly created: string;
   /** The person id of the partner administrator who asked for it. */
   readonly createdBy: string;
-  /** Once `COMPLETED`: the secret of its download link, and what it serves. */
+  /** Once `COMPLETED`: the secret of its download link. */
   readonly downloadToken?: string;
+  /**
+   * The CSV as generated, in data files of earlier versions; a report completed now has none, its
+   * CSV made from the history when it is downloaded (`report-csv.ts`).
+   */
   readonly csv?: string;
 }
 

@@ -1,4 +1,5 @@
 import { csvField } from '../kernel/csv.ts';
+import { sortInSteps, STEP, TURN, type Steps } from '../kernel/steps.ts';
 import type { WorldReader } from '../kernel/world-tx.ts';
 import type { BillingReport, UsageRecord } from './model.ts';
 import { coveredDays, DAY_MS, isoDate, periodOf, type Period } from './period.ts';
@@ -11,17 +12,40 @@ import { usageOf } from './usage.ts';
 /** A text cell formula-escaped (OWASP: names and ids come from clients) and quoted; numbers as is. */
 const quote = (v: string | number): string => (typeof v === 'number' ? String(v) : csvField(v));
 
-const csv = (header: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>
-  [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+type Row = readonly (string | number)[];
 
-const byText = (a: readonly (string | number)[], b: readonly (string | number)[]): number => {
+/** The CSV's text, STEP lines a piece (each line ends with CRLF). */
+function* csv(header: readonly string[], rows: readonly Row[]): Steps {
+  let piece = `${header.map(quote).join(',')}\r\n`;
+  for (let i = 0; i < rows.length; i += 1) {
+    piece += `${rows[i]!.map(quote).join(',')}\r\n`;
+    if ((i + 1) % STEP === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
+}
+
+/** Texts in order, one cell after the other (a shorter list first when one begins the other). */
+const byText = (a: readonly string[], b: readonly string[]): number => {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = String(a[i]);
-    const y = String(b[i]);
+    const x = a[i]!;
+    const y = b[i]!;
     if (x !== y) return x < y ? -1 : 1;
   }
   return a.length - b.length;
 };
+
+/**
+ * Rows sorted by some of their cells as text (`byText`), ties in the order given, in steps. Each
+ * row's key is made once, not in each of a sort's n log n comparisons.
+ */
+function* sortedBy(rows: readonly Row[], keyOf: (row: Row) => Row): Steps<Row[]> {
+  const keyed = yield* rowsOf(rows, (row) => ({ row, key: keyOf(row).map(String) }));
+  const sorted = yield* sortInSteps(keyed, (a, b) => byText(a.key, b.key));
+  return sorted.map((k) => k.row);
+}
 
 /** Per key: the stretch last seen (for names), its days, the first and last day. */
 interface Held {
@@ -55,9 +79,15 @@ class DailyCount {
   }
 }
 
-const holdings = (records: readonly UsageRecord[], p: Period, key: (r: UsageRecord) => string) => {
+function* holdings(
+  records: readonly UsageRecord[],
+  p: Period,
+  key: (r: UsageRecord) => string,
+): Steps<Map<string, Held>> {
   const held = new Map<string, Held>();
-  for (const r of records) {
+  for (let i = 0; i < records.length; i += 1) {
+    if ((i + 1) % STEP === 0) yield TURN;
+    const r = records[i]!;
     const span = coveredDays(r, p);
     if (!span) continue;
     for (const pkg of r.packages) {
@@ -74,18 +104,33 @@ const holdings = (records: readonly UsageRecord[], p: Period, key: (r: UsageReco
     }
   }
   return held;
-};
+}
 
 const pkgOf = (key: string): string => key.slice(key.lastIndexOf('\u0000') + 1);
-const day = (p: Period, i: number): string => isoDate(p.start + i * DAY_MS);
+/** The date of each day of a period, made once per day (a report's rows name a few days many times). */
+const daysOf = (p: Period): ((i: number) => string) => {
+  const dates: string[] = [];
+  return (i) => (dates[i] ??= isoDate(p.start + i * DAY_MS));
+};
 
-const wholesaleUsers = (report: BillingReport, records: readonly UsageRecord[], p: Period) => {
-  const held = holdings(
+/** Each of `items` made into a row, in steps. */
+function* rowsOf<T, R>(items: Iterable<T>, row: (item: T) => R): Steps<R[]> {
+  const rows: R[] = [];
+  for (const item of items) {
+    rows.push(row(item));
+    if (rows.length % STEP === 0) yield TURN;
+  }
+  return rows;
+}
+
+function* wholesaleUsers(report: BillingReport, records: readonly UsageRecord[], p: Period): Steps {
+  const day = daysOf(p);
+  const held = yield* holdings(
     records.filter((r) => r.source === 'subscriber'),
     p,
     (r) => r.entityId,
   );
-  const rows = [...held].map(([k, h]) => [
+  const rows = yield* rowsOf(held, ([k, h]) => [
     report.billingStartDate,
     report.billingEndDate,
     h.record.customerOrgId ?? '',
@@ -95,11 +140,11 @@ const wholesaleUsers = (report: BillingReport, records: readonly UsageRecord[], 
     h.record.personId ?? '',
     h.record.email ?? '',
     pkgOf(k),
-    day(p, h.first),
-    day(p, h.last),
+    day(h.first),
+    day(h.last),
     h.days,
   ]);
-  return csv(
+  yield* csv(
     [
       'Billing Start Date',
       'Billing End Date',
@@ -115,31 +160,49 @@ const wholesaleUsers = (report: BillingReport, records: readonly UsageRecord[], 
       'Days',
     ],
     // By customer, then user, then when.
-    rows.sort((a, b) =>
-      byText([a[3]!, a[4]!, a[7]!, a[9]!, a[8]!], [b[3]!, b[4]!, b[7]!, b[9]!, b[8]!]),
-    ),
+    yield* sortedBy(rows, (r) => [r[3]!, r[4]!, r[7]!, r[9]!, r[8]!]),
   );
-};
+}
 
-/** Per customer and package: the days the org held it, and its subscribers' daily counts. */
-const customerPackages = (records: readonly UsageRecord[], p: Period) => {
-  const orgDays = holdings(
-    records.filter((r) => r.source === 'customer'),
-    p,
-    (r) => r.customerId ?? r.entityId,
-  );
-  const counts = new Map<string, { record: UsageRecord; count: DailyCount }>();
-  for (const r of records) {
+/** Subscribers' stretches counted per day under a key of each stretch and package, in steps. */
+function* dailyCounts<V>(
+  records: readonly UsageRecord[],
+  p: Period,
+  keyOf: (r: UsageRecord, pkg: string) => string,
+  start: (r: UsageRecord) => V,
+  count: (v: V) => DailyCount,
+): Steps<Map<string, V>> {
+  const counts = new Map<string, V>();
+  for (let i = 0; i < records.length; i += 1) {
+    if ((i + 1) % STEP === 0) yield TURN;
+    const r = records[i]!;
     if (r.source !== 'subscriber') continue;
     const span = coveredDays(r, p);
     if (!span) continue;
     for (const pkg of r.packages) {
-      const k = `${r.customerId ?? ''}\u0000${pkg}`;
+      const k = keyOf(r, pkg);
       let c = counts.get(k);
-      if (!c) counts.set(k, (c = { record: r, count: new DailyCount(p.days) }));
-      c.count.add(span[0], span[1]);
+      if (c === undefined) counts.set(k, (c = start(r)));
+      count(c).add(span[0], span[1]);
     }
   }
+  return counts;
+}
+
+/** Per customer and package: the days the org held it, and its subscribers' daily counts. */
+function* customerPackages(records: readonly UsageRecord[], p: Period) {
+  const orgDays = yield* holdings(
+    records.filter((r) => r.source === 'customer'),
+    p,
+    (r) => r.customerId ?? r.entityId,
+  );
+  const counts = yield* dailyCounts(
+    records,
+    p,
+    (r, pkg) => `${r.customerId ?? ''}\u0000${pkg}`,
+    (record) => ({ record, count: new DailyCount(p.days) }),
+    (c) => c.count,
+  );
   const keys = new Set([...orgDays.keys(), ...counts.keys()]);
   return [...keys].map((k) => {
     const org = orgDays.get(k);
@@ -148,10 +211,15 @@ const customerPackages = (records: readonly UsageRecord[], p: Period) => {
     const { peak, sum } = users?.count.totals() ?? { peak: 0, sum: 0 };
     return { key: k, record, orgDays: org?.days ?? 0, peak, sum, package: pkgOf(k) };
   });
-};
+}
 
-const wholesaleCustomers = (report: BillingReport, records: readonly UsageRecord[], p: Period) =>
-  csv(
+function* wholesaleCustomers(
+  report: BillingReport,
+  records: readonly UsageRecord[],
+  p: Period,
+): Steps {
+  const packages = yield* customerPackages(records, p);
+  yield* csv(
     [
       'Billing Start Date',
       'Billing End Date',
@@ -163,8 +231,8 @@ const wholesaleCustomers = (report: BillingReport, records: readonly UsageRecord
       'Peak Quantity',
       'Quantity Days',
     ],
-    customerPackages(records, p)
-      .map((c) => [
+    yield* sortedBy(
+      packages.map((c) => [
         report.billingStartDate,
         report.billingEndDate,
         c.record.customerOrgId ?? '',
@@ -174,35 +242,33 @@ const wholesaleCustomers = (report: BillingReport, records: readonly UsageRecord
         c.orgDays,
         c.peak,
         c.sum,
-      ])
-      .sort((a, b) => byText(a.slice(3), b.slice(3))),
+      ]),
+      (r) => r.slice(3),
+    ),
   );
+}
 
-const wholesalePartner = (
+function* wholesalePartner(
   w: WorldReader,
   report: BillingReport,
   records: readonly UsageRecord[],
   p: Period,
-) => {
+): Steps {
   const partner = w.get('partners', report.partnerId);
   const customers = new Map<string, Set<string>>();
-  for (const c of customerPackages(records, p)) {
+  for (const c of yield* customerPackages(records, p)) {
     const set = customers.get(c.package) ?? new Set<string>();
     set.add(c.record.customerId ?? '');
     customers.set(c.package, set);
   }
-  const counts = new Map<string, DailyCount>();
-  for (const r of records) {
-    if (r.source !== 'subscriber') continue;
-    const span = coveredDays(r, p);
-    if (!span) continue;
-    for (const pkg of r.packages) {
-      let c = counts.get(pkg);
-      if (!c) counts.set(pkg, (c = new DailyCount(p.days)));
-      c.add(span[0], span[1]);
-    }
-  }
-  return csv(
+  const counts = yield* dailyCounts(
+    records,
+    p,
+    (_r, pkg) => pkg,
+    () => new DailyCount(p.days),
+    (c) => c,
+  );
+  yield* csv(
     [
       'Billing Start Date',
       'Billing End Date',
@@ -213,8 +279,8 @@ const wholesalePartner = (
       'Peak Quantity',
       'Quantity Days',
     ],
-    [...customers]
-      .map(([pkg, set]) => {
+    yield* sortedBy(
+      [...customers].map(([pkg, set]) => {
         const { peak, sum } = counts.get(pkg)?.totals() ?? { peak: 0, sum: 0 };
         return [
           report.billingStartDate,
@@ -226,25 +292,39 @@ const wholesalePartner = (
           peak,
           sum,
         ];
-      })
-      .sort((a, b) => byText(a.slice(4), b.slice(4))),
+      }),
+      (r) => r.slice(4),
+    ),
   );
-};
+}
 
-const broadworksUsers = (
+function* broadworksUsers(
   w: WorldReader,
   report: BillingReport,
   records: readonly UsageRecord[],
-) => {
+): Steps {
   const p = periodOf(report.billingStartDate, report.billingEndDate);
-  const held = holdings(records, p, (r) => r.entityId);
+  const held = yield* holdings(records, p, (r) => r.entityId);
   const orgOf = new Map(
     w
       .list('enterprises')
       .filter((e) => e.partnerId === report.partnerId)
       .map((e) => [e.spEnterpriseId, e.orgId ?? ''] as const),
   );
-  return csv(
+  const day = daysOf(p);
+  const rows = yield* rowsOf(held, ([k, h]) => [
+    report.billingPeriod ?? '',
+    h.record.spEnterpriseId ?? '',
+    orgOf.get(h.record.spEnterpriseId ?? '') ?? '',
+    h.record.entityId,
+    h.record.userId ?? '',
+    h.record.email ?? '',
+    pkgOf(k),
+    day(h.first),
+    day(h.last),
+    h.days,
+  ]);
+  yield* csv(
     [
       'Billing Period',
       'Enterprise',
@@ -257,34 +337,31 @@ const broadworksUsers = (
       'Last Day',
       'Days',
     ],
-    [...held]
-      .map(([k, h]) => [
-        report.billingPeriod ?? '',
-        h.record.spEnterpriseId ?? '',
-        orgOf.get(h.record.spEnterpriseId ?? '') ?? '',
-        h.record.entityId,
-        h.record.userId ?? '',
-        h.record.email ?? '',
-        pkgOf(k),
-        day(p, h.first),
-        day(p, h.last),
-        h.days,
-      ])
-      // By enterprise, then user, then when.
-      .sort((a, b) => byText([a[1]!, a[4]!, a[7]!, a[6]!], [b[1]!, b[4]!, b[7]!, b[6]!])),
+    // By enterprise, then user, then when.
+    yield* sortedBy(rows, (r) => [r[1]!, r[4]!, r[7]!, r[6]!]),
   );
-};
+}
 
-/** The report's CSV from the history as it is now (its period is over, so it no longer changes). */
-export const reportCsv = (w: WorldReader, report: BillingReport): string => {
-  if (report.offer === 'broadworks')
-    return broadworksUsers(w, report, usageOf(w, report.partnerId, ['broadworksSubscriber']));
+/**
+ * The report's CSV from the history as it is now (its period is over, so it no longer changes), as
+ * pieces: together its text; an empty piece is a place to give the event loop a turn. The history
+ * is read at the first piece: what changes after does not reach the pieces still to come.
+ */
+export function* reportCsvPieces(w: WorldReader, report: BillingReport): Steps {
+  if (report.offer === 'broadworks') {
+    const records = yield* usageOf(w, report.partnerId, ['broadworksSubscriber']);
+    return yield* broadworksUsers(w, report, records);
+  }
   // A report for a sub-partner counts only that sub-partner's customers.
-  const records = usageOf(w, report.partnerId, ['customer', 'subscriber']).filter(
+  const records = (yield* usageOf(w, report.partnerId, ['customer', 'subscriber'])).filter(
     (r) => report.subPartnerOrgId === undefined || r.subPartnerOrgId === report.subPartnerOrgId,
   );
   const p = periodOf(report.billingStartDate, report.billingEndDate);
-  if (report.type === 'USER') return wholesaleUsers(report, records, p);
-  if (report.type === 'CUSTOMER') return wholesaleCustomers(report, records, p);
-  return wholesalePartner(w, report, records, p);
-};
+  if (report.type === 'USER') return yield* wholesaleUsers(report, records, p);
+  if (report.type === 'CUSTOMER') return yield* wholesaleCustomers(report, records, p);
+  return yield* wholesalePartner(w, report, records, p);
+}
+
+/** The report's CSV at once (`reportCsvPieces` joined). */
+export const reportCsv = (w: WorldReader, report: BillingReport): string =>
+  [...reportCsvPieces(w, report)].join('');

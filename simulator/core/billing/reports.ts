@@ -13,14 +13,15 @@ import { takeStepFault } from '../sim/fault-ops.ts';
 import { billingErrors } from './errors.ts';
 import { REPORT_TYPES, type BillingReport, type ReportStatus } from './model.ts';
 import { dateStart, dayOf, DAY_MS, isoDate, monthStart } from './period.ts';
-import { reportCsv } from './report-csv.ts';
 import { REPORT_STATES } from './states.ts';
 
 /**
  * Billing reports (webex-wholesale.json and webex-broadworks.json "Billing Reports"; SIM-1): made
  * `IN_PROGRESS`, generated when the `billingReport` delay has passed on the virtual clock, from the
  * world's usage history over the requested period (`usage.ts`), then `COMPLETED` with a CSV behind
- * a download link, or `FAILED` under a step fault.
+ * a download link, or `FAILED` under a step fault. The CSV is made when it is downloaded, a turn of
+ * the event loop at a time (`reportCsvPieces`): the period is over, so its history no longer
+ * changes, and a report of a million users is seconds of work that must not hold the server.
  */
 export const REPORT_STEP = 'billing.report';
 
@@ -191,15 +192,11 @@ export const finishReportStep = (tx: WorldTx, p: Readonly<Record<string, unknown
     move(tx, r, 'FAILED', {
       errors: [{ errorCode: fault.errorCode, description: fault.description }],
     });
-  else
-    move(tx, r, 'COMPLETED', {
-      csv: reportCsv(tx, r),
-      downloadToken: tx.uuid().replace(/-/g, ''),
-    });
+  else move(tx, r, 'COMPLETED', { downloadToken: tx.uuid().replace(/-/g, '') });
 };
 
-/** The report a download link names, whoever asks (the link is its own secret, like Cisco's). */
+/** The completed report a download link names, whoever asks (the link is its own secret, like Cisco's). */
 export const reportByToken = (w: WorldReader, token: string): Result<BillingReport> => {
   const r = w.list('billingReports').find((x) => x.downloadToken === token);
-  return r?.csv !== undefined ? ok(r) : fail(billingErrors.gone({}));
+  return r?.status === 'COMPLETED' ? ok(r) : fail(billingErrors.gone({}));
 };

@@ -1,4 +1,5 @@
 import type { Change } from '../kernel/store-port.ts';
+import { STEP, TURN, type Steps } from '../kernel/steps.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
 import type { BroadWorksSubscriber } from '../broadworks/model.ts';
 import type { Customer } from '../organisations/model.ts';
@@ -134,18 +135,26 @@ export const recordUsage = (tx: WorldTx, before: WorldReader): void => {
 
 /**
  * A partner's stretches from some sources. An entity billed now without an open stretch (a world
- * kept from before the history existed) counts from its creation.
+ * kept from before the history existed) counts from its creation. In steps (kernel/steps.ts): the
+ * history and the entities are read at the start, whether an entity has a stretch as it goes.
  */
-export const usageOf = (
+export function* usageOf(
   w: WorldReader,
   partnerId: string,
   sources: readonly UsageSource[],
-): UsageRecord[] => {
-  const out = w
-    .list('usageRecords')
-    .filter((r) => r.partnerId === partnerId && sources.includes(r.source));
-  for (const source of sources) {
-    for (const e of w.list(COLLECTIONS[source])) {
+): Steps<UsageRecord[]> {
+  const history = w.list('usageRecords');
+  const lists = sources.map((source) => [source, w.list(COLLECTIONS[source])] as const);
+  const out: UsageRecord[] = [];
+  for (let i = 0; i < history.length; i += 1) {
+    if ((i + 1) % STEP === 0) yield TURN;
+    const r = history[i]!;
+    if (r.partnerId === partnerId && sources.includes(r.source)) out.push(r);
+  }
+  for (const [source, entities] of lists) {
+    for (let i = 0; i < entities.length; i += 1) {
+      if ((i + 1) % STEP === 0) yield TURN;
+      const e = entities[i]!;
       if (e.partnerId !== partnerId || w.get('usageRecords', openUsageId(source, e.id))) continue;
       const now = billed(w, source, e);
       if (now)
@@ -159,4 +168,4 @@ export const usageOf = (
     }
   }
   return out;
-};
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_ORIGIN, type TestApp } from '../../../adapters/testing.ts';
+import type { BillingReport } from '../../../core/billing/model.ts';
+import type { Entity } from '../../../core/kernel/store-port.ts';
 import { bwBody, bwWorld } from '../../../../test/fixtures/broadworks.ts';
 import { ciscoRequestExample } from '../../../../test/fixtures/cisco-examples.ts';
 import {
@@ -210,6 +212,29 @@ describe('wholesale billing reports (webex-wholesale.json; SIM-1)', () => {
     expect(gone.status).toBe(404);
     expect(gone.body.errors[0].description).toMatch(/no longer exists/);
     expect((await t.call('DELETE', `${W}/${b.id}`, ADMIN)).status).toBe(404);
+  });
+
+  it('serves the CSV a report completed by an earlier version kept; one completed now is made when downloaded', async () => {
+    const t = june2021();
+    const made = (await t.call('POST', W, { ...ADMIN, json: await wholesaleExample(t) })).body;
+    await advance(t, 'PT2M');
+    const stored = t.store.get('billingReports', made.id) as unknown as BillingReport;
+    expect(stored.csv).toBeUndefined();
+    const fresh = await download(t, `${TEST_ORIGIN}/billing-reports/${stored.downloadToken!}.csv`);
+    expect(fresh.status).toBe(200);
+    expect(fresh.text).toMatch(/^Billing Start Date,Billing End Date,Partner Org ID/);
+    // As a data file of an earlier version holds it: the CSV generated at completion.
+    const kept = 'Billing Start Date,Billing End Date\r\n2020-05-21,2020-05-30\r\n';
+    t.store.apply([
+      {
+        op: 'put',
+        collection: 'billingReports',
+        value: { ...stored, id: 'old', csv: kept, downloadToken: 'old1' } as Entity,
+      },
+    ]);
+    const old = await download(t, `${TEST_ORIGIN}/billing-reports/old1.csv`);
+    expect(old.status).toBe(200);
+    expect(old.text).toBe(kept);
   });
 
   it('a step fault on billingReport ends generation FAILED with its error, and no download', async () => {

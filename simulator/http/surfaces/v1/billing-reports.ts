@@ -15,8 +15,10 @@ import { parseInstant } from '../../../core/kernel/clock.ts';
 import { invalidFields, type ErrorItem } from '../../../core/kernel/errors.ts';
 import { ownList } from '../../../core/kernel/ownership.ts';
 import { fail, ok, type Result } from '../../../core/kernel/result.ts';
+import { reportCsvPieces } from '../../../core/billing/report-csv.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { linkUrl } from '../../links.ts';
+import { bodyInTurns } from '../../next-turn.ts';
 import { cursorPageOf, readCursor } from '../../paging.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import type { RouteTable } from '../../route-table.ts';
@@ -296,7 +298,9 @@ export const addBillingReportRoutes = (t: RouteTable): void => {
         r.value.offer === 'broadworks'
           ? `broadworks-billing-${r.value.billingPeriod ?? ''}.csv`
           : `wholesale-billing-${(r.value.type ?? 'PARTNER').toLowerCase()}-${r.value.billingStartDate}-${r.value.billingEndDate}.csv`;
-      return c.body(r.value.csv ?? '', 200, {
+      // Made from the history as the client reads it, a turn of the event loop between pieces.
+      const csv = r.value.csv ?? bodyInTurns(reportCsvPieces(c.env.world.read(), r.value), 1);
+      return c.body(csv, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${name}"`,
       });
