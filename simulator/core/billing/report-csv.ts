@@ -113,6 +113,14 @@ const daysOf = (p: Period): ((i: number) => string) => {
   return (i) => (dates[i] ??= isoDate(p.start + i * DAY_MS));
 };
 
+/** A user's package row ends alike in both offers: the package, its first and last day, its days. */
+const heldCells = (k: string, h: Held, day: (i: number) => string): Row => [
+  pkgOf(k),
+  day(h.first),
+  day(h.last),
+  h.days,
+];
+
 /** Each of `items` made into a row, in steps. */
 function* rowsOf<T, R>(items: Iterable<T>, row: (item: T) => R): Steps<R[]> {
   const rows: R[] = [];
@@ -139,10 +147,7 @@ function* wholesaleUsers(report: BillingReport, records: readonly UsageRecord[],
     h.record.entityId,
     h.record.personId ?? '',
     h.record.email ?? '',
-    pkgOf(k),
-    day(h.first),
-    day(h.last),
-    h.days,
+    ...heldCells(k, h, day),
   ]);
   yield* csv(
     [
@@ -319,10 +324,7 @@ function* broadworksUsers(
     h.record.entityId,
     h.record.userId ?? '',
     h.record.email ?? '',
-    pkgOf(k),
-    day(h.first),
-    day(h.last),
-    h.days,
+    ...heldCells(k, h, day),
   ]);
   yield* csv(
     [
