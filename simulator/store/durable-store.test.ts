@@ -196,6 +196,53 @@ describe('DurableStore on disk', () => {
     expect(later.list('people').map((e) => e.id)).toEqual(['p1', 'p2', 'p3']);
   });
 
+  it('writes a batch larger than a journal line holds as a group of lines, read back whole', async () => {
+    const store = await DurableStore.open({ file, journalLineChanges: 3 });
+    open.push(store);
+    store.apply([put('p0')]);
+    store.apply(Array.from({ length: 8 }, (_, i) => put(`q${i}`)));
+    store.apply([put('p1')]);
+    const written = lines(journal).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(written.map((e) => [e.s, (e.c as unknown[]).length, e.g, e.m])).toEqual([
+      [1, 1, undefined, undefined],
+      [2, 3, 2, true],
+      [3, 3, 2, true],
+      [4, 2, 2, undefined],
+      [5, 1, undefined, undefined],
+    ]);
+    await store.close();
+    const ids = ['p0', ...Array.from({ length: 8 }, (_, i) => `q${i}`), 'p1'];
+    expect((await openStore()).list('people').map((e) => e.id)).toEqual(ids);
+  });
+
+  it('drops a group of lines cut short, whole: by a kill at its end, or by a failed write before later ones', async () => {
+    const store = await DurableStore.open({ file, journalLineChanges: 2 });
+    store.apply([put('p0')]);
+    store.apply([put('q0'), put('q1'), put('q2'), put('q3'), put('q4')]);
+    await store.close();
+    const [first, ...group] = lines(journal);
+    expect(group).toHaveLength(3);
+    // Killed after the group's second line: none of it was acknowledged.
+    writeFileSync(journal, `${[first, ...group.slice(0, 2)].join('\n')}\n`);
+    writeFileSync(file, '{"provisim":"world-snapshot","version":1,"lastSeq":0,"collections":{}}');
+    expect((await openStore()).list('people').map((e) => e.id)).toEqual(['p0']);
+    // A write that failed after the group's first line, then one more write that succeeded.
+    writeFileSync(
+      journal,
+      `${[first, group[0], '{"s":5,"c":[{"op":"put","collection":"people","value":{"id":"p1"}}]}'].join('\n')}\n`,
+    );
+    writeFileSync(file, '{"provisim":"world-snapshot","version":1,"lastSeq":0,"collections":{}}');
+    expect((await openStore()).list('people').map((e) => e.id)).toEqual(['p0', 'p1']);
+    // The same, the later write a group of its own.
+    const person = (id: string) => `{"op":"put","collection":"people","value":{"id":"${id}"}}`;
+    writeFileSync(
+      journal,
+      `${[first, group[0], `{"s":5,"c":[${person('p1')}],"g":5,"m":true}`, `{"s":6,"c":[${person('p2')}],"g":5}`].join('\n')}\n`,
+    );
+    writeFileSync(file, '{"provisim":"world-snapshot","version":1,"lastSeq":0,"collections":{}}');
+    expect((await openStore()).list('people').map((e) => e.id)).toEqual(['p0', 'p1', 'p2']);
+  });
+
   it('refuses to open over a corrupt line in the middle of the journal, naming the file and line', async () => {
     const store = await openStore();
     store.apply([put('p1')]);

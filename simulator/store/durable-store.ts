@@ -24,6 +24,7 @@ import {
   writeSnapshotSync,
   type Snapshot,
 } from './snapshot-file.ts';
+import { eachLineSync } from './file-lines.ts';
 import { storableBatch } from './storable.ts';
 
 export { DATA_FILE_HEADER, type Snapshot };
@@ -78,24 +79,54 @@ export interface DurableStoreOptions {
   readonly fsync?: boolean;
   /** Told of a background compaction that failed (the journal keeps every write meanwhile). */
   readonly onError?: (error: unknown) => void;
+  /** Changes a journal line holds at most (default JOURNAL_LINE_CHANGES). */
+  readonly journalLineChanges?: number;
 }
 
+/**
+ * Changes a journal line holds at most. A larger batch (a snapshot of a large world restored, a
+ * world imported) is written as a group of lines, replayed whole or not at all: one line would be
+ * longer than the longest string V8 makes (about 512 MB) past a few hundred thousand subscribers.
+ */
+export const JOURNAL_LINE_CHANGES = 5_000;
+
+/**
+ * One journal line: its sequence number and changes. The lines of a group carry `g`, the first
+ * line's number; all but the last carry `m` (more follow).
+ */
 interface JournalEntry {
   readonly s: number;
   readonly c: readonly Change[];
+  readonly g?: number;
+  readonly m?: true;
 }
 
 const ENTRY_START = '{"s":';
 
 const isEntry = (v: unknown): v is JournalEntry =>
-  isRecord(v) && Number.isSafeInteger(v.s) && Array.isArray(v.c);
+  isRecord(v) &&
+  Number.isSafeInteger(v.s) &&
+  Array.isArray(v.c) &&
+  (v.g === undefined || Number.isSafeInteger(v.g)) &&
+  (v.m === undefined || v.m === true);
 
+/**
+ * The journal's entries after `afterSeq`, read a line at a time. A group of lines counts only when
+ * its last line is there: one cut short (a kill, a failed write) was never acknowledged.
+ */
 const readJournal = (file: string, afterSeq: number): JournalEntry[] => {
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n');
   const entries: JournalEntry[] = [];
-  lines.forEach((line, i) => {
+  let group: JournalEntry[] = [];
+  let n = 0;
+  /** A line that is not an entry: only the last line may be one (torn by a killed process). */
+  let bad: { readonly line: number; readonly why: string; readonly torn: boolean } | undefined;
+  const corrupt = (b: NonNullable<typeof bad>) =>
+    new Error(`${file}, line ${b.line}: the journal is corrupt (${b.why}).`);
+  eachLineSync(file, (line) => {
+    n += 1;
     if (line.trim() === '') return;
+    if (bad) throw corrupt(bad);
     let parsed: unknown;
     let why = 'not a journal entry';
     try {
@@ -103,17 +134,23 @@ const readJournal = (file: string, afterSeq: number): JournalEntry[] => {
     } catch (error) {
       why = String(error);
     }
-    if (isEntry(parsed)) {
+    if (!isEntry(parsed)) {
+      // A torn entry still starts as every entry does.
+      bad = { line: n, why, torn: line.startsWith(ENTRY_START) || ENTRY_START.startsWith(line) };
+      return;
+    }
+    if (parsed.g === undefined) {
+      group = [];
       if (parsed.s > afterSeq) entries.push(parsed);
       return;
     }
-    // Only the last line can be torn by a killed process, and it was never acknowledged; a torn
-    // entry still starts as every entry does.
-    const isTail = lines.slice(i + 1).every((l) => l.trim() === '');
-    const torn = line.startsWith(ENTRY_START) || ENTRY_START.startsWith(line);
-    if (!isTail || !torn)
-      throw new Error(`${file}, line ${i + 1}: the journal is corrupt (${why}).`);
+    if (group[0]?.g !== parsed.g) group = [];
+    group.push(parsed);
+    if (parsed.m) return;
+    for (const e of group) if (e.s > afterSeq) entries.push(e);
+    group = [];
   });
+  if (bad && !bad.torn) throw corrupt(bad);
   return entries;
 };
 
@@ -235,14 +272,26 @@ export class DurableStore implements Store {
     if (changes.length === 0) return;
     // Nothing reaches the journal that could not be read back (it would brick the next start).
     const prepared = storableBatch(changes);
-    const line = `${JSON.stringify({ s: this.#seq + 1, c: prepared } satisfies JournalEntry)}\n`;
-    const bytes = Buffer.from(line, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.#fd, bytes, written);
+    const per = this.#options.journalLineChanges ?? JOURNAL_LINE_CHANGES;
+    const first = this.#seq + 1;
+    const parts = Math.max(1, Math.ceil(prepared.length / per));
+    for (let k = 0; k < parts; k += 1) {
+      if (parts === 1) {
+        this.#writeLine({ s: first, c: prepared });
+        break;
+      }
+      const c = prepared.slice(k * per, (k + 1) * per);
+      this.#writeLine({
+        s: first + k,
+        c,
+        g: first,
+        ...(k < parts - 1 ? { m: true as const } : {}),
+      });
+    }
     if (this.#options.fsync) fsyncSync(this.#fd);
-    this.#seq += 1;
+    this.#seq = first + parts - 1;
     this.#memory.applyStorable(prepared);
-    this.#journalEntries += 1;
+    this.#journalEntries += parts;
     if (
       !this.#compaction &&
       this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#snapshotSize)
@@ -253,6 +302,12 @@ export class DurableStore implements Store {
           this.#compaction = undefined;
         });
     }
+  }
+
+  #writeLine(entry: JournalEntry): void {
+    const bytes = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.#fd, bytes, written);
   }
 
   /** Resolves once a running compaction is done; journal writes are already on disk when `apply` returns. */

@@ -1,6 +1,5 @@
 import {
   closeSync,
-  createReadStream,
   existsSync,
   fsyncSync,
   mkdirSync,
@@ -15,6 +14,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Entity } from '../core/kernel/store-port.ts';
+import { eachLine } from './file-lines.ts';
 import { valueSharer } from './value-sharer.ts';
 
 /** The header every data file starts with: a file without it is not the simulator's. */
@@ -262,38 +262,6 @@ const prefixOf = (file: string, bytes: number): string => {
     return buf.toString('utf8', 0, readSync(fd, buf, 0, bytes, 0));
   } finally {
     closeSync(fd);
-  }
-};
-
-/** The text of `buf` from `from` to `to` (a line), without the `\r` of a `\r\n`. */
-const lineOf = (buf: Buffer, from: number, to: number): string =>
-  buf.toString('utf8', from, to > from && buf[to - 1] === 0x0d ? to - 1 : to);
-
-/**
- * Calls `take` with each line of a file in turn (a line ends at `\n` or `\r\n`), read a megabyte
- * at a time: lines are cut from the bytes as read and decoded one by one, so no string holds more
- * than a line, and a line spread over many reads is joined once.
- */
-const eachLine = async (file: string, take: (line: string) => void): Promise<void> => {
-  /** The start of a line, read before its end. */
-  let pending: Buffer[] = [];
-  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let from = 0;
-    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, from)) {
-      if (pending.length === 0) take(lineOf(chunk, from, nl));
-      else {
-        const line = Buffer.concat([...pending, chunk.subarray(from, nl)]);
-        pending = [];
-        take(lineOf(line, 0, line.length));
-      }
-      from = nl + 1;
-    }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
-  }
-  if (pending.length > 0) {
-    const line = Buffer.concat(pending);
-    take(lineOf(line, 0, line.length));
   }
 };
 
