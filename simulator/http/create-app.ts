@@ -36,6 +36,7 @@ import { errorHtml, notFoundHtml } from './pages/error-pages.tsx';
 import { wantsPage, pageUrl } from './pages/page-renderer.tsx';
 import { simPanelRoutes } from './surfaces/sim/pages.tsx';
 import { runDueEvents } from './due-events.ts';
+import { isHealthCheck } from './middleware/sim-guard.ts';
 
 export interface AppDeps {
   /** The default world's store (the CLI passes the lowdb store; tests a memory store). */
@@ -113,7 +114,8 @@ const useSurfaceMiddleware = (app: Hono<SurfaceEnv>): void => {
     if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
       return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
     }
-    const due = runDueEvents(c.env.world);
+    // A health check answers at once, whatever steps the world has yet to run.
+    const due = isHealthCheck(c.req.method, c.req.path) ? undefined : runDueEvents(c.env.world);
     if (due) await due;
     await next();
   });

@@ -15,8 +15,8 @@ const within = (sliceMs: number) => {
  * is the world at its instant), a turn of the event loop given every `sliceMs` of wall time. A long
  * run of events (a customer of a million users removed, a day of steps after a clock advance)
  * then holds no other world and no static file, and no keep-alive connection times out while it
- * runs; requests of the same world (`/sim/health` too) run the rest with it and wait for it, as
- * they must.
+ * runs; requests of the same world run the rest with it and wait for it, as they must (all but its
+ * health check, which reads nothing of the world).
  * Nothing is awaited when nothing was left due.
  */
 export const runDueEvents = (world: World, sliceMs = EVENTS_SLICE_MS): Promise<void> | undefined =>

@@ -3,6 +3,13 @@ import { forbidden, unauthorized } from '../../core/kernel/errors.ts';
 import { worldPath } from '../origin.ts';
 import { errorResponse } from '../respond.ts';
 
+/**
+ * The health check (a container's HEALTHCHECK, a load balancer): it tells nothing of the world and
+ * changes nothing, so it needs no token and waits for none of the world's due steps.
+ */
+export const isHealthCheck = (method: string, path: string): boolean =>
+  worldPath(path) === '/sim/health' && (method === 'GET' || method === 'HEAD');
+
 /** How `/sim` is guarded (architecture: `/sim` can wipe a world, so a web page must not reach it). */
 export interface SimGuardOptions {
   /**
@@ -130,9 +137,7 @@ export const guardSim =
       );
     // The health check (a container's HEALTHCHECK, a load balancer) tells nothing and changes
     // nothing, so it needs no token; it still answers only to the simulator's own names.
-    const health =
-      worldPath(c.req.path) === '/sim/health' &&
-      (c.req.method === 'GET' || c.req.method === 'HEAD');
+    const health = isHealthCheck(c.req.method, c.req.path);
     if (o.token !== undefined && !health) {
       // A browser opens the control panel once with `?sim-token=…` (the link printed at start):
       // the token moves to a same-site cookie and out of the address bar.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN } from '../../../adapters/testing.ts';
+import { ADMIN, customerBody, provisioningId } from '../../../../test/fixtures/wholesale.ts';
 
 const descriptions = (body: { errors: { description: string }[] }): string[] =>
   body.errors.map((e) => e.description);
@@ -7,6 +8,27 @@ const descriptions = (body: { errors: { description: string }[] }): string[] =>
 describe('/sim/health and /sim/world', () => {
   it('health answers ok', async () => {
     expect((await createTestApp().call('GET', '/sim/health')).body).toEqual({ status: 'ok' });
+  });
+
+  it('health answers at once, running none of the steps that came due; the next request runs them', async () => {
+    let wall = 1_000_000;
+    const t = createTestApp({
+      wallClock: () => wall,
+      clock: { mode: 'running', start: '2026-01-01T00:00:00Z' },
+    });
+    const created = await t.call('POST', '/v1/wholesale/customers', {
+      ...ADMIN,
+      json: customerBody(await provisioningId(t)),
+    });
+    const id = (created.body.url as string).split('/').pop()!;
+    const status = () => (t.store.get('customers', id) as unknown as { status: string }).status;
+    // The customer's step (PT5M) comes due on the running clock, with no request in between.
+    wall += 6 * 60_000;
+    expect((await t.call('GET', '/sim/health')).status).toBe(200);
+    expect((await t.call('HEAD', '/sim/health')).status).toBe(200);
+    expect(status()).toBe('provisioning');
+    expect((await t.call('GET', '/v1/people/me', ADMIN)).status).toBe(200);
+    expect(status()).toBe('provisioned');
   });
 
   it('world lists two partners with their four tokens, subscriptions, templates and enterprises', async () => {
