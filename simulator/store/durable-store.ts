@@ -275,19 +275,15 @@ export class DurableStore implements Store {
     const per = this.#options.journalLineChanges ?? JOURNAL_LINE_CHANGES;
     const first = this.#seq + 1;
     const parts = Math.max(1, Math.ceil(prepared.length / per));
-    for (let k = 0; k < parts; k += 1) {
-      if (parts === 1) {
-        this.#writeLine({ s: first, c: prepared });
-        break;
-      }
-      const c = prepared.slice(k * per, (k + 1) * per);
-      this.#writeLine({
-        s: first + k,
-        c,
-        g: first,
-        ...(k < parts - 1 ? { m: true as const } : {}),
-      });
-    }
+    if (parts === 1) this.#writeLine({ s: first, c: prepared });
+    else
+      for (let k = 0; k < parts; k += 1)
+        this.#writeLine({
+          s: first + k,
+          c: prepared.slice(k * per, (k + 1) * per),
+          g: first,
+          ...(k < parts - 1 ? { m: true as const } : {}),
+        });
     if (this.#options.fsync) fsyncSync(this.#fd);
     this.#seq = first + parts - 1;
     this.#memory.applyStorable(prepared);
