@@ -9,6 +9,14 @@ export const nextTurn = (): Promise<void> =>
     typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
   );
 
+/** Runs core work in steps (core/kernel/steps.ts) to its end, a turn of the event loop at each step. */
+export const inTurns = async <R>(steps: Generator<string, R, void>): Promise<R> => {
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    await nextTurn();
+  }
+};
+
 /**
  * Pieces of work between two turns when a request's work is long: rows of a list page read or
  * compared, lines of an export written. A page over a customer's million users then holds the

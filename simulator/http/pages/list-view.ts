@@ -1,4 +1,5 @@
-import { ITEMS_A_TURN, nextTurn } from '../next-turn.ts';
+import { sortInSteps } from '../../core/kernel/steps.ts';
+import { inTurns, ITEMS_A_TURN, nextTurn } from '../next-turn.ts';
 
 /**
  * Server-side paging, search and sort of a list page, over a small source interface: items in
@@ -61,41 +62,6 @@ class Pacer {
     return true;
   }
 }
-
-/**
- * `items` sorted as `Array.prototype.sort` would (`compare` a strict total order), in turns: runs
- * of a turn's length sorted each at once, then merged a turn's worth at a time. The answer is
- * `items` itself or a second array of the same length.
- */
-const sortInTurns = async <E>(
-  items: E[],
-  compare: (a: E, b: E) => number,
-  pacer: Pacer,
-): Promise<E[]> => {
-  const run = pacer.every;
-  if (items.length <= run) return items.sort(compare);
-  for (let at = 0; at < items.length; at += run) {
-    const sorted = items.slice(at, at + run).sort(compare);
-    for (let k = 0; k < sorted.length; k += 1) items[at + k] = sorted[k]!;
-    if (pacer.due(sorted.length)) await nextTurn();
-  }
-  let from = items;
-  let to: E[] = new Array<E>(items.length);
-  for (let width = run; width < items.length; width *= 2) {
-    for (let lo = 0; lo < items.length; lo += 2 * width) {
-      const mid = Math.min(lo + width, items.length);
-      const hi = Math.min(lo + 2 * width, items.length);
-      let i = lo;
-      let j = mid;
-      for (let k = lo; k < hi; k += 1) {
-        to[k] = i < mid && (j >= hi || compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
-        if (pacer.due()) await nextTurn();
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
-};
 
 interface Keyed<T> {
   readonly x: T;
@@ -172,7 +138,9 @@ export const arraySource = <T>(
     const first =
       upTo * 8 < keyed.length
         ? await firstInOrder(keyed, upTo, (a, b) => compare(a, b) < 0, pacer)
-        : await sortInTurns(keyed, compare, pacer);
+        : keyed.length <= pacer.every
+          ? keyed.sort(compare)
+          : await inTurns(sortInSteps(keyed, compare, pacer.every));
     return { items: first.slice(offset, upTo).map((e) => e.x), total: keyed.length };
   },
 });
