@@ -49,8 +49,19 @@ const jsonOf = (w: WorldReader) => (s: WholesaleSubscriber) =>
 /** The latest instant a stored time can hold (ISO 8601 with a four-digit year). */
 const LAST_ISO_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
 
-/** A status with at most this many subscribers is listed through its index, then sorted. */
+/**
+ * A status, or a time filter off the sort key, that at most this many subscribers pass is listed
+ * through its index, then sorted; more, and the list's own order is walked, the filter checked on
+ * the way (a page then costs about what precedes it, not every subscriber the filter passes).
+ */
 const FEW = 2_000;
+
+/** Whether `items` holds at most `limit` (reading at most `limit + 1` of them). */
+const atMost = (items: Iterable<unknown>, limit: number): boolean => {
+  let n = 0;
+  for (const _ of items) if ((n += 1) > limit) return false;
+  return true;
+};
 
 /** The filters of a subscriber list, read and checked. */
 interface ListFilters {
@@ -83,8 +94,8 @@ const BY_CUSTOMER = {
 
 /**
  * The few subscribers a list can match, in store order, when a selective index finds them (email,
- * person, a time filter not on the sort key, a status with few subscribers); undefined when the
- * list is better walked in its order (see `subscriberPage`).
+ * person, a time filter not on the sort key that few pass, a status with few subscribers);
+ * undefined when the list is better walked in its order (see `subscriberPage`).
  */
 const fewCandidates = (
   w: WorldReader,
@@ -100,7 +111,9 @@ const fewCandidates = (
     if (ms === undefined || index === f.sortBy) continue;
     // Stored times are ISO strings of one format: later ones sort after. Nothing is after the last.
     if (ms >= LAST_ISO_INSTANT) return [];
-    return w.above('subscribers', index, new Date(ms).toISOString());
+    const iso = new Date(ms).toISOString();
+    if (atMost(w.ordered('subscribers', index, { descending: false, above: iso }), FEW))
+      return w.above('subscribers', index, iso);
   }
   if (status?.length === 1 && w.countOf('subscribers', 'status', status[0]!) <= FEW)
     return w.lookup('subscribers', 'status', status[0]!);
