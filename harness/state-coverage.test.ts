@@ -77,6 +77,9 @@ const watching = (store: Store, seen: Set<string>): Store => {
     ordered: (collection, index, walk) => store.ordered(collection, index, walk),
     countOf: (collection, index, key) => store.countOf(collection, index, key),
     least: (collection) => store.least(collection),
+    get revision() {
+      return store.revision;
+    },
     dump: () => store.dump(),
     flush: () => store.flush(),
     close: () => store.close(),

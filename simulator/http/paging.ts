@@ -89,33 +89,6 @@ export const pageOf = <T>(c: Context<SurfaceEnv>, items: readonly T[], page: Pag
   return items.slice(page.offset, page.offset + page.max);
 };
 
-/**
- * One page of a list walked in its order (an ordered index), with its `Link`s: skips `offset`
- * matches, takes `max`, and looks one further to know whether a next page exists, so a page costs
- * what precedes it, not the whole list.
- */
-export const walkedPageOf = <T>(
-  c: Context<SurfaceEnv>,
-  walk: Iterable<T>,
-  matches: (item: T) => boolean,
-  page: Page,
-): T[] => {
-  const out: T[] = [];
-  let skipped = 0;
-  let more = false;
-  for (const item of walk) {
-    if (!matches(item)) continue;
-    if (skipped < page.offset) skipped += 1;
-    else if (out.length < page.max) out.push(item);
-    else {
-      more = true;
-      break;
-    }
-  }
-  pageLinks(c, page, more);
-  return out;
-};
-
 /** A cursor-paged list's `Link`s (the cursor is opaque to clients; here, an encoded position). */
 export const cursorLinks = (
   c: Context<SurfaceEnv>,

@@ -268,6 +268,10 @@ export class DurableStore implements Store {
     return this.#memory.dump();
   }
 
+  get revision(): object {
+    return this.#memory.revision;
+  }
+
   apply(changes: readonly Change[]): void {
     if (changes.length === 0) return;
     // Nothing reaches the journal that could not be read back (it would brick the next start).

@@ -18,6 +18,7 @@ export class MemoryStore implements Store {
   readonly #collections = new Map<string, Map<string, Entity>>();
   readonly #indexes = new StoreIndexes();
   #size = 0;
+  #revision: object = {};
 
   constructor(initial?: Readonly<Record<string, readonly Entity[]>>) {
     if (initial) {
@@ -87,8 +88,13 @@ export class MemoryStore implements Store {
     this.applyStorable(storableBatch(changes));
   }
 
+  get revision(): object {
+    return this.#revision;
+  }
+
   /** Applies a batch `storableBatch` made (the durable store copies and checks it once). */
   applyStorable(prepared: readonly Change[]): void {
+    if (prepared.length > 0) this.#revision = {};
     for (const c of prepared) {
       if (c.op === 'clear') {
         this.#collections.clear();

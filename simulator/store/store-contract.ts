@@ -164,8 +164,35 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
     it('treats an empty batch as nothing', () => {
       store.apply([{ op: 'put', collection: 'people', value: person('p1') }]);
       const before = store.dump();
+      const revision = store.revision;
       store.apply([]);
       expect(store.dump()).toEqual(before);
+      expect(store.revision).toBe(revision);
+    });
+
+    it('changes its revision with every write, and only then', () => {
+      const seen = new Set<object>([store.revision]);
+      for (const batch of [
+        [{ op: 'put' as const, collection: 'people', value: person('p1') }],
+        [{ op: 'put' as const, collection: 'people', value: person('p1', 'Ada') }],
+        [{ op: 'delete' as const, collection: 'people', id: 'p1' }],
+        [{ op: 'clear' as const }],
+      ]) {
+        const before = store.revision;
+        store.get('people', 'p1');
+        store.list('people');
+        expect(store.revision).toBe(before);
+        store.apply(batch);
+        expect(seen.has(store.revision)).toBe(false);
+        seen.add(store.revision);
+      }
+      const last = store.revision;
+      expect(() =>
+        store.apply([
+          { op: 'put', collection: 'people', value: { id: 'bad', n: Number.NaN } as Entity },
+        ]),
+      ).toThrow();
+      expect(store.revision).toBe(last);
     });
 
     it('flushes without losing anything', async () => {

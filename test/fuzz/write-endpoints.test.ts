@@ -44,6 +44,9 @@ class SwappableStore implements Store {
   count(collection: string) {
     return this.inner.count(collection);
   }
+  get revision() {
+    return this.inner.revision;
+  }
   lookup(collection: string, index: string, key: string) {
     return this.inner.lookup(collection, index, key);
   }

@@ -54,9 +54,14 @@ export interface OrderedWalk {
 export interface Store extends StoreReader {
   /** Applies a batch atomically: after a crash, either all of it is there or none of it. */
   apply(changes: readonly Change[]): void;
-  /** Every collection's entities, for snapshots and exports. */
+  /**
+   * An object every write (`apply`) replaces with a new one: while it is the same object, so is
+   * everything the store holds, and a walk of it begun earlier can go on (http/paging.ts).
+   */
+  readonly revision: object;
   /** The least entity of an ordered collection (kernel/indexes.ts, ORDERED): the next due event. */
   least(collection: string): Entity | undefined;
+  /** Every collection's entities, for snapshots and exports. */
   dump(): Readonly<Record<string, readonly Entity[]>>;
   /** Resolves when everything applied so far is on disk (a no-op for memory). */
   flush(): Promise<void>;

@@ -11,7 +11,8 @@ import type { Customer } from '../../../core/organisations/model.ts';
 import { inScope, ownCustomer } from '../../../core/organisations/sub-partners.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { multiValue, readPage, walkedPageOf } from '../../paging.ts';
+import { multiValue, readPage } from '../../paging.ts';
+import { walkedPageOf } from '../../walked-page.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { customerV1, PRECHECK_OK } from './views.ts';
 
@@ -46,11 +47,12 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
       const user = c.get('user');
       // The most selective index for the filters given (an empty one keys nothing); the page is
       // taken as they are walked, so a page of a partner's customers costs the page.
-      const candidates = externalId
-        ? w.lookup('customers', 'externalId', externalId)
-        : orgId
-          ? w.lookup('customers', 'orgId', orgId)
-          : w.walkKey('customers', 'partnerId', user.partnerId);
+      const candidates = () =>
+        externalId
+          ? w.lookup('customers', 'externalId', externalId)
+          : orgId
+            ? w.lookup('customers', 'orgId', orgId)
+            : w.walkKey('customers', 'partnerId', user.partnerId);
       const items = walkedPageOf(
         c,
         candidates,
@@ -62,7 +64,9 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
           inScope(user, x),
         page.value,
       );
-      return c.json({ items: items.map((x) => customerV1(x)) });
+      const answer = (found: readonly Customer[]) =>
+        c.json({ items: found.map((x) => customerV1(x)) });
+      return items instanceof Promise ? items.then(answer) : answer(items);
     },
   );
 

@@ -19,7 +19,8 @@ import type { Context } from 'hono';
 import type { SurfaceEnv } from '../../env.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { multiValue, pageOf, readPage, walkedPageOf, type Page } from '../../paging.ts';
+import { multiValue, pageOf, readPage, type Page } from '../../paging.ts';
+import { walkedPageOf } from '../../walked-page.ts';
 import { sendError, sendJson, sendJsonText, sendResult } from '../../respond.ts';
 import { viewJson } from '../../view-json.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
@@ -137,7 +138,7 @@ const subscriberPage = (
   f: ListFilters,
   order: 'ASC' | 'DESC',
   page: Page,
-): readonly WholesaleSubscriber[] => {
+): readonly WholesaleSubscriber[] | Promise<readonly WholesaleSubscriber[]> => {
   const w = c.env.world.read();
   const user = c.get('user');
   const { q, status, after, changed, sortBy } = f;
@@ -169,11 +170,12 @@ const subscriberPage = (
   const customerId = listedCustomer(w, user.partnerId, q);
   if (customerId === null) return pageOf(c, [], page);
   if (customerId !== undefined) {
-    const walk = w.ordered('subscribers', BY_CUSTOMER[sortBy], {
-      descending: order === 'DESC',
-      above: pairKey(customerId, above ?? ''),
-      below: groupEnd(customerId),
-    });
+    const walk = () =>
+      w.ordered('subscribers', BY_CUSTOMER[sortBy], {
+        descending: order === 'DESC',
+        above: pairKey(customerId, above ?? ''),
+        below: groupEnd(customerId),
+      });
     return walkedPageOf(c, walk, matches, page);
   }
   const few = fewCandidates(w, f);
@@ -191,7 +193,7 @@ const subscriberPage = (
       .map((x) => x.s);
     return pageOf(c, sorted, page);
   }
-  const walk = w.ordered('subscribers', sortBy, { descending: order === 'DESC', above });
+  const walk = () => w.ordered('subscribers', sortBy, { descending: order === 'DESC', above });
   return walkedPageOf(c, walk, matches, page);
 };
 
@@ -241,11 +243,13 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
         changed: changed?.value,
         sortBy,
       };
-      const items = subscriberPage(c, filters, order, page.value);
       // The same bytes as c.json({ items: items.map(view) }), from each subscriber's kept JSON.
-      return c.body(`{"items":[${items.map(jsonOf(c.env.world.read())).join(',')}]}`, 200, {
-        'Content-Type': 'application/json',
-      });
+      const answer = (items: readonly WholesaleSubscriber[]) =>
+        c.body(`{"items":[${items.map(jsonOf(c.env.world.read())).join(',')}]}`, 200, {
+          'Content-Type': 'application/json',
+        });
+      const items = subscriberPage(c, filters, order, page.value);
+      return items instanceof Promise ? items.then(answer) : answer(items);
     },
   );
 
