@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bodyInTurns, ITEMS_A_TURN, jsonItems } from './next-turn.ts';
 
 const read = async (body: ReadableStream<Uint8Array>): Promise<string> => new Response(body).text();
@@ -63,5 +63,15 @@ describe('bodies written in turns', () => {
       }),
       { numRuns: 200, seed: 8 },
     );
+  });
+
+  it('writes a long body while a test fakes the timers, as a frontend test over the MSW handlers may', async () => {
+    const lines = Array.from({ length: ITEMS_A_TURN * 3 }, (_, i) => `line ${i}\n`);
+    vi.useFakeTimers();
+    try {
+      expect(await read(bodyInTurns(lines))).toBe(lines.join(''));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

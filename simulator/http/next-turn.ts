@@ -1,13 +1,20 @@
 /**
+ * The timer a turn waits for, as the module found it when loaded: a frontend test that fakes timers
+ * afterwards (Vitest's and Jest's fake timers replace `setImmediate` and `setTimeout`) would
+ * otherwise hold every long answer of the MSW handlers until it advanced its timers.
+ */
+const immediate = typeof setImmediate === 'function' ? setImmediate.bind(globalThis) : undefined;
+const timeout = setTimeout.bind(globalThis);
+const turnTimer = (resolve: () => void): unknown =>
+  immediate ? immediate(resolve) : timeout(resolve, 0);
+
+/**
  * A turn of the event loop: `setImmediate` on Node, a timer in a browser (under MSW). Long work
  * (a large CSV import, a large export) awaits one between two pieces, so that other requests, of
  * this world and of the others, are answered meanwhile (issue 13). A promise or `nextTick` would
  * not do: Node can run a whole response's writes from those without once reading a socket.
  */
-export const nextTurn = (): Promise<void> =>
-  new Promise((resolve) =>
-    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
-  );
+export const nextTurn = (): Promise<void> => new Promise((resolve) => turnTimer(resolve));
 
 /** Runs core work in steps (core/kernel/steps.ts) to its end, a turn of the event loop at each step. */
 export const inTurns = async <R>(steps: Generator<string, R, void>): Promise<R> => {
