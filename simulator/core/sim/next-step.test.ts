@@ -1,10 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../store/memory-store.ts';
 import { EVENT_HANDLERS } from '../event-handlers.ts';
 import { placeOrder } from '../ccw/orders.ts';
 import { provisionCustomer } from '../organisations/customers.ts';
 import { World } from '../kernel/world.ts';
-import { nextStepOf, scheduledSteps } from './next-step.ts';
+import { WorldReader } from '../kernel/world-tx.ts';
+import { nextStepOf, nextStepsById, scheduledSteps } from './next-step.ts';
 
 const world = (): World =>
   new World(new MemoryStore(), {
@@ -78,5 +80,49 @@ describe('next scheduled steps (SIM-1)', () => {
       step: 'close',
       dueAt: '2026-03-03T00:00:00.000Z',
     });
+  });
+
+  it('give each resource its soonest step, ties by schedule order, as the list of every step sorted would', () => {
+    const ids = ['c1', 'c2', 's1', 'l1'];
+    const event = fc.record({
+      kind: fc.constantFrom(
+        'customer.step',
+        'broadworks.step',
+        'ccw.rsd',
+        'ccw.close',
+        'billing.step',
+      ),
+      id: fc.constantFrom(...ids),
+      dueAt: fc.constantFrom(
+        '2026-01-01T00:05:00.000Z',
+        '2026-01-02T00:00:00.000Z',
+        '2026-02-01T00:00:00.000Z',
+      ),
+      expect: fc.constantFrom('provisioning', 'updating', 'deleting'),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), (drawn) => {
+        const events = drawn.map((e, i) => ({
+          id: `e${i}`,
+          // Schedule order apart from store order: ties of one instant go by `seq`.
+          seq: (i * 7) % 31,
+          dueAt: e.dueAt,
+          kind: e.kind,
+          payload: {
+            customerId: e.id,
+            subscriberId: e.id,
+            orderId: 'o1',
+            lineId: e.id,
+            expect: e.expect,
+          },
+        }));
+        const w = new WorldReader(new MemoryStore({ events }));
+        const sorted = new Map<string, unknown>();
+        for (const step of scheduledSteps(w)) if (!sorted.has(step.id)) sorted.set(step.id, step);
+        expect(nextStepsById(w)).toEqual(sorted);
+        for (const id of [...ids, 'nobody']) expect(nextStepOf(w, id)).toEqual(sorted.get(id));
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
