@@ -46,11 +46,19 @@ interface Walked<T> {
 
 const placesOf = new WeakMap<Store, Map<string, Place<unknown>>>();
 
-/** The list a request pages through: its user, path and query, `offset` left out. */
-const listKey = (c: Context<SurfaceEnv>): string => {
+/** How a list names its pages: the query parameter of a page's position, and its `Link`s. */
+export interface PageNaming {
+  /** `offset` (the default) or the `cursor` that encodes it. */
+  readonly position?: string;
+  /** Sets the page's `Link`s, told whether more follow and how many the page holds. */
+  readonly links?: (more: boolean, count: number) => void;
+}
+
+/** The list a request pages through: its user, path and query, its position left out. */
+const listKey = (c: Context<SurfaceEnv>, position: string): string => {
   const url = c.req.url;
   const query = new URLSearchParams(searchOf(url));
-  query.delete('offset');
+  query.delete(position);
   query.sort();
   return `${c.get('user').id} ${pathOf(url)}?${query.toString()}`;
 };
@@ -115,7 +123,8 @@ function* walkSteps<T>(
 
 /**
  * One page of a list walked in its order, with its `Link`s: `walk` gives the list's items from
- * the start (each call a new walk), `matches` says which are listed. The page at once when it
+ * the start (each call a new walk), `matches` says which are listed; `naming` tells a list paged
+ * by cursor (its position parameter and `Link`s). The page at once when it
  * is near (or goes on from where the last page of this list stopped); else a promise of it,
  * walked in turns.
  */
@@ -124,9 +133,12 @@ export const walkedPageOf = <T>(
   walk: () => Iterable<T>,
   matches: (item: T) => boolean,
   page: Page,
+  naming: PageNaming = {},
 ): T[] | Promise<T[]> => {
   const { store } = c.env.world;
-  const key = page.offset >= KEEP_FROM ? listKey(c) : undefined;
+  const position = naming.position ?? 'offset';
+  const links = naming.links ?? ((more: boolean) => pageLinks(c, page, more));
+  const key = page.offset >= KEEP_FROM ? listKey(c, position) : undefined;
   const fresh = () =>
     walkSteps({ it: walk()[Symbol.iterator](), read: 0, ahead: NONE }, matches, page);
   const kept = key === undefined ? undefined : takePlace<T>(store, key, page.offset);
@@ -134,8 +146,8 @@ export const walkedPageOf = <T>(
   let revision = store.revision;
   const done = ({ items, more, place }: Walked<T>): T[] => {
     if (more && place.read >= KEEP_FROM)
-      keepPlace(store, key ?? listKey(c), { ...place, revision });
-    pageLinks(c, page, more);
+      keepPlace(store, key ?? listKey(c, position), { ...place, revision });
+    links(more, items.length);
     return items;
   };
   const first = steps.next();

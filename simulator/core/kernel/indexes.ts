@@ -59,6 +59,7 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
     customerLastStatusChange: pair('customerId', 'lastStatusChange'),
   },
   broadworksSubscribers: {
+    partnerId: field('partnerId'),
     email: field('email', true),
     userId: field('userId', true),
     verifyToken: field('verifyToken'),

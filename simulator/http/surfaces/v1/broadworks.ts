@@ -8,12 +8,13 @@ import { TRANSITIONS } from '../../../core/broadworks/states.ts';
 import { syncOf } from '../../../core/broadworks/directory-sync.ts';
 import { parseInstant } from '../../../core/kernel/clock.ts';
 import { invalidField } from '../../../core/kernel/errors.ts';
-import type { BroadWorksStatus } from '../../../core/broadworks/model.ts';
+import type { BroadWorksStatus, BroadWorksSubscriber } from '../../../core/broadworks/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { ok, type Result } from '../../../core/kernel/result.ts';
 import { readCiscoJson } from './cisco-body.ts';
 import type { RouteTable } from '../../route-table.ts';
-import { cursorPageOf, multiValue, readCursor } from '../../paging.ts';
+import { cursorLinks, cursorPageOf, encodeCursor, multiValue, readCursor } from '../../paging.ts';
+import { walkedPageOf } from '../../walked-page.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { broadworksV1, enterpriseV1, PRECHECK_OK } from './views.ts';
 
@@ -84,12 +85,22 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
         q.selfActivated !== 'false'
       )
         return sendError(c, invalidField('selfActivated', 'must be true or false'));
-      const items = ownList(
-        c.env.world.read(),
-        'broadworksSubscribers',
-        c.get('user').partnerId,
-      ).filter(
+      const w = c.env.world.read();
+      const { partnerId } = c.get('user');
+      const { from, max } = page.value;
+      // The most selective index for the filters given; the page is taken as they are walked, in
+      // store order, so a page costs what precedes it, not every subscriber of the partner.
+      const candidates = () =>
+        q.email !== undefined
+          ? w.lookup('broadworksSubscribers', 'email', q.email.toLowerCase())
+          : q.userId !== undefined
+            ? w.lookup('broadworksSubscribers', 'userId', q.userId.toLowerCase())
+            : w.walkKey('broadworksSubscribers', 'partnerId', partnerId);
+      const items = walkedPageOf(
+        c,
+        candidates,
         (s) =>
+          s.partnerId === partnerId &&
           (!status || status.includes(s.status)) &&
           (q.userId === undefined || s.userId.toLowerCase() === q.userId.toLowerCase()) &&
           (q.personId === undefined || (s.status === 'provisioned' && s.personId === q.personId)) &&
@@ -99,8 +110,16 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
           (q.selfActivated === undefined || String(s.selfActivated) === q.selfActivated) &&
           (after.value === undefined || Date.parse(s.created) > after.value) &&
           (changed.value === undefined || Date.parse(s.lastStatusChange) > changed.value),
+        { offset: from, max },
+        {
+          position: 'cursor',
+          links: (more, count) =>
+            cursorLinks(c, encodeCursor, from, max, more ? from + max + 1 : from + count),
+        },
       );
-      return c.json({ items: cursorPageOf(c, items, page.value).map(broadworksV1) });
+      const answer = (found: readonly BroadWorksSubscriber[]) =>
+        c.json({ items: found.map(broadworksV1) });
+      return items instanceof Promise ? items.then(answer) : answer(items);
     },
   );
 
