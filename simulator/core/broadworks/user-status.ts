@@ -55,10 +55,8 @@ export const userStatusRows = (
   excludeProvisioned: boolean,
 ): UserStatusRow[] =>
   w
-    .list('broadworksSubscribers')
-    .filter(
-      (s) => s.templateId === templateId && !(excludeProvisioned && s.status === 'provisioned'),
-    )
+    .lookup('broadworksSubscribers', 'templateId', templateId)
+    .filter((s) => !(excludeProvisioned && s.status === 'provisioned'))
     .map((s) => ({
       subscriberId: s.id,
       broadworksId: s.userId,

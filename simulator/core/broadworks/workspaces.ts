@@ -37,9 +37,13 @@ const updateSchema = z.object({
 
 /** A BroadWorks user ID is one user's or one workspace's, within a partner (409, 10022). */
 const userIdHeld = (w: WorldReader, partnerId: string, userId: string, except?: string) => {
-  const same = (x: { partnerId: string; userId: string; id: string }) =>
-    x.partnerId === partnerId && x.id !== except && x.userId.toLowerCase() === userId.toLowerCase();
-  return w.list('broadworksWorkspaces').some(same) || w.list('broadworksSubscribers').some(same);
+  const key = userId.toLowerCase();
+  const same = (x: { partnerId: string; id: string }) =>
+    x.partnerId === partnerId && x.id !== except;
+  return (
+    w.lookup('broadworksWorkspaces', 'userId', key).some(same) ||
+    w.lookup('broadworksSubscribers', 'userId', key).some(same)
+  );
 };
 
 export const provisionWorkspace = (

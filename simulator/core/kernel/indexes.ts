@@ -60,11 +60,13 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
   },
   broadworksSubscribers: {
     partnerId: field('partnerId'),
+    templateId: field('templateId'),
     email: field('email', true),
     userId: field('userId', true),
     verifyToken: field('verifyToken'),
     consentToken: field('consentToken'),
   },
+  broadworksWorkspaces: { userId: field('userId', true) },
 };
 
 /**
