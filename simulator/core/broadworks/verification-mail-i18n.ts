@@ -46,9 +46,7 @@ export const localizeVerificationMail = (
   const s = tx.get('broadworksSubscribers', subscriberId);
   if (!s?.verifyToken || !s.email) return;
   const token = s.verifyToken;
-  const mail = tx
-    .list('mail')
-    .find((m) => m.links.some((l) => l.link.to === 'activation-verify' && l.link.token === token));
+  const mail = tx.lookup('mail', 'verifyToken', token)[0];
   if (!mail) return;
   const m = MAIL[lang];
   tx.put('mail', {

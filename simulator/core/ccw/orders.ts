@@ -156,8 +156,7 @@ export const onWindowEnd = (tx: WorldTx, p: Readonly<Record<string, unknown>>): 
 
 /** When the order's customer is provisioned, every line is (api.md `/ccw/api`). */
 export const onCustomerProvisioned = (tx: WorldTx, customerId: string): void => {
-  for (const o of tx.list('orders')) {
-    if (o.customerId !== customerId) continue;
+  for (const o of tx.lookup('orders', 'customerId', customerId)) {
     let order = o;
     for (const line of o.lines)
       if (line.status !== 'provisioned') order = moveLine(tx, order, line, 'provisioned');
@@ -228,7 +227,7 @@ export const setupSchema = z.strictObject({
 });
 
 export const orderBySetupToken = (w: WorldReader, token: string): Result<Order> => {
-  const o = w.list('orders').find((x) => x.setupToken === token);
+  const o = w.lookup('orders', 'setupToken', token)[0];
   return o ? ok(o) : fail(notFound('Setup link'));
 };
 

@@ -67,6 +67,19 @@ export const INDEXES: Readonly<Record<string, Readonly<Record<string, IndexKey>>
     consentToken: field('consentToken'),
   },
   broadworksWorkspaces: { userId: field('userId', true) },
+  orders: { setupToken: field('setupToken'), customerId: field('customerId') },
+  // A verification mail by the token of its link (a verification is mailed again in its language).
+  mail: {
+    verifyToken: (e) => {
+      const links = (e as { links?: unknown }).links;
+      if (!Array.isArray(links)) return undefined;
+      for (const l of links as { link?: { to?: unknown; token?: unknown } }[]) {
+        const link = l?.link;
+        if (link?.to === 'activation-verify' && typeof link.token === 'string') return link.token;
+      }
+      return undefined;
+    },
+  },
 };
 
 /**
