@@ -123,10 +123,9 @@ function* walkSteps<T>(
 
 /**
  * One page of a list walked in its order, with its `Link`s: `walk` gives the list's items from
- * the start (each call a new walk), `matches` says which are listed; `naming` tells a list paged
- * by cursor (its position parameter and `Link`s). The page at once when it
- * is near (or goes on from where the last page of this list stopped); else a promise of it,
- * walked in turns.
+ * the start (each call a new walk), `matches` says which are listed, and `naming` tells a list
+ * paged by cursor (its position parameter and `Link`s). The page itself when it is near the start
+ * or near where the last page of this list stopped; else a promise of it, walked in turns.
  */
 export const walkedPageOf = <T>(
   c: Context<SurfaceEnv>,
