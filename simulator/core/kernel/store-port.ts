@@ -56,7 +56,7 @@ export interface Store extends StoreReader {
   apply(changes: readonly Change[]): void;
   /**
    * An object every write (`apply`) replaces with a new one: while it is the same object, so is
-   * everything the store holds, and a walk of it begun earlier can go on (http/paging.ts).
+   * everything the store holds, and a walk of it begun earlier can go on (a list's next page).
    */
   readonly revision: object;
   /** The least entity of an ordered collection (kernel/indexes.ts, ORDERED): the next due event. */
