@@ -1,3 +1,5 @@
+import { STEP } from '../core/kernel/steps.ts';
+
 /**
  * The timer a turn waits for, as the module found it when loaded: a frontend test that fakes timers
  * afterwards (Vitest's and Jest's fake timers replace `setImmediate` and `setTimeout`) would
@@ -29,7 +31,7 @@ export const inTurns = async <R>(steps: Generator<string, R, void>): Promise<R> 
  * compared, lines of an export written. A page over a customer's million users then holds the
  * server a few milliseconds at a time, not seconds.
  */
-export const ITEMS_A_TURN = 4096;
+export const ITEMS_A_TURN = STEP;
 
 /**
  * A body made of text pieces (CSV lines, JSON items), written as the client reads it: up to

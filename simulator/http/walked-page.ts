@@ -166,3 +166,9 @@ export const walkedPageOf = <T>(
     }
   })();
 };
+
+/** A page's answer, made at once for a page walked at once, or once a page walked in turns is. */
+export const answerPage = <T, R>(
+  page: readonly T[] | Promise<readonly T[]>,
+  answer: (items: readonly T[]) => R,
+): R | Promise<R> => (page instanceof Promise ? page.then(answer) : answer(page));

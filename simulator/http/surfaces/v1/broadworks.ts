@@ -14,7 +14,7 @@ import { ok, type Result } from '../../../core/kernel/result.ts';
 import { readCiscoJson } from './cisco-body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { cursorLinks, cursorPageOf, encodeCursor, multiValue, readCursor } from '../../paging.ts';
-import { walkedPageOf } from '../../walked-page.ts';
+import { answerPage, walkedPageOf } from '../../walked-page.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { broadworksV1, enterpriseV1, PRECHECK_OK } from './views.ts';
 
@@ -119,7 +119,7 @@ export const addBroadWorksRoutes = (t: RouteTable): void => {
       );
       const answer = (found: readonly BroadWorksSubscriber[]) =>
         c.json({ items: found.map(broadworksV1) });
-      return items instanceof Promise ? items.then(answer) : answer(items);
+      return answerPage(items, answer);
     },
   );
 

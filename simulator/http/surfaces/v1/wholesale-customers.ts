@@ -12,7 +12,7 @@ import { inScope, ownCustomer } from '../../../core/organisations/sub-partners.t
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { multiValue, readPage } from '../../paging.ts';
-import { walkedPageOf } from '../../walked-page.ts';
+import { answerPage, walkedPageOf } from '../../walked-page.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { customerV1, PRECHECK_OK } from './views.ts';
 
@@ -66,7 +66,7 @@ export const addWholesaleCustomerRoutes = (t: RouteTable): void => {
       );
       const answer = (found: readonly Customer[]) =>
         c.json({ items: found.map((x) => customerV1(x)) });
-      return items instanceof Promise ? items.then(answer) : answer(items);
+      return answerPage(items, answer);
     },
   );
 

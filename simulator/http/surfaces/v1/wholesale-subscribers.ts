@@ -20,7 +20,7 @@ import type { SurfaceEnv } from '../../env.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { multiValue, pageOf, readPage, type Page } from '../../paging.ts';
-import { walkedPageOf } from '../../walked-page.ts';
+import { answerPage, walkedPageOf } from '../../walked-page.ts';
 import { sendError, sendJson, sendJsonText, sendResult } from '../../respond.ts';
 import { viewJson } from '../../view-json.ts';
 import { PRECHECK_OK, subscriberV1 } from './views.ts';
@@ -249,7 +249,7 @@ export const addWholesaleSubscriberRoutes = (t: RouteTable): void => {
           'Content-Type': 'application/json',
         });
       const items = subscriberPage(c, filters, order, page.value);
-      return items instanceof Promise ? items.then(answer) : answer(items);
+      return answerPage(items, answer);
     },
   );
 
