@@ -87,6 +87,8 @@ const watching = (store: Store, seen: Set<string>): Store => {
       note(changes);
       store.apply(changes);
     },
+    // A restore or an import puts back a world as it was: no move of any table, as a clear is none.
+    replace: (collections) => store.replace(collections),
   };
 };
 

@@ -13,8 +13,15 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import type { Change, Entity, OrderedWalk, Store } from '../core/kernel/store-port.ts';
-import { MemoryStore } from './memory-store.ts';
+import { TURN, type Steps } from '../core/kernel/steps.ts';
+import {
+  ReplacementAbandoned,
+  type Change,
+  type Entity,
+  type OrderedWalk,
+  type Store,
+} from '../core/kernel/store-port.ts';
+import { MemoryStore, REPLACE_STEP } from './memory-store.ts';
 import {
   DATA_FILE_HEADER,
   snapshot,
@@ -25,7 +32,7 @@ import {
   type Snapshot,
 } from './snapshot-file.ts';
 import { eachLineSync } from './file-lines.ts';
-import { storableBatch } from './storable.ts';
+import { frozenCopy, storableBatch } from './storable.ts';
 
 export { DATA_FILE_HEADER, type Snapshot };
 
@@ -291,7 +298,56 @@ export class DurableStore implements Store {
     if (this.#options.fsync) fsyncSync(this.#fd);
     this.#seq = first + parts - 1;
     this.#memory.applyStorable(prepared);
-    this.#journalEntries += parts;
+    this.#journaled(parts);
+  }
+
+  /**
+   * The replacement goes to the journal as one group, a line (`REPLACE_STEP` changes at most) a
+   * step, while the memory store makes the new content aside; the group's last line is written
+   * in the step that puts that content in place. A crash before it leaves a group without its last
+   * line, which is never replayed: the store opens as it was.
+   */
+  *replace(collections: Readonly<Record<string, readonly Entity[]>>): Steps {
+    const revision = this.#memory.revision;
+    const unwritten = () => {
+      if (this.#memory.revision !== revision) throw new ReplacementAbandoned();
+    };
+    // A line a step: its JSON is made and written at once, so lines no longer than a step's puts.
+    const per = Math.min(this.#options.journalLineChanges ?? JOURNAL_LINE_CHANGES, REPLACE_STEP);
+    const group = this.#seq + 1;
+    let lines = 0;
+    let line: Change[] = [{ op: 'clear' }];
+    const writeLine = (last: boolean) => {
+      // Each line takes the next number as it is written, so no other write can share one.
+      this.#seq += 1;
+      this.#writeLine({ s: this.#seq, c: line, g: group, ...(last ? {} : { m: true as const }) });
+      lines += 1;
+      line = [];
+    };
+    const copies: Record<string, Entity[]> = {};
+    for (const [collection, items] of Object.entries(collections)) {
+      const copied: Entity[] = (copies[collection] = []);
+      for (const item of items) {
+        const value = frozenCopy(item, `${collection} ${item.id}`);
+        copied.push(value);
+        line.push({ op: 'put', collection, value });
+        if (line.length < per) continue;
+        unwritten();
+        writeLine(false);
+        yield TURN;
+      }
+    }
+    const put = yield* this.#memory.staged(copies, true);
+    unwritten();
+    writeLine(true);
+    if (this.#options.fsync) fsyncSync(this.#fd);
+    put();
+    this.#journaled(lines);
+  }
+
+  /** Counts journal lines just written, and starts a compaction when one is due. */
+  #journaled(lines: number): void {
+    this.#journalEntries += lines;
     if (
       !this.#compaction &&
       this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#snapshotSize)

@@ -1,4 +1,11 @@
-import type { Change, Entity, OrderedWalk, Store } from '../core/kernel/store-port.ts';
+import { TURN, type Steps } from '../core/kernel/steps.ts';
+import {
+  ReplacementAbandoned,
+  type Change,
+  type Entity,
+  type OrderedWalk,
+  type Store,
+} from '../core/kernel/store-port.ts';
 import { storableBatch } from './storable.ts';
 import { StoreIndexes } from './store-indexes.ts';
 
@@ -10,13 +17,16 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
+/** Entities put a step when a store's whole content is replaced (`replace`): milliseconds a step. */
+export const REPLACE_STEP = 1_024;
+
 /**
  * The in-memory store: collections of frozen entities in insertion order, with the indexes of
  * kernel/indexes.ts kept by `apply` (and built again when a store is loaded from a snapshot).
  */
 export class MemoryStore implements Store {
-  readonly #collections = new Map<string, Map<string, Entity>>();
-  readonly #indexes = new StoreIndexes();
+  #collections = new Map<string, Map<string, Entity>>();
+  #indexes = new StoreIndexes();
   #size = 0;
   #revision: object = {};
 
@@ -90,6 +100,44 @@ export class MemoryStore implements Store {
 
   get revision(): object {
     return this.#revision;
+  }
+
+  *replace(collections: Readonly<Record<string, readonly Entity[]>>): Steps {
+    const put = yield* this.staged(collections, false);
+    put();
+  }
+
+  /**
+   * The replacement of everything the store holds (`replace`), made aside in steps while the store
+   * keeps its content; returns the function that puts it in place at once. `copied`: the values are
+   * already the store's frozen copies (the durable store made them for its journal). Throws
+   * `ReplacementAbandoned` once the store was written after the first step began.
+   */
+  *staged(
+    collections: Readonly<Record<string, readonly Entity[]>>,
+    copied: boolean,
+  ): Steps<() => void> {
+    const revision = this.#revision;
+    const unwritten = () => {
+      if (this.#revision !== revision) throw new ReplacementAbandoned();
+    };
+    const next = new MemoryStore();
+    for (const [collection, items] of Object.entries(collections))
+      for (let i = 0; i < items.length; i += REPLACE_STEP) {
+        const puts: Change[] = items
+          .slice(i, i + REPLACE_STEP)
+          .map((value) => ({ op: 'put', collection, value }));
+        next.applyStorable(copied ? puts : storableBatch(puts));
+        yield TURN;
+        unwritten();
+      }
+    return () => {
+      unwritten();
+      this.#collections = next.#collections;
+      this.#indexes = next.#indexes;
+      this.#size = next.#size;
+      this.#revision = {};
+    };
   }
 
   /** Applies a batch `storableBatch` made (the durable store copies and checks it once). */

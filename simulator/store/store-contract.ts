@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Entity, Store } from '../core/kernel/store-port.ts';
+import { ReplacementAbandoned, type Entity, type Store } from '../core/kernel/store-port.ts';
 import { groupEnd, pairKey } from '../core/kernel/indexes.ts';
 
 /** What a store implementation hands the contract: a fresh store, how to reopen it, how to clean up. */
@@ -416,6 +416,101 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
           expect(store.lookup('subscribers', 'email', 'ada@x.example')).toEqual([]);
           expect(store.least('events')?.id).toBe('e1');
         });
+    });
+
+    describe('replace: the whole content, in steps', () => {
+      /** More subscribers than a step puts, so a replacement takes several. */
+      const MANY = 2_500;
+      const sub = (i: number, customerId: string): Entity =>
+        ({ id: `s${i}`, email: `u${i}@x.example`, customerId }) as Entity;
+      const image = (customerId: string) => ({
+        people: [person('p1', 'Ada'), person('p2')],
+        subscribers: Array.from({ length: MANY }, (_, i) => sub(i, customerId)),
+      });
+      /** Runs a replacement's steps, calling `between` after each one but the last. */
+      const run = (steps: Generator<string, void, void>, between: (step: number) => void) => {
+        let n = 0;
+        for (let r = steps.next(); !r.done; r = steps.next()) between((n += 1));
+        return n;
+      };
+
+      it('ends holding what apply of a clear and the puts holds, indexes and all', () => {
+        store.apply([
+          { op: 'put', collection: 'people', value: person('old') },
+          { op: 'put', collection: 'robots', value: person('r1') },
+          { op: 'put', collection: 'subscribers', value: sub(0, 'c-old') },
+        ]);
+        const revision = store.revision;
+        const steps = run(store.replace(image('c1')), () => undefined);
+        expect(steps).toBeGreaterThan(2);
+        expect(store.revision).not.toBe(revision);
+        expect(store.list('people')).toEqual([{ id: 'p1', name: 'Ada' }, person('p2')]);
+        expect(store.count('robots')).toBe(0);
+        expect(store.count('subscribers')).toBe(MANY);
+        expect(store.lookup('subscribers', 'customerId', 'c-old')).toEqual([]);
+        expect(ids(store.lookup('subscribers', 'customerId', 'c1'))).toHaveLength(MANY);
+        expect(ids(store.lookup('subscribers', 'email', 'u7@x.example'))).toEqual(['s7']);
+        expect(Object.isFrozen(store.get('subscribers', 's7'))).toBe(true);
+        expect(store.dump()).toEqual(image('c1'));
+      });
+
+      it('is read as it was until its last step, then as the replacement at once', () => {
+        store.apply([{ op: 'put', collection: 'people', value: person('old') }]);
+        const revision = store.revision;
+        run(store.replace(image('c1')), () => {
+          expect(ids(store.list('people'))).toEqual(['old']);
+          expect(store.count('subscribers')).toBe(0);
+          expect(store.revision).toBe(revision);
+        });
+        expect(ids(store.list('people'))).toEqual(['p1', 'p2']);
+      });
+
+      it('is abandoned by a write between two steps, which alone stays', () => {
+        store.apply([{ op: 'put', collection: 'people', value: person('old') }]);
+        const steps = store.replace(image('c1'));
+        steps.next();
+        store.apply([{ op: 'put', collection: 'people', value: person('meanwhile') }]);
+        expect(() => run(steps, () => undefined)).toThrow(ReplacementAbandoned);
+        expect(ids(store.list('people'))).toEqual(['old', 'meanwhile']);
+        expect(store.count('subscribers')).toBe(0);
+      });
+
+      it('refuses a value that could not be stored, changing nothing', () => {
+        store.apply([{ op: 'put', collection: 'people', value: person('old') }]);
+        const bad = { people: [person('p1'), { id: 'p2', when: new Date(0) } as Entity] };
+        expect(() => run(store.replace(bad), () => undefined)).toThrow(
+          /Refused to store people p2/,
+        );
+        expect(store.dump()).toEqual({ people: [person('old')] });
+      });
+
+      if (durable) {
+        it('is kept after a reopen once done, and never half done', async () => {
+          store.apply([{ op: 'put', collection: 'people', value: person('old') }]);
+          // Given up after a few steps (the process killed mid-way): the store opens as it was.
+          const cut = store.replace(image('c1'));
+          for (let i = 0; i < 3; i += 1) cut.next();
+          store = await fixture.reopen!();
+          expect(store.dump()).toEqual({ people: [person('old')] });
+          run(store.replace(image('c2')), () => undefined);
+          store.apply([{ op: 'put', collection: 'people', value: person('after') }]);
+          store = await fixture.reopen!();
+          expect(ids(store.list('people'))).toEqual(['p1', 'p2', 'after']);
+          expect(ids(store.lookup('subscribers', 'customerId', 'c2'))).toHaveLength(MANY);
+        });
+
+        it('keeps, after a reopen, a write that abandoned it and nothing of the replacement', async () => {
+          store.apply([{ op: 'put', collection: 'people', value: person('old') }]);
+          const steps = store.replace(image('c1'));
+          for (let i = 0; i < 3; i += 1) steps.next();
+          store.apply([{ op: 'put', collection: 'people', value: person('meanwhile') }]);
+          expect(() => run(steps, () => undefined)).toThrow(ReplacementAbandoned);
+          store.apply([{ op: 'put', collection: 'people', value: person('after') }]);
+          store = await fixture.reopen!();
+          expect(ids(store.list('people'))).toEqual(['old', 'meanwhile', 'after']);
+          expect(store.count('subscribers')).toBe(0);
+        });
+      }
     });
 
     if (durable) {

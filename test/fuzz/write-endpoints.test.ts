@@ -68,6 +68,9 @@ class SwappableStore implements Store {
   apply(changes: readonly Change[]) {
     this.inner.apply(changes);
   }
+  replace(collections: Readonly<Record<string, readonly Entity[]>>) {
+    return this.inner.replace(collections);
+  }
   dump() {
     return this.inner.dump();
   }

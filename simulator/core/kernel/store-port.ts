@@ -1,3 +1,5 @@
+import type { Steps } from './steps.ts';
+
 /**
  * The port the core needs from storage. `simulator/store` implements it (memory, and lowdb with a
  * journal); the core only ever sees this interface. Values are plain JSON objects with an `id`;
@@ -55,7 +57,18 @@ export interface Store extends StoreReader {
   /** Applies a batch atomically: after a crash, either all of it is there or none of it. */
   apply(changes: readonly Change[]): void;
   /**
-   * An object every write (`apply`) replaces with a new one: while it is the same object, so is
+   * Replaces everything the store holds with `collections` (what `apply` of a clear, then a put of
+   * each value in order, does), in steps (kernel/steps.ts): a world of a million entities restored
+   * without holding the server (issue 13). Until the last step the store holds, and its readers
+   * see, what it held before; the last step puts the whole replacement in place at once, and a
+   * crash before it leaves the store as it was. A write (`apply`) between two steps abandons it:
+   * the next step throws `ReplacementAbandoned` and the store holds what it held, that write
+   * included (the caller keeps other writers out meanwhile). A value that could not be stored
+   * throws as `apply` does, and changes nothing.
+   */
+  replace(collections: Readonly<Record<string, readonly Entity[]>>): Steps;
+  /**
+   * An object every write (`apply`, `replace`) replaces with a new one: while it is the same object, so is
    * everything the store holds, and a walk of it begun earlier can go on (a list's next page).
    */
   readonly revision: object;
@@ -66,4 +79,12 @@ export interface Store extends StoreReader {
   /** Resolves when everything applied so far is on disk (a no-op for memory). */
   flush(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A `replace` given up because the store was written between two of its steps. */
+export class ReplacementAbandoned extends Error {
+  override readonly name = 'ReplacementAbandoned';
+  constructor() {
+    super('The store was written while its content was being replaced; nothing was replaced.');
+  }
 }
