@@ -36,6 +36,7 @@ import { errorHtml, notFoundHtml } from './pages/error-pages.tsx';
 import { wantsPage, pageUrl } from './pages/page-renderer.tsx';
 import { simPanelRoutes } from './surfaces/sim/pages.tsx';
 import { runDueEvents } from './due-events.ts';
+import { enterWorld, leaveWorld } from './world-gate.ts';
 import { isHealthCheck } from './middleware/sim-guard.ts';
 
 export interface AppDeps {
@@ -114,10 +115,18 @@ const useSurfaceMiddleware = (app: Hono<SurfaceEnv>): void => {
     if (!c.env.simApi && (c.req.path === '/sim' || c.req.path.startsWith('/sim/'))) {
       return sendError(c, notFound(`No route for ${c.req.method} ${c.req.path}`));
     }
-    // A health check answers at once, whatever steps the world has yet to run.
-    const due = isHealthCheck(c.req.method, c.req.path) ? undefined : runDueEvents(c.env.world);
-    if (due) await due;
-    await next();
+    // A health check answers at once, whatever steps the world has yet to run (or a restore).
+    if (isHealthCheck(c.req.method, c.req.path)) return next();
+    const { world } = c.env;
+    const entering = enterWorld(world);
+    if (entering) await entering;
+    try {
+      const due = runDueEvents(world);
+      if (due) await due;
+      await next();
+    } finally {
+      leaveWorld(world);
+    }
   });
   app.use('*', journal());
   app.use('*', injectFaults());

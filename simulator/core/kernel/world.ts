@@ -11,11 +11,12 @@ import type { EventRecord } from './events.ts';
 import type { WorldMeta } from './model.ts';
 import { seedRandom } from './random.ts';
 import { ok, type Result } from './result.ts';
+import type { Steps } from './steps.ts';
 import type { Entity, Store } from './store-port.ts';
 import { UnitOfWork } from './unit-of-work.ts';
 import { WorldReader, WorldTx } from './world-tx.ts';
 import { seedWorld } from '../sim/seed-world.ts';
-import { capturedClock, installChanges, type WorldImage } from '../sim/world-document.ts';
+import { capturedClock, installedCollections, type WorldImage } from '../sim/world-document.ts';
 
 /** What happens when an event of a kind comes due; it runs in its own transaction at the due time. */
 export type EventHandler = (tx: WorldTx, event: EventRecord) => void;
@@ -180,8 +181,12 @@ export class World {
     return { at: new Date(now).toISOString(), collections };
   }
 
-  /** Replaces the whole world with an image, in one batch; its clock reads the image's time. */
-  install(image: WorldImage): void {
-    this.store.apply(installChanges(image, this.wall()));
+  /**
+   * Replaces the whole world with an image, in steps (`Store.replace`): until the last one the
+   * world is as it was, then it is the image's, at once. Its clock reads the image's time (a
+   * running one from the wall time the install began at).
+   */
+  *install(image: WorldImage): Steps {
+    yield* this.store.replace(installedCollections(image, this.wall()));
   }
 }

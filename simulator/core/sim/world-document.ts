@@ -3,7 +3,7 @@ import type { ClockState } from '../kernel/clock.ts';
 import { ErrorCode, invalidFields, type ErrorItem } from '../kernel/errors.ts';
 import type { WorldMeta } from '../kernel/model.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
-import type { Change, Entity } from '../kernel/store-port.ts';
+import type { Entity } from '../kernel/store-port.ts';
 import { parseWith } from '../kernel/validation.ts';
 import { text } from '../kernel/fields.ts';
 import type { CollectionName } from '../collections.ts';
@@ -244,14 +244,6 @@ export const installedCollections = (
           : [e],
     ),
   };
-};
-
-/** The store changes that replace a world's whole content with an image (one atomic batch). */
-export const installChanges = (image: WorldImage, wall: number): Change[] => {
-  const changes: Change[] = [{ op: 'clear' }];
-  for (const [collection, items] of Object.entries(installedCollections(image, wall)))
-    for (const value of items) changes.push({ op: 'put', collection, value });
-  return changes;
 };
 
 /** A running clock's state as of `now`, so an image holds the time it was taken at. */

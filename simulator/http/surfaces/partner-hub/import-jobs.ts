@@ -7,6 +7,7 @@ import {
   type RowReport,
   type UsersImport,
 } from '../../../core/subscribers/csv-import.ts';
+import { worldClosed } from '../../world-gate.ts';
 
 /** Rows applied per turn of the event loop: each turn is one transaction, and the API stays free. */
 export const IMPORT_CHUNK = 250;
@@ -72,6 +73,12 @@ export const startImportJob = (
   j.byId.set(job.id, job);
   forget(j);
   const turn = () => {
+    // A world being replaced (a restore, an import) is written by nothing else: wait for it.
+    const closed = worldClosed(world);
+    if (closed) {
+      void closed.then(() => defer(turn));
+      return;
+    }
     const from = job.rows.length;
     const to = Math.min(from + IMPORT_CHUNK, job.total);
     let r;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../adapters/testing.ts';
+import { REPLACE_STEP } from '../../../store/memory-store.ts';
 import { ADDRESS, ADMIN, advance, provisioningId } from '../../../../test/fixtures/wholesale.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -176,6 +177,33 @@ describe("Partner Hub pages: a customer's users (USR-1, USR-2, USR-5, ORG-4)", (
       const page = await settle(t, jobPath, cookie);
       expect(page.text).toContain('The import stopped after 250 of 1200 rows');
       expect(page.text).toContain('All rows (250)');
+    });
+
+    it('waits while its world is restored, then goes on in the world restored', async () => {
+      const t = createTestApp();
+      const { id } = await customer(t);
+      const cookie = await signIn(t, 'acme-admin');
+      // A world a restore takes several steps to put back (a step puts REPLACE_STEP entities).
+      t.store.apply(
+        Array.from({ length: 4 * REPLACE_STEP }, (_, i) => ({
+          op: 'put' as const,
+          collection: 'notes',
+          value: { id: `n${i}` },
+        })),
+      );
+      const taken = await t.call('POST', '/sim/snapshots', { json: {} });
+      const usersPath = `/partner-hub/api/customers/${id}/users?max=2000`;
+      const before = (await t.call('GET', usersPath, ADMIN)).body.items.length as number;
+      const r = await importCsv(t, id, cookie, csvOf(1200));
+      const jobPath = new URL(r.headers.get('location')!).pathname;
+      // The job's chunks wait for the restore's steps: none writes into a world half restored.
+      const restored = await t.call('POST', `/sim/snapshots/${taken.body.id}/restore`);
+      expect(restored.status).toBe(200);
+      const page = await settle(t, jobPath, cookie);
+      expect(page.text).toContain('created: 1188');
+      // The first chunk (250 rows) went with the restore; the rest, 10 of them refused, came after.
+      const users = await t.call('GET', usersPath, ADMIN);
+      expect(users.body.items).toHaveLength(before + 940);
     });
 
     it('runs at most four imports in a world at once; a fifth is asked to wait (429), changing nothing', async () => {

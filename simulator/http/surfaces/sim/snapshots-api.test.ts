@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../adapters/testing.ts';
+import { REPLACE_STEP } from '../../../store/memory-store.ts';
 import { ADMIN, customerBody, provisioningId } from '../../../../test/fixtures/wholesale.ts';
 
 const dump = (t: TestApp): string => JSON.stringify(t.store.dump());
@@ -70,6 +71,39 @@ describe('/sim/snapshots (api.md, Snapshots)', () => {
     expect((await t.call('GET', '/sim/config')).body.delays.customerUpdate).toBe('PT9M');
     await t.call('POST', '/sim/clock', { json: { advance: 'PT1H' } });
     expect(await customerStatus(t, customerId)).toBe('provisioned');
+  });
+
+  it('restores a large world in steps: other worlds answer meanwhile, its own requests wait for it', async () => {
+    const t = createTestApp();
+    // Several steps' worth of stored entities (a step puts REPLACE_STEP of them).
+    t.store.apply(
+      Array.from({ length: 4 * REPLACE_STEP }, (_, i) => ({
+        op: 'put' as const,
+        collection: 'notes',
+        value: { id: `n${i}`, text: `note ${i}` },
+      })),
+    );
+    const taken = await t.call('POST', '/sim/snapshots', { json: {} });
+    await t.call('PATCH', '/sim/config', { json: { delays: { customerUpdate: 'PT9M' } } });
+    t.store.apply([{ op: 'delete', collection: 'notes', id: 'n7' }]);
+    const other = (await t.call('POST', '/sim/worlds', { json: {} })).body.id as string;
+
+    let restored = false;
+    const restoring = t.call('POST', `/sim/snapshots/${taken.body.id}/restore`).then((r) => {
+      restored = true;
+      return r;
+    });
+    // Another world answers while the restore is under way.
+    const elsewhere = await t.call('GET', `/w/${other}/v1/people/me`, ADMIN);
+    expect(elsewhere.status).toBe(200);
+    expect(restored).toBe(false);
+    expect(t.store.get('notes', 'n7')).toBeUndefined();
+    // This world's request, made meanwhile, waits for the restore and sees the world it restored.
+    const here = await t.call('GET', '/sim/config');
+    expect(here.body.delays.customerUpdate).not.toBe('PT9M');
+    expect((await restoring).status).toBe(200);
+    expect(t.store.get('notes', 'n7')).toEqual({ id: 'n7', text: 'note 7' });
+    expect(t.store.count('notes')).toBe(4 * REPLACE_STEP);
   });
 
   it('keeps the request journal when it restores', async () => {

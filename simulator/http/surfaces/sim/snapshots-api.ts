@@ -6,11 +6,21 @@ import {
   worldDocument,
 } from '../../../core/sim/world-document.ts';
 import { readBody, readJson } from '../../body.ts';
-import { bodyInTurns } from '../../next-turn.ts';
+import type { World } from '../../../core/kernel/world.ts';
+import type { WorldImage } from '../../../core/sim/world-document.ts';
+import { bodyInTurns, inTurns } from '../../next-turn.ts';
+import { exclusively } from '../../world-gate.ts';
 import { BODY_LIMITS } from '../../middleware/body-limits.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';
 import { worldAnswer } from './world-answer.ts';
+
+/**
+ * A world replaced by an image in steps, a turn of the event loop between two (`World.install`):
+ * other worlds are answered meanwhile, and this world's requests wait for it (world-gate.ts).
+ */
+const installed = (world: World, image: WorldImage): Promise<void> =>
+  exclusively(world, () => inTurns(world.install(image)));
 
 const snapshotSchema = z.strictObject({ name: snapshotNameSchema.optional() });
 
@@ -23,7 +33,8 @@ const DOCUMENT_LIMITS = { string: BODY_LIMITS.world, items: BODY_LIMITS.world };
 /**
  * Snapshots, export and import (api.md, Snapshots). A snapshot or an export holds the whole world:
  * entities, clock, faults, config, mail and pending events; restoring or importing replaces the
- * world with it in one batch and keeps the request journal. Bad input changes nothing.
+ * world with it at once (made in steps, while other worlds are answered) and keeps the request
+ * journal. Bad input changes nothing.
  */
 export const addSnapshotRoutes = (t: RouteTable): void => {
   t.post(
@@ -53,10 +64,10 @@ export const addSnapshotRoutes = (t: RouteTable): void => {
       responses: [200, 404],
       public: true,
     },
-    (c) => {
+    async (c) => {
       const image = c.env.registry.snapshotsOf(c.env.world).image(c.req.param('id'));
       if (!image.ok) return sendError(c, image.error);
-      c.env.world.install(image.value);
+      await installed(c.env.world, image.value);
       return c.json(worldAnswer(c));
     },
   );
@@ -91,7 +102,7 @@ export const addSnapshotRoutes = (t: RouteTable): void => {
       if (!body.ok) return sendError(c, body.error);
       const doc = parseWorldDocument(body.value);
       if (!doc.ok) return sendError(c, doc.error);
-      c.env.world.install(doc.value);
+      await installed(c.env.world, doc.value);
       return c.json(worldAnswer(c));
     },
   );
