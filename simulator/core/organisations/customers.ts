@@ -191,6 +191,25 @@ export const provisionCustomer = (
   return ok(customer);
 };
 
+/**
+ * Which of `packages` a subscriber of the customer still holds, in their order: one lazy walk of
+ * the customer's subscribers, ended as soon as each is found (a customer of 200,000 users read
+ * them into a list once a package, and held the server a quarter of a second).
+ */
+const packagesHeld = (
+  tx: WorldReader,
+  customerId: string,
+  packages: readonly PackageName[],
+): PackageName[] => {
+  if (packages.length === 0) return [];
+  const held = new Set<PackageName>();
+  for (const s of tx.walkKey('subscribers', 'customerId', customerId)) {
+    for (const p of packages) if (s.packages.includes(p)) held.add(p);
+    if (held.size === packages.length) break;
+  }
+  return packages.filter((p) => held.has(p));
+};
+
 /** `PUT /v1/wholesale/customers/{id}`: `updating`, then `provisioned` after the delay. */
 export const updateCustomer = (
   tx: WorldTx,
@@ -221,9 +240,7 @@ export const updateCustomer = (
   if (!CUSTOMER_STATES.moves[c.status].updating)
     return fail(orgErrors.customerBusy({ id, status: c.status, doing: 'updated' }));
   const removed = c.packages.filter((p) => !packages.includes(p));
-  const inUse = removed.filter((p) =>
-    tx.lookup('subscribers', 'customerId', id).some((s) => s.packages.includes(p)),
-  );
+  const inUse = packagesHeld(tx, id, removed);
   if (inUse.length > 0)
     return fail(
       rejection([orgErrors.packagesInUse.at('packages', { packages: inUse.join(', ') })]),
