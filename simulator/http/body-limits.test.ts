@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ORIGIN, type TestAnswer, type TestApp } from '../adapters/testing.ts';
 import { ADMIN } from '../../test/fixtures/wholesale.ts';
+import { LARGE_BODY } from './body.ts';
 import { BODY_LIMITS } from './middleware/body-limits.ts';
 
 const TEMPLATES = '/partner-hub/api/templates';
@@ -184,5 +185,49 @@ describe('JSON bodies are bounded before anything reads them', () => {
       },
     });
     expect(bigCase.status).toBe(413);
+  });
+});
+
+describe('a large JSON body is read without holding the server', () => {
+  it('checks and parses a world document of several MiB with turns of the event loop between the passes', async () => {
+    const t = createTestApp();
+    const doc = (await t.call('GET', '/sim/export')).body as {
+      collections: Record<string, unknown[]>;
+    };
+    // Padded past LARGE_BODY with CCW cases (a document checks only that each has an id), the
+    // last one's id a second time: the document is refused once parsed and checked.
+    const cases = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `n${i}`,
+      text: 'x'.repeat(100),
+    }));
+    doc.collections.cases = [...cases, { id: 'n0' }];
+    const body = JSON.stringify(doc);
+    expect(body.length).toBeGreaterThan(LARGE_BODY);
+    const before = JSON.stringify(t.store.dump());
+    // Turns of the event loop counted while the import is read and refused.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const refused = await t.call('POST', '/sim/import', {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    counting = false;
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('"n0" appears twice in cases');
+    expect(JSON.stringify(t.store.dump())).toBe(before);
+    // A turn before each pass over the body (nesting, parse, bounds) and before the document's check.
+    expect(turns).toBeGreaterThanOrEqual(4);
+    doc.collections.cases = cases;
+    const imported = await t.call('POST', '/sim/import', {
+      body: JSON.stringify(doc),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(imported.status).toBe(200);
+    expect(t.store.count('cases')).toBe(20_000);
   });
 });

@@ -10,6 +10,14 @@ import { fail, ok, type Result } from '../core/kernel/result.ts';
 import { parseWith } from '../core/kernel/validation.ts';
 import type { SurfaceEnv } from './env.ts';
 import { JSON_LIMITS, nestsDeeperThan, overLimit, type JsonLimits } from './json-limits.ts';
+import { nextTurn } from './next-turn.ts';
+
+/**
+ * A body at least this long (a world imported, a large CSV) is checked and parsed with a turn of
+ * the event loop between two of those passes: each is tens of milliseconds at 32 MiB, and the
+ * server answers others between them (issue 13).
+ */
+export const LARGE_BODY = 1 << 20;
 
 /**
  * The body length a request declares, when it declares one Node holds it to (`Content-Length`
@@ -53,10 +61,13 @@ export const readJson = async (
   if (text.trim() === '' && options.emptyAsObject) return ok({});
   const type = c.req.header('content-type');
   if (!isJson(type)) return fail(unsupportedMediaType('application/json', type));
+  const large = text.length >= LARGE_BODY;
+  if (large) await nextTurn();
   if (nestsDeeperThan(text, limits.depth))
     return fail(
       invalidField('body', `must nest at most ${limits.depth} levels deep`, ErrorCode.tooLong),
     );
+  if (large) await nextTurn();
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -64,6 +75,7 @@ export const readJson = async (
     const why = error instanceof Error ? error.message : String(error);
     return fail(invalidField('body', `is not well-formed JSON (${why})`, ErrorCode.malformedJson));
   }
+  if (large) await nextTurn();
   const over = overLimit(value, limits);
   return over ? fail(invalidFields([over])) : ok(value);
 };

@@ -8,7 +8,7 @@ import {
 import { readBody, readJson } from '../../body.ts';
 import type { World } from '../../../core/kernel/world.ts';
 import type { WorldImage } from '../../../core/sim/world-document.ts';
-import { bodyInTurns, inTurns } from '../../next-turn.ts';
+import { bodyInTurns, inTurns, nextTurn } from '../../next-turn.ts';
 import { exclusively } from '../../world-gate.ts';
 import { BODY_LIMITS } from '../../middleware/body-limits.ts';
 import type { RouteTable } from '../../route-table.ts';
@@ -100,6 +100,7 @@ export const addSnapshotRoutes = (t: RouteTable): void => {
     async (c) => {
       const body = await readJson(c, { limits: DOCUMENT_LIMITS });
       if (!body.ok) return sendError(c, body.error);
+      await nextTurn();
       const doc = parseWorldDocument(body.value);
       if (!doc.ok) return sendError(c, doc.error);
       await installed(c.env.world, doc.value);
