@@ -13,6 +13,14 @@ export const TURN = '';
 /** Work in steps: yields TURNs (and, for a text, its pieces) and returns its result. */
 export type Steps<R = void> = Generator<string, R, void>;
 
+/** Work in steps run to its end at once, without a turn: for work that must stay in one transaction. */
+export const finished = <R>(steps: Steps<R>): R => {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+};
+
 /** Two sorted runs merged, ties from `a` first (so a sort stays stable), in steps. */
 function* merged<T>(
   a: readonly T[],

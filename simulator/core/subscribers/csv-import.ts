@@ -4,6 +4,7 @@ import { emailField, extensionField, phoneField } from '../kernel/fields.ts';
 import type { PartnerUser } from '../kernel/model.ts';
 import { ownedBy } from '../kernel/ownership.ts';
 import { ok, type Result } from '../kernel/result.ts';
+import { finished, type Steps } from '../kernel/steps.ts';
 import type { WorldReader, WorldTx } from '../kernel/world-tx.ts';
 import type { Customer } from '../organisations/model.ts';
 import { packageInfo, type PackageName } from '../organisations/packages.ts';
@@ -172,23 +173,24 @@ export interface UsersImport {
 
 /**
  * What can refuse a whole file, checked before any row applies (USR-2): the customer's ownership
- * and status, and a file that cannot be read (400 naming the line, 413 past 20,000 rows).
+ * and status, and a file that cannot be read (400 naming the line, 413 past 20,000 rows). In
+ * steps, as the file is read (`readUsersCsv`); the customer's status is read once it is.
  */
-export const openUsersImport = (
+export function* openUsersImport(
   tx: WorldReader,
   user: PartnerUser,
   customerId: string,
   bytes: Uint8Array,
   behavior: ImportBehavior,
-): Result<UsersImport> => {
+): Steps<Result<UsersImport>> {
   const found = ownedBy(tx, 'customers', customerId, user.partnerId, 'Customer');
   if (!found.ok) return found;
-  const file = readUsersCsv(bytes);
+  const file = yield* readUsersCsv(bytes);
   if (!file.ok) return file;
   const c = usableCustomer(tx, user, customerId);
   if (!c.ok) return c;
   return ok({ customerId: c.value.id, behavior, records: file.value.records, seen: new Set() });
-};
+}
 
 /**
  * Applies the rows `from` up to `to` of an opened import (USR-2..4), each on its own: a failing row
@@ -262,7 +264,7 @@ export const importUsersCsv = (
   bytes: Uint8Array,
   behavior: ImportBehavior,
 ): Result<ImportReport> => {
-  const job = openUsersImport(tx, user, customerId, bytes, behavior);
+  const job = finished(openUsersImport(tx, user, customerId, bytes, behavior));
   if (!job.ok) return job;
   const rows = importRows(tx, user, job.value, 0, job.value.records.length);
   if (!rows.ok) return rows;

@@ -8,6 +8,7 @@ import { csvErrors } from './errors.ts';
 import type { WholesaleSubscriber } from './model.ts';
 import { PACKAGES, SUBSCRIBER_PACKAGES, type PackageName } from '../organisations/packages.ts';
 import { fail, ok, type Result } from '../kernel/result.ts';
+import { TURN, type Steps } from '../kernel/steps.ts';
 import { BASIC_LICENSES } from './rules.ts';
 import type { WorldReader } from '../kernel/world-tx.ts';
 
@@ -76,14 +77,58 @@ export const decodeUtf8 = (bytes: Uint8Array): Result<string> => {
 const startLine = (record: readonly string[], lines: number): number =>
   lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
 
-/** Reads the file: the header checked, every record with its start line. Nothing is applied here. */
-export const readUsersCsv = (
+/** Characters of a file parsed a step: a few milliseconds of csv-parse's time. */
+export const CSV_STEP_CHARS = 256 * 1024;
+
+/**
+ * Where the records that start at `from` end, once past `min`: just after the first line break
+ * outside quotes at or after `min` (quotes pair up, an escaped `""` as two), or the text's end.
+ * Linear: each quote and each line break is looked for once.
+ */
+const recordsEnd = (text: string, from: number, min: number): number => {
+  let nl = text.indexOf('\n', Math.max(from, min));
+  for (let i = from; ;) {
+    if (nl < 0) return text.length;
+    const open = text.indexOf('"', i);
+    if (open < 0 || open > nl) return nl + 1;
+    const close = text.indexOf('"', open + 1);
+    if (close < 0) return text.length;
+    i = close + 1;
+    if (i > nl) nl = text.indexOf('\n', Math.max(i, min));
+  }
+};
+
+/** A record as one CSV line, every cell quoted. */
+const csvLine = (record: readonly string[]): string =>
+  `${record.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')}\n`;
+
+/** csv-parse's error, its line numbers moved by `offset` (in `lines` and in its message). */
+const movedError = (error: unknown, offset: number): { lines?: number; message?: string } => {
+  const e = error as { lines?: number; message?: string };
+  return {
+    ...(e.lines === undefined ? {} : { lines: e.lines + offset }),
+    message: (e.message ?? String(error)).replace(
+      /\b(at|on) line (\d+)/g,
+      (_, word: string, n: string) => `${word} line ${Number(n) + offset}`,
+    ),
+  };
+};
+
+/**
+ * Reads the file: the header checked, every record with its start line. Nothing is applied here.
+ * In steps (kernel/steps.ts), `stepChars` of text a step, cut where a record ends: a file of
+ * 32 MiB is seconds of parsing. Each part after the first is parsed after the header, written again
+ * (so every record is held to the header's number of cells), and its lines counted from its place.
+ */
+export function* readUsersCsv(
   bytes: Uint8Array,
-): Result<{ columns: string[]; records: CsvRecord[] }> => {
-  const text = decodeUtf8(bytes);
-  if (!text.ok) return text;
-  if (text.value.trim() === '')
+  stepChars = CSV_STEP_CHARS,
+): Steps<Result<{ columns: string[]; records: CsvRecord[] }>> {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return decoded;
+  if (decoded.value.trim() === '')
     return fail(unreadable(1, 'the file is empty; it needs a header line and at least one user'));
+  const text = decoded.value.replace(/\r\n?/g, '\n');
   // Each record becomes a CsvRecord as it is read, and csv-parse keeps nothing of its own (no
   // array of raw records and their details beside ours, for up to 20,000 rows); past the most
   // rows a file may have, records are only counted.
@@ -91,36 +136,51 @@ export const readUsersCsv = (
   let columns: string[] = [];
   const records: CsvRecord[] = [];
   let rowCount = 0;
-  try {
-    parse(text.value.replace(/\r\n?/g, '\n'), {
-      bom: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      relax_column_count: false,
-      on_record: (record: string[], info: { lines: number }) => {
-        const line = startLine(record, info.lines);
-        if (!head) {
-          head = { record, line };
-          columns = record.map((h) => h.trim());
+  let line = 1;
+  for (let from = 0; from < text.length;) {
+    const to = recordsEnd(text, from, from + stepChars);
+    const part = text.slice(from, to);
+    // After the first part: the header again, its line not counted, then the part from its line.
+    const prefix = head ? csvLine(head.record) : '';
+    const offset = line - 1 - (prefix.match(/\n/g)?.length ?? 0);
+    let skipHeader = head !== undefined;
+    try {
+      parse(prefix + part, {
+        skip_empty_lines: true,
+        skip_records_with_empty_values: true,
+        relax_column_count: false,
+        on_record: (record: string[], info: { lines: number }) => {
+          if (skipHeader) {
+            skipHeader = false;
+            return null;
+          }
+          const at = startLine(record, info.lines) + offset;
+          if (!head) {
+            head = { record, line: at };
+            columns = record.map((h) => h.trim());
+            return null;
+          }
+          rowCount += 1;
+          if (rowCount > MAX_CSV_ROWS) return null;
+          const cells: Record<string, string> = {};
+          // A cell the export escaped against formulas (kernel/csv.ts) reads back as it was.
+          columns.forEach((col, i) => (cells[col] = unescapeFormula((record[i] ?? '').trim())));
+          records.push({ line: at, cells });
           return null;
-        }
-        rowCount += 1;
-        if (rowCount > MAX_CSV_ROWS) return null;
-        const cells: Record<string, string> = {};
-        // A cell the export escaped against formulas (kernel/csv.ts) reads back as it was.
-        columns.forEach((col, i) => (cells[col] = unescapeFormula((record[i] ?? '').trim())));
-        records.push({ line, cells });
-        return null;
-      },
-    });
-  } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    return fail(
-      unreadable(
-        e.lines ?? 1,
-        `cannot be read as CSV: ${(e.message ?? String(error)).replace(/^Invalid /, 'invalid ')}`,
-      ),
-    );
+        },
+      });
+    } catch (error) {
+      const e = movedError(error, offset);
+      return fail(
+        unreadable(
+          e.lines ?? 1,
+          `cannot be read as CSV: ${(e.message ?? '').replace(/^Invalid /, 'invalid ')}`,
+        ),
+      );
+    }
+    line += part.match(/\n/g)?.length ?? 0;
+    from = to;
+    if (from < text.length) yield TURN;
   }
   if (!head)
     return fail(unreadable(1, 'the file is empty; it needs a header line and at least one user'));
@@ -140,7 +200,7 @@ export const readUsersCsv = (
   if (rowCount > MAX_CSV_ROWS)
     return fail(csvErrors.tooManyRows({ rows: rowCount, max: MAX_CSV_ROWS }));
   return ok({ columns, records });
-};
+}
 
 const bool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
 

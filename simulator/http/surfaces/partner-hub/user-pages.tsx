@@ -5,7 +5,7 @@ import type { WholesaleSubscriber } from '../../../core/subscribers/model.ts';
 import type { DomainError } from '../../../core/kernel/errors.ts';
 import { packageInfo } from '../../../core/organisations/packages.ts';
 import { usersCsvLines } from '../../../core/subscribers/csv.ts';
-import { bodyInTurns } from '../../next-turn.ts';
+import { bodyInTurns, inTurns } from '../../next-turn.ts';
 import { openUsersImport } from '../../../core/subscribers/csv-import.ts';
 import { findImportJob, jobReport, jobsFull, RUNNING_JOBS, startImportJob } from './import-jobs.ts';
 import { basePackage } from '../../../core/subscribers/rules.ts';
@@ -278,12 +278,8 @@ export const userPages = (): Hono<SurfaceEnv> => {
         : new TextEncoder().encode(typeof file === 'string' ? file : '');
     const behavior =
       body.behavior === 'add_and_remove_services' ? 'add_and_remove_services' : 'default';
-    const opened = openUsersImport(
-      c.env.world.read(),
-      c.get('user'),
-      c.req.param('id'),
-      bytes,
-      behavior,
+    const opened = await inTurns(
+      openUsersImport(c.env.world.read(), c.get('user'), c.req.param('id'), bytes, behavior),
     );
     if (!opened.ok) {
       c.status(opened.error.status === 404 ? 400 : (opened.error.status as 400));

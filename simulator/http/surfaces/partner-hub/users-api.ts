@@ -10,7 +10,7 @@ import {
   type RowReport,
 } from '../../../core/subscribers/csv-import.ts';
 import { IMPORT_CHUNK } from './import-jobs.ts';
-import { bodyInTurns, jsonItems, nextTurn } from '../../next-turn.ts';
+import { bodyInTurns, inTurns, jsonItems, nextTurn } from '../../next-turn.ts';
 import { readJson } from '../../body.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';
@@ -62,13 +62,15 @@ export const addUserRoutes = (t: RouteTable): void => {
       if (!bytes.ok) return sendError(c, bytes.error);
       const { world } = c.env;
       const user = c.get('user');
-      // The whole file is read and checked first: a file refused changes nothing (USR-2).
-      const opened = openUsersImport(
-        world.read(),
-        user,
-        c.req.param('id'),
-        bytes.value,
-        behavior as ImportBehavior,
+      // The whole file is read and checked first, in steps: a file refused changes nothing (USR-2).
+      const opened = await inTurns(
+        openUsersImport(
+          world.read(),
+          user,
+          c.req.param('id'),
+          bytes.value,
+          behavior as ImportBehavior,
+        ),
       );
       if (!opened.ok) return sendError(c, opened.error);
       // Then the rows, each on its own, a chunk to a transaction as the page's import job does,
