@@ -13,9 +13,9 @@ import { JSON_LIMITS, nestsDeeperThan, overLimit, type JsonLimits } from './json
 import { nextTurn } from './next-turn.ts';
 
 /**
- * A body at least this long (a world imported, a large CSV) is checked and parsed with a turn of
- * the event loop between two of those passes: each is tens of milliseconds at 32 MiB, and the
- * server answers others between them (issue 13).
+ * A JSON body at least this long (a world imported, a CCW case with attachments) is checked and
+ * parsed with a turn of the event loop before each pass over it: each is tens of milliseconds at
+ * 32 MiB, and the server answers others between them (issue 13).
  */
 export const LARGE_BODY = 1 << 20;
 

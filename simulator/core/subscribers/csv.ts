@@ -81,21 +81,31 @@ const startLine = (record: readonly string[], lines: number): number =>
 export const CSV_STEP_CHARS = 256 * 1024;
 
 /**
- * Where the records that start at `from` end, once past `min`: just after the first line break
- * outside quotes at or after `min` (quotes pair up, an escaped `""` as two), or the text's end.
- * Linear: each quote and each line break is looked for once.
+ * Where the records of a text end, asked part after part (`from` never going back): just after
+ * the first line break outside quotes at or after `min` (quotes pair up, an escaped `""` as two),
+ * or the text's end. Linear over the whole text: each quote and each line break is looked for
+ * once, the next quote kept from one part to the next (a file without quotes is not read again
+ * to its end for each part).
  */
-const recordsEnd = (text: string, from: number, min: number): number => {
-  let nl = text.indexOf('\n', Math.max(from, min));
-  for (let i = from; ;) {
-    if (nl < 0) return text.length;
-    const open = text.indexOf('"', i);
-    if (open < 0 || open > nl) return nl + 1;
-    const close = text.indexOf('"', open + 1);
-    if (close < 0) return text.length;
-    i = close + 1;
-    if (i > nl) nl = text.indexOf('\n', Math.max(i, min));
-  }
+const recordEnds = (text: string) => {
+  /** The first quote at or after the last place looked from; -1 once none is left. */
+  let quote = -2;
+  const quoteFrom = (i: number): number => {
+    if (quote !== -1 && quote < i) quote = text.indexOf('"', i);
+    return quote;
+  };
+  return (from: number, min: number): number => {
+    let nl = text.indexOf('\n', Math.max(from, min));
+    for (let i = from; ;) {
+      if (nl < 0) return text.length;
+      const open = quoteFrom(i);
+      if (open < 0 || open > nl) return nl + 1;
+      const close = quoteFrom(open + 1);
+      if (close < 0) return text.length;
+      i = close + 1;
+      if (i > nl) nl = text.indexOf('\n', Math.max(i, min));
+    }
+  };
 };
 
 /** A record as one CSV line, every cell quoted. */
@@ -137,8 +147,9 @@ export function* readUsersCsv(
   const records: CsvRecord[] = [];
   let rowCount = 0;
   let line = 1;
+  const endOfRecords = recordEnds(text);
   for (let from = 0; from < text.length;) {
-    const to = recordsEnd(text, from, from + stepChars);
+    const to = endOfRecords(from, from + stepChars);
     const part = text.slice(from, to);
     // After the first part: the header again, its line not counted, then the part from its line.
     const prefix = head ? csvLine(head.record) : '';
