@@ -68,6 +68,21 @@ describe('DurableStore on disk', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('folds a replaced world into a snapshot at once: the journal does not keep a whole world to replay', async () => {
+    // Three journal lines, 3,000 changes: a compaction is due after 1,000 entries.
+    const store = await openStore(1_000);
+    store.apply([put('old', 1)]);
+    const people = Array.from({ length: 3_000 }, (_, i) => ({ id: `p${i}`, name: `p${i}`, n: i }));
+    for (const _ of store.replace({ people }));
+    await store.flush();
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    expect(snapshot.collections['people']).toHaveLength(3_000);
+    expect(store.journalEntries).toBe(0);
+    expect(lines(journal)).toHaveLength(0);
+    await store.close();
+    expect((await openStore()).count('people')).toBe(3_000);
+  });
+
   it('compacts: the journal is folded into a snapshot that holds the data, and the journal is left short', async () => {
     const errors: unknown[] = [];
     const store = await DurableStore.open({

@@ -342,12 +342,14 @@ export class DurableStore implements Store {
     writeLine(true);
     if (this.#options.fsync) fsyncSync(this.#fd);
     put();
-    this.#journaled(lines);
+    // Counted by its changes, not its lines: a journal holding a whole world is folded into a
+    // snapshot at once (in the background), so the store does not reopen by replaying it.
+    this.#journaled(Math.max(lines, this.#memory.size));
   }
 
-  /** Counts journal lines just written, and starts a compaction when one is due. */
-  #journaled(lines: number): void {
-    this.#journalEntries += lines;
+  /** Counts journal entries just written, and starts a compaction when one is due. */
+  #journaled(entries: number): void {
+    this.#journalEntries += entries;
     if (
       !this.#compaction &&
       this.#journalEntries >= Math.max(this.#options.compactAfter ?? 10_000, this.#snapshotSize)
