@@ -81,6 +81,58 @@ describe("the store's copy of a value (frozenCopy)", () => {
     expect(Array.isArray(local.list) && local.list instanceof Array).toBe(true);
   });
 
+  it('keeps a value already deeply frozen as it is: a stored value put again is not held twice', () => {
+    const stored = frozenCopy({ id: 'a', list: [{ b: true }], nested: { deep: ['x'] } }, 'thing a');
+    expect(frozenCopy(stored, 'thing a')).toBe(stored);
+    // Rewritten from its stored self: a new record, holding the stored lists and records.
+    const changed = frozenCopy({ ...stored, n: 2 }, 'thing a');
+    expect(changed).not.toBe(stored);
+    expect(changed).toEqual({ ...stored, n: 2 });
+    expect(changed.list).toBe(stored.list);
+    expect(changed.nested).toBe(stored.nested);
+    expect(Object.isFrozen(changed)).toBe(true);
+  });
+
+  it('copies a frozen value that holds something still open to change, from that member on', () => {
+    const open = { b: true };
+    const tags = ['t'];
+    const shallow = Object.freeze({ id: 'a', kept: Object.freeze(['k']), open, tags });
+    const copy = frozenCopy(shallow, 'thing a');
+    expect(copy).not.toBe(shallow);
+    expect(Object.keys(copy)).toEqual(['id', 'kept', 'open', 'tags']);
+    expect(copy.kept).toBe(shallow.kept);
+    expect(copy.open).not.toBe(open);
+    open.b = false;
+    tags.push('u');
+    expect(copy).toEqual({ id: 'a', kept: ['k'], open: { b: true }, tags: ['t'] });
+    expect(Object.isFrozen(copy.open) && Object.isFrozen(copy.tags)).toBe(true);
+    const list = Object.freeze([Object.freeze({ n: 1 }), { n: 2 }]);
+    const copied = frozenCopy(list, 'thing l');
+    expect(copied).not.toBe(list);
+    expect(copied[0]).toBe(list[0]);
+    expect(copied[1]).not.toBe(list[1]);
+    expect(copied).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('checks a frozen value all the same, and makes a frozen foreign or bare object a plain one', () => {
+    for (const bad of [
+      Object.freeze({ n: Number.NaN }),
+      Object.freeze({ when: Object.freeze(new Date(0)) }),
+      Object.freeze({ a: Object.freeze([1, undefined]) }),
+    ])
+      expect(() => frozenCopy(bad, 'thing x')).toThrow(
+        `Refused to store thing x: ${whyUnstorable(bad)}; nothing of the batch was stored.`,
+      );
+    const bare = Object.freeze(Object.assign(Object.create(null) as object, { id: 'b' }));
+    expect(Object.getPrototypeOf(frozenCopy(bare, 'thing b'))).toBe(Object.prototype);
+    const foreign = runInNewContext('Object.freeze({ id: "f", list: Object.freeze([1]) })') as {
+      list: number[];
+    };
+    const local = frozenCopy(foreign, 'thing f');
+    expect(Object.getPrototypeOf(local)).toBe(Object.prototype);
+    expect(local.list instanceof Array).toBe(true);
+  });
+
   it('refuses, with the reason whyUnstorable gives, whatever JSON would not read back', () => {
     const deep: Record<string, unknown> = {};
     let at = deep;

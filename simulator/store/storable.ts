@@ -60,6 +60,25 @@ export const whyUnstorable = (value: unknown): string | undefined => {
 /** Thrown inside `frozenCopy`'s walk; the message is worked out afterwards by `whyUnstorable`. */
 const NOT_JSON = Symbol('not JSON');
 
+/** Sets a member of a copy; an own `__proto__` (JSON.parse makes one) stays a plain field. */
+const setMember = (out: Record<string, unknown>, k: string, item: unknown): void => {
+  if (k === '__proto__')
+    Object.defineProperty(out, k, {
+      value: item,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else out[k] = item;
+};
+
+/**
+ * The store's copy of `v` (see `frozenCopy`). A plain array or object that is already frozen, and
+ * whose members all come back as they are, is kept itself rather than copied: nothing can change
+ * it, and a value the store made (or any deeply frozen one) is read again, not held twice. So an
+ * entity rewritten from its stored self (`{ ...before, status }`) keeps its stored lists and
+ * records, and a world restored from a snapshot holds the snapshot's entities.
+ */
 const copyOf = (v: unknown, depth: number): unknown => {
   switch (typeof v) {
     case 'string':
@@ -72,32 +91,42 @@ const copyOf = (v: unknown, depth: number): unknown => {
     case 'object': {
       if (v === null) return v;
       if (depth > STORE_MAX_DEPTH) throw NOT_JSON;
+      const proto = Object.getPrototypeOf(v) as object | null;
       if (Array.isArray(v)) {
-        const out: unknown[] = new Array<unknown>(v.length);
+        // Made only once a member differs (or at once when `v` may still change).
+        let out: unknown[] | undefined =
+          proto === Array.prototype && Object.isFrozen(v)
+            ? undefined
+            : new Array<unknown>(v.length);
         for (let i = 0; i < v.length; i += 1) {
           const item: unknown = v[i];
           if (item === undefined) throw NOT_JSON;
-          out[i] = copyOf(item, depth + 1);
+          const copy = copyOf(item, depth + 1);
+          if (out) out[i] = copy;
+          else if (copy !== item) {
+            out = v.slice(0, i) as unknown[];
+            out.push(copy);
+          }
         }
-        return Object.freeze(out);
+        return out ? Object.freeze(out) : v;
       }
-      const proto = Object.getPrototypeOf(v) as object | null;
       if (proto !== Object.prototype && !isPlainObject(v)) throw NOT_JSON;
       const source = v as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(source)) {
-        const item = copyOf(source[k], depth + 1);
-        // An own `__proto__` (JSON.parse makes one) stays a plain field, as structuredClone keeps it.
-        if (k === '__proto__')
-          Object.defineProperty(out, k, {
-            value: item,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        else out[k] = item;
+      const keys = Object.keys(source);
+      let out: Record<string, unknown> | undefined =
+        proto === Object.prototype && Object.isFrozen(v) ? undefined : {};
+      for (let j = 0; j < keys.length; j += 1) {
+        const k = keys[j]!;
+        const item = source[k];
+        const copy = copyOf(item, depth + 1);
+        if (out) setMember(out, k, copy);
+        else if (copy !== item) {
+          out = {};
+          for (let m = 0; m < j; m += 1) setMember(out, keys[m]!, source[keys[m]!]);
+          setMember(out, k, copy);
+        }
       }
-      return Object.freeze(out);
+      return out ? Object.freeze(out) : v;
     }
     default:
       throw NOT_JSON;
@@ -107,7 +136,8 @@ const copyOf = (v: unknown, depth: number): unknown => {
 /**
  * The store's own copy of a value: deeply frozen, so later changes to the caller's object do
  * nothing, and checked on the way that it would survive being written as JSON and read back.
- * One pass; throws `UnstorableValue` (naming `what`) for a value that would not.
+ * Parts already deeply frozen (a stored value, read and put again) are kept, not copied. One
+ * pass; throws `UnstorableValue` (naming `what`) for a value that would not.
  */
 export const frozenCopy = <T>(value: T, what: string): T => {
   try {

@@ -454,6 +454,17 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
         expect(store.dump()).toEqual(image('c1'));
       });
 
+      it('holds, restored from its own dump, the same values rather than a second copy of them', () => {
+        store.apply([{ op: 'put', collection: 'people', value: { id: 'p1', tags: ['a'] } }]);
+        run(store.replace(image('c1')), () => undefined);
+        const saved = store.dump();
+        store.apply([{ op: 'put', collection: 'people', value: person('later') }]);
+        run(store.replace(saved), () => undefined);
+        expect(store.dump()).toEqual(saved);
+        expect(store.get('subscribers', 's7')).toBe(saved['subscribers']![7]);
+        expect(store.get('people', 'p1')).toBe(saved['people']![0]);
+      });
+
       it('is read as it was until its last step, then as the replacement at once', () => {
         store.apply([{ op: 'put', collection: 'people', value: person('old') }]);
         const revision = store.revision;

@@ -3,7 +3,8 @@ import type { Steps } from './steps.ts';
 /**
  * The port the core needs from storage. `simulator/store` implements it (memory, and lowdb with a
  * journal); the core only ever sees this interface. Values are plain JSON objects with an `id`;
- * a store freezes what it keeps, so a reader can never change stored state by accident.
+ * a store freezes what it keeps, so a reader can never change stored state by accident (a value
+ * already deeply frozen, as every stored one is, is kept as it is rather than copied again).
  */
 export interface Entity {
   readonly id: string;
