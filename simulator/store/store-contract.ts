@@ -455,7 +455,6 @@ export const runStoreContract = (name: string, open: () => Promise<ContractFixtu
       });
 
       it('holds, restored from its own dump, the same values rather than a second copy of them', () => {
-        store.apply([{ op: 'put', collection: 'people', value: { id: 'p1', tags: ['a'] } }]);
         run(store.replace(image('c1')), () => undefined);
         const saved = store.dump();
         store.apply([{ op: 'put', collection: 'people', value: person('later') }]);
