@@ -45,6 +45,19 @@ const fromEvent = (e: EventRecord): NextStep | undefined => {
   return undefined;
 };
 
+/**
+ * Every scheduled step of the world in the order its events were made (ties of a due time keep it:
+ * an event's sequence number is its id's), read lazily and again each time it is iterated.
+ */
+export const eachScheduledStep = (w: WorldReader): Iterable<NextStep> => ({
+  *[Symbol.iterator]() {
+    for (const event of w.list('events')) {
+      const step = fromEvent(event);
+      if (step) yield step;
+    }
+  },
+});
+
 /** Every scheduled step of the world, soonest first (SIM-1: what advancing the clock will do). */
 export const scheduledSteps = (w: WorldReader): NextStep[] =>
   [...w.list('events')]

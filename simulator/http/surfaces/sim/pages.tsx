@@ -4,7 +4,7 @@ import { DEFAULT_DELAYS, patchConfig } from '../../../core/sim/config.ts';
 import { simErrors } from '../../../core/sim/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault } from '../../../core/sim/faults.ts';
-import { scheduledSteps, type NextStep } from '../../../core/sim/next-step.ts';
+import { eachScheduledStep, type NextStep } from '../../../core/sim/next-step.ts';
 import { ok } from '../../../core/kernel/result.ts';
 import type { WorldReader } from '../../../core/kernel/world-tx.ts';
 import type { SurfaceEnv } from '../../env.ts';
@@ -81,6 +81,12 @@ const describeStep = (w: WorldReader, base: string, s: NextStep) => {
     what: `CCW order ${orderNumber(s.orderId ?? '')}, line ${s.id.slice(-6)}`,
     href: `${base}/ccw/orders/${s.orderId ?? ''}`,
   };
+};
+
+const countOf = (items: Iterable<unknown>): number => {
+  let n = 0;
+  for (const _ of items) n += 1;
+  return n;
 };
 
 /** Only a URL of this world may be returned to. */
@@ -167,7 +173,7 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
   app.use('/panel/*', pageRenderer(simSection));
   const panel = (c: Context<SurfaceEnv>, path = '') => `${c.env.base}/sim${path}`;
 
-  const overview = (
+  const overview = async (
     c: Context<SurfaceEnv>,
     errors: FormErrors = NO_ERRORS,
     values: Record<string, string> = {},
@@ -175,7 +181,15 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
     const w = c.env.world.read();
     const clock = describeClock(w.meta.clock, c.env.world.wall());
     const now = Date.parse(clock.now);
-    const steps = scheduledSteps(w).map((s) => ({
+    // A page of the steps, soonest first (ties in the order they were made), read in turns of the
+    // event loop: a world with thousands waiting renders one page of them, not all.
+    const source = arraySource(eachScheduledStep(w), {
+      text: (s) => `${describeStep(w, c.env.base, s).what} ${STEP_WORDS[s.step] ?? s.step}`,
+      keys: { dueAt: (s) => Date.parse(s.dueAt) },
+    });
+    const query = readListQuery((k) => c.req.query(k), { sort: 'dueAt' }, source.sortKeys);
+    const page = await pageOf(source, query);
+    const steps = page.items.map((s) => ({
       ...describeStep(w, c.env.base, s),
       step: STEP_WORDS[s.step] ?? s.step,
       dueAt: s.dueAt,
@@ -186,6 +200,9 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
       <Overview
         view={{
           ...clock,
+          state: { url: pageUrl(c), query, noun: 'scheduled steps' },
+          page,
+          stepsInAll: query.q ? countOf(eachScheduledStep(w)) : page.total,
           seed: w.meta.seed,
           worldId: c.env.worldId,
           clockAction: panel(c, '/panel/clock'),

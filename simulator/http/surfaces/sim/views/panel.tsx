@@ -57,7 +57,12 @@ export interface OverviewView {
   readonly clockAction: string;
   readonly resetAction: string;
   readonly here: string;
+  /** The page of scheduled steps shown, of `page.total`. */
   readonly steps: readonly StepRow[];
+  readonly state: ListState;
+  readonly page: ListPage<unknown>;
+  /** How many steps wait, searched or not. */
+  readonly stepsInAll: number;
   readonly counts: readonly { label: string; n: number }[];
   readonly flash?: Flash;
   readonly errors: FormErrors;
@@ -121,37 +126,41 @@ export const Overview = ({ view: v }: { view: OverviewView }) => (
     </div>
     <div class="card">
       <h2>Scheduled steps</h2>
-      {v.steps.length === 0 ? (
+      {v.page.total === 0 && !v.state.query.q ? (
         <p class="muted">Nothing waits for the clock.</p>
       ) : (
-        <div class="table-wrap">
-          <table data-testid="scheduled-steps">
-            <thead>
-              <tr>
-                <th scope="col">Resource</th>
-                <th scope="col">Next step</th>
-                <th scope="col">Due</th>
-                <th scope="col">
-                  <span class="visually-hidden">Jump</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.steps.map((s) => (
+        <>
+          <ListBar state={v.state} page={v.page} total={v.stepsInAll} />
+          <div class="table-wrap">
+            <table data-testid="scheduled-steps">
+              <thead>
                 <tr>
-                  <td>{s.href ? <a href={s.href}>{s.what}</a> : s.what}</td>
-                  <td>{s.step}</td>
-                  <td>
-                    {s.dueAt} <span class="muted">({s.dueIn})</span>
-                  </td>
-                  <td>
-                    <JumpButton action={v.clockAction} dueAt={s.dueAt} back={v.here} />
-                  </td>
+                  <th scope="col">Resource</th>
+                  <th scope="col">Next step</th>
+                  <SortHeader state={v.state} label="Due" by="dueAt" />
+                  <th scope="col">
+                    <span class="visually-hidden">Jump</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {v.steps.map((s) => (
+                  <tr>
+                    <td>{s.href ? <a href={s.href}>{s.what}</a> : s.what}</td>
+                    <td>{s.step}</td>
+                    <td>
+                      {s.dueAt} <span class="muted">({s.dueIn})</span>
+                    </td>
+                    <td>
+                      <JumpButton action={v.clockAction} dueAt={s.dueAt} back={v.here} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager state={v.state} page={v.page} />
+        </>
       )}
     </div>
     <div class="card">
