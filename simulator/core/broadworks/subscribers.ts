@@ -394,12 +394,19 @@ export const verifyEmail = (tx: WorldTx, token: string): Result<BroadWorksSubscr
   return startProvisioning(tx, rest, 'Email verification');
 };
 
+/** The subscriber a consent link is for, while its move is pending (its token is spent after). */
+export const broadWorksSubscriberByConsentToken = (
+  w: WorldReader,
+  token: string,
+): BroadWorksSubscriber | undefined =>
+  token === '' ? undefined : w.lookup('broadworksSubscribers', 'consentToken', token)[0];
+
 /** The owner of a free account accepts the move: provisioning starts. */
 export const acceptBroadWorksConsent = (
   tx: WorldTx,
   token: string,
 ): Result<BroadWorksSubscriber> | undefined => {
-  const s = token === '' ? undefined : tx.lookup('broadworksSubscribers', 'consentToken', token)[0];
+  const s = broadWorksSubscriberByConsentToken(tx, token);
   if (!s) return undefined;
   const { consentToken: _spent, ...rest } = s;
   const r = move(tx, rest, 'provisioning', 'Consent');

@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
-import { acceptBroadWorksConsent } from '../../../core/broadworks/subscribers.ts';
+import {
+  acceptBroadWorksConsent,
+  broadWorksSubscriberByConsentToken,
+} from '../../../core/broadworks/subscribers.ts';
 import type { Result } from '../../../core/kernel/result.ts';
 import { acceptConsent, subscriberByConsentToken } from '../../../core/subscribers/consent.ts';
 import type { WorldReader, WorldTx } from '../../../core/kernel/world-tx.ts';
@@ -37,7 +40,7 @@ const accept = (
 };
 
 const pending = (w: WorldReader, token: string): { email: string; company: string } | undefined => {
-  const bw = w.list('broadworksSubscribers').find((x) => x.consentToken === token);
+  const bw = broadWorksSubscriberByConsentToken(w, token);
   if (bw)
     return {
       email: bw.email ?? '',

@@ -74,10 +74,20 @@ describe('POST /v1/broadworks/subscribers: the transition table (rules.md)', () 
       (await t.call('POST', `/v1/subscribers/${r.body.id}/emails/consentMove`, ADMIN)).status,
     ).toBe(204);
     const consent = await latestLink(t, email);
-    expect((await t.call('POST', `/consent/api/${consent.split('/').pop()}`)).body).toEqual({
+    const token = consent.split('/').pop()!;
+    // The link's page names the account that moves, until the move is accepted.
+    const asked = await t.call('GET', `/consent/${token}`, { headers: { accept: 'text/html' } });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain(`<code>${email}</code>`);
+    expect((await t.call('POST', `/consent/api/${token}`)).body).toEqual({
       subscriberId: r.body.id,
       status: 'provisioning',
     });
+    const spent = await t.call('GET', `/consent/${token}`, { headers: { accept: 'text/html' } });
+    expect(spent.status).toBe(404);
+    expect((await t.call('GET', '/consent/', { headers: { accept: 'text/html' } })).status).toBe(
+      404,
+    );
     await advance(t, 'PT30S');
     expect((await get(t, r.body.id)).status).toBe('provisioned');
   });
