@@ -32,3 +32,15 @@ export interface MailRecord {
 /** Newest first; mails sent at the same instant in reverse order of sending. */
 export const newestFirst = (a: MailRecord, b: MailRecord): number =>
   b.sentAt === a.sentAt ? b.seq - a.seq : b.sentAt < a.sentAt ? -1 : 1;
+
+/**
+ * Mails oldest first (the reverse of `newestFirst`). A world keeps its mail in the order it was
+ * sent, so that is the list as it is, checked in one pass; a list in another order (a world
+ * document written by hand) is sorted.
+ */
+export const oldestFirst = (mails: readonly MailRecord[]): readonly MailRecord[] => {
+  for (let i = 1; i < mails.length; i += 1)
+    if (newestFirst(mails[i - 1]!, mails[i]!) < 0)
+      return [...mails].sort((a, b) => newestFirst(b, a));
+  return mails;
+};

@@ -278,6 +278,33 @@ describe('/sim/mail', () => {
     expect(ana[0].text).toBe(`Open ${TEST_ORIGIN}/ccw/setup/t3`);
   });
 
+  it('lists newest first however the world holds them (a world document written by hand)', async () => {
+    const t = withMail();
+    const later = (seq: number, sentAt: string) => ({
+      op: 'put' as const,
+      collection: 'mail',
+      value: { ...(t.store.get('mail', 'm1') as object), id: `m${seq}`, seq, sentAt },
+    });
+    // Held after the three of withMail, but sent before them, or at the same instant as m3.
+    t.store.apply([later(0, '2025-12-31T00:00:00.000Z'), later(4, '2026-01-03T00:00:00.000Z')]);
+    const ids = (items: { id: string }[]) => items.map((m) => m.id);
+    expect(ids((await t.call('GET', '/sim/mail')).body.items)).toEqual([
+      'm4',
+      'm3',
+      'm2',
+      'm1',
+      'm0',
+    ]);
+    const page = await t.call('GET', '/sim/mailbox?size=25', { headers: { accept: 'text/html' } });
+    expect([...page.text.matchAll(/at <code>([^<]+)<\/code>/g)].map((m) => m[1])).toEqual([
+      '2026-01-03T00:00:00.000Z',
+      '2026-01-03T00:00:00.000Z',
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+      '2025-12-31T00:00:00.000Z',
+    ]);
+  });
+
   it('rejects a `to` that is not one address', async () => {
     const r = await withMail().call('GET', '/sim/mail?to=a@x.example,b@x.example');
     expect(r.status).toBe(400);

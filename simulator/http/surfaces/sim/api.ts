@@ -6,8 +6,9 @@ import { invalidField, notFound } from '../../../core/kernel/errors.ts';
 import { simErrors } from '../../../core/sim/errors.ts';
 import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault, publicFault } from '../../../core/sim/faults.ts';
-import { newestFirst } from '../../../core/kernel/mail.ts';
+import { oldestFirst } from '../../../core/kernel/mail.ts';
 import { renderMail } from '../../links.ts';
+import { bodyInTurns, jsonItems } from '../../next-turn.ts';
 import { fail, ok } from '../../../core/kernel/result.ts';
 import { readBody, readJson } from '../../body.ts';
 import type { Context } from 'hono';
@@ -175,11 +176,18 @@ const addWorldRoutes = (t: RouteTable): void => {
         );
       }
       const wanted = to?.toLowerCase();
-      const items = [...c.env.world.read().list('mail')]
-        .filter((m) => wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted))
-        .sort(newestFirst)
-        .map((m) => renderMail(m, c.env.base));
-      return c.json({ items });
+      // Newest first: the mails oldest first, read backwards. Unpaged (api.md), so written in
+      // turns as the client reads it.
+      const all = oldestFirst(c.env.world.read().list('mail'));
+      const newest = function* () {
+        for (let i = all.length - 1; i >= 0; i -= 1) {
+          const m = all[i]!;
+          if (wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted)) yield m;
+        }
+      };
+      return c.body(bodyInTurns(jsonItems(newest(), (m) => renderMail(m, c.env.base))), 200, {
+        'content-type': 'application/json',
+      });
     },
   );
 };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { MailRecord } from '../../../core/kernel/mail.ts';
+import { oldestFirst, type MailRecord } from '../../../core/kernel/mail.ts';
 import { renderMail } from '../../links.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
@@ -16,13 +16,15 @@ export const mailboxPage = (): Hono<SurfaceEnv> => {
     const to = c.req.query('to')?.trim() || undefined;
     const wanted = to?.toLowerCase();
     const w = c.env.world.read();
-    // Mails are kept in the order they were sent (a sequence number each, the clock never going
-    // back), so the newest first is that order reversed: only the page shown is written out, and
-    // a search or a sort by another column reads each mail written out once, in turns.
-    const mails: Iterable<MailRecord> = {
+    // Each mail with its place oldest first: only the page shown is written out, and a search or
+    // a sort by another column writes each mail out once, in turns.
+    const sent = oldestFirst(w.list('mail'));
+    const mails: Iterable<{ readonly m: MailRecord; readonly at: number }> = {
       *[Symbol.iterator]() {
-        for (const m of w.list('mail'))
-          if (wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted)) yield m;
+        for (let at = 0; at < sent.length; at += 1) {
+          const m = sent[at]!;
+          if (wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted)) yield { m, at };
+        }
       },
     };
     const shown = new Map<MailRecord, ReturnType<typeof view>>();
@@ -36,14 +38,14 @@ export const mailboxPage = (): Hono<SurfaceEnv> => {
       return v;
     };
     const source = arraySource(mails, {
-      text: (m) => {
+      text: ({ m }) => {
         const v = viewOf(m);
         return `${v.subject} ${v.to.join(' ')} ${v.from} ${v.text}`;
       },
       keys: {
-        sentAt: (m) => m.seq,
-        to: (m) => m.to.join(', '),
-        subject: (m) => viewOf(m).subject,
+        sentAt: ({ at }) => at,
+        to: ({ m }) => m.to.join(', '),
+        subject: ({ m }) => viewOf(m).subject,
       },
     });
     const query = readListQuery(
@@ -52,7 +54,7 @@ export const mailboxPage = (): Hono<SurfaceEnv> => {
       source.sortKeys,
     );
     const found = await pageOf(source, query);
-    const page = { ...found, items: found.items.map(viewOf) };
+    const page = { ...found, items: found.items.map(({ m }) => viewOf(m)) };
     let all = 0;
     for (const _ of mails) all += 1;
     return c.render(
