@@ -84,6 +84,49 @@ describe('CCW pages (CCW-1..7)', () => {
     expect(page.text).toContain('Provisioning is still pending');
   });
 
+  it('pages the subscriptions, 25 lines a page, in the order placed, filtered by status and searched', async () => {
+    const t = createTestApp();
+    const cookie = await signIn(t, 'acme-viewer');
+    for (let i = 0; i < 30; i += 1) {
+      const r = await t.call('POST', '/ccw/api/orders', {
+        token: 'acme-orderer',
+        json: {
+          lines: [
+            {
+              offer: 'A-FLEX',
+              provisioningContactEmail: `c${i}@shop.example`,
+              // The first ten start a week later: still awaiting the provisioning email then.
+              requestedStartDate: i < 10 ? '2026-01-08' : '2026-01-01',
+            },
+          ],
+        },
+      });
+      expect(r.status).toBe(201);
+    }
+    const contacts = async (query: string) => {
+      const page = await t.call('GET', `/ccw/subscriptions${query}`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      const table = /data-testid="subscriptions"[\s\S]*?<\/table>/.exec(page.text)?.[0] ?? '';
+      return {
+        rows: [...table.matchAll(/<td>(c\d+)@shop\.example<\/td>/g)].map((m) => m[1]),
+        count: /data-testid="list-count"[^>]*>([^<]*)</.exec(page.text)?.[1],
+      };
+    };
+    const cs = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `c${from + i}`);
+    const first = await contacts('');
+    expect(first.count).toBe('30 subscriptions');
+    expect(first.rows).toEqual(cs(0, 25));
+    expect((await contacts('?page=2')).rows).toEqual(cs(25, 30));
+    await t.call('POST', '/sim/clock', { json: { advance: 'P7D' } });
+    const closed = await contacts('?status=closed');
+    expect(closed.count).toBe('20 subscriptions');
+    expect(closed.rows).toEqual(cs(10, 30));
+    const searched = await contacts('?status=closed&q=c2');
+    expect(searched.count).toBe('10 of 20 subscriptions match');
+    expect(searched.rows).toEqual(cs(20, 30));
+  });
+
   it('the setup page shows field errors, then onboards; a second visit is refused (CCW-4)', async () => {
     const t = createTestApp();
     await placeOrder(t);

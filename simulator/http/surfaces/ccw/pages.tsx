@@ -14,7 +14,7 @@ import type { Order } from '../../../core/ccw/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
-import { nextStepsById } from '../../../core/sim/next-step.ts';
+import { nextStepsById, type NextStep } from '../../../core/sim/next-step.ts';
 import { PACKAGE_NAMES, packageInfo } from '../../../core/organisations/packages.ts';
 import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
 import { orderNumber } from '../../pages/names.ts';
@@ -32,9 +32,9 @@ const DUE_WORDS: Readonly<Record<string, string>> = {
   close: 'The line closes at the end of its window,',
 };
 
-const rows = (c: Context<SurfaceEnv>, o: Order): LineRow[] => {
-  const steps = nextStepsById(c.env.world.read());
-  return o.lines.map((l) => {
+/** The rows of an order's lines, with each line's next step (`nextStepsById`, read once a page). */
+const rows = (c: Context<SurfaceEnv>, o: Order, steps: ReadonlyMap<string, NextStep>): LineRow[] =>
+  o.lines.map((l) => {
     const v = lineView(o, l);
     const base = `${c.env.base}/ccw/orders/${o.id}/lines/${l.id}`;
     const next = steps.get(l.id);
@@ -53,7 +53,12 @@ const rows = (c: Context<SurfaceEnv>, o: Order): LineRow[] => {
       contactAction: `${base}/contact`,
     };
   });
-};
+
+/** An order's line statuses and provisioning contacts, each once. */
+const statusesOf = (o: Order): string =>
+  [...new Set(o.lines.map((l) => l.status.replace(/_/g, ' ')))].join(', ');
+const contactsOf = (o: Order): string =>
+  [...new Set(o.lines.map((l) => l.provisioningContactEmail))].join(', ');
 
 /** Cisco Commerce Workspace's screens (CCW-1..8): orders, resend with its confirmation, subscriptions, setup. */
 export const ccwPages = (): Hono<SurfaceEnv> => {
@@ -141,22 +146,15 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
   ) => {
     const w = c.env.world.read();
     const partnerId = c.get('user').partnerId;
-    const orders = ownList(w, 'orders', partnerId).map((o) => ({
-      id: o.id,
-      number: orderNumber(o.id),
-      href: `${c.env.base}/ccw/orders/${o.id}`,
-      created: day(o.created),
-      lines: o.lines.length,
-      statuses: [...new Set(o.lines.map((l) => l.status.replace(/_/g, ' ')))].join(', '),
-      contacts: [...new Set(o.lines.map((l) => l.provisioningContactEmail))].join(', '),
-    }));
+    const orders = ownList(w, 'orders', partnerId);
+    // Rows are written for the page shown; a search or a sort reads what it needs of each order.
     const source = arraySource(orders, {
-      text: (o) => `${o.number} ${o.statuses} ${o.contacts}`,
+      text: (o) => `${orderNumber(o.id)} ${statusesOf(o)} ${contactsOf(o)}`,
       keys: {
-        number: (o) => o.number,
-        created: (o) => o.created,
-        lines: (o) => o.lines,
-        status: (o) => o.statuses,
+        number: (o) => orderNumber(o.id),
+        created: (o) => Date.parse(o.created),
+        lines: (o) => o.lines.length,
+        status: statusesOf,
       },
     });
     const query = readListQuery(
@@ -164,7 +162,19 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
       { sort: 'created', dir: 'desc' },
       source.sortKeys,
     );
-    const page = await pageOf(source, query);
+    const found = await pageOf(source, query);
+    const page = {
+      ...found,
+      items: found.items.map((o) => ({
+        id: o.id,
+        number: orderNumber(o.id),
+        href: `${c.env.base}/ccw/orders/${o.id}`,
+        created: day(o.created),
+        lines: o.lines.length,
+        statuses: statusesOf(o),
+        contacts: contactsOf(o),
+      })),
+    };
     return c.render(
       <OrdersList
         view={{
@@ -246,7 +256,7 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
           here: `${c.env.base}/ccw/orders/${view.id}`,
           ...(c.env.simApi ? { jumpAction: `${c.env.base}/sim/panel/clock` } : {}),
           ponrReached: view.ponrReached,
-          lines: rows(c, found.value),
+          lines: rows(c, found.value, nextStepsById(w)),
           backHref: `${c.env.base}/ccw/orders`,
           ...(flash ? { flash } : {}),
         }}
@@ -290,17 +300,47 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
       : refused(c, id, r.error);
   });
 
-  app.get('/subscriptions', (c) => {
+  app.get('/subscriptions', async (c) => {
     const status = c.req.query('status');
-    const list = ownList(c.env.world.read(), 'orders', c.get('user').partnerId).flatMap((o) =>
-      rows(c, o)
-        .filter((l) => status === undefined || l.status === status)
-        .map((l) => ({ ...l, orderHref: `${c.env.base}/ccw/orders/${o.id}` })),
-    );
+    const orders = ownList(c.env.world.read(), 'orders', c.get('user').partnerId);
+    // The lines of every order, filtered by status, a page of them written out (in turns).
+    const lines: Iterable<{ readonly o: Order; readonly v: ReturnType<typeof lineView> }> = {
+      *[Symbol.iterator]() {
+        for (const o of orders)
+          for (const l of o.lines) {
+            const v = lineView(o, l);
+            if (status === undefined || v.status === status) yield { o, v };
+          }
+      },
+    };
+    const source = arraySource(lines, {
+      text: ({ o, v }) =>
+        `${orderNumber(o.id)} ${v.offer} ${v.status} ${v.provisioningContactEmail}`,
+      keys: {},
+    });
+    const query = readListQuery((k) => c.req.query(k), { sort: '' }, source.sortKeys);
+    const found = await pageOf(source, query);
+    const page = {
+      ...found,
+      items: found.items.map(({ o, v }) => ({
+        orderHref: `${c.env.base}/ccw/orders/${o.id}`,
+        offer: v.offer,
+        status: v.status,
+        notice: v.notice,
+        contact: v.provisioningContactEmail,
+      })),
+    };
+    let all = page.total;
+    if (query.q) {
+      all = 0;
+      for (const _ of lines) all += 1;
+    }
     const href = (s?: string) => `${c.env.base}/ccw/subscriptions${s ? `?status=${s}` : ''}`;
     return c.render(
       <SubscriptionsPage
-        rows={list}
+        state={{ url: pageUrl(c), query, noun: 'subscriptions' }}
+        page={page}
+        all={all}
         filters={[
           { label: 'All', href: href() },
           { label: 'Closed', href: href('closed') },

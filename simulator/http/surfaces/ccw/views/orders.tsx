@@ -308,11 +308,25 @@ export const OrderPage = ({ view }: { view: OrderView }) => (
   </section>
 );
 
+/** A line on the subscriptions page. */
+export interface SubscriptionRow {
+  readonly orderHref: string;
+  readonly offer: string;
+  readonly status: string;
+  readonly notice: string | null;
+  readonly contact: string;
+}
+
 export const SubscriptionsPage = ({
-  rows,
+  state,
+  page,
+  all,
   filters,
 }: {
-  rows: readonly (LineRow & { orderHref: string })[];
+  state: ListState;
+  page: ListPage<SubscriptionRow>;
+  /** The lines shown without the search. */
+  all: number;
   filters: readonly { label: string; href: string }[];
 }) => (
   <section>
@@ -324,6 +338,7 @@ export const SubscriptionsPage = ({
         </>
       ))}
     </p>
+    <ListBar state={state} page={page} total={all} />
     <table data-testid="subscriptions">
       <thead>
         <tr>
@@ -334,7 +349,7 @@ export const SubscriptionsPage = ({
         </tr>
       </thead>
       <tbody>
-        {rows.map((l) => (
+        {page.items.map((l) => (
           <tr>
             <td>
               <a href={l.orderHref}>Open order</a>
@@ -349,5 +364,6 @@ export const SubscriptionsPage = ({
         ))}
       </tbody>
     </table>
+    <Pager state={state} page={page} />
   </section>
 );
