@@ -49,30 +49,42 @@ export const broadworksTemplate = (
   return t.value.offer === 'broadworks' ? t : fail(notFound(`BroadWorks template ${id}`));
 };
 
-export const userStatusRows = (
+/** The subscribers of a template that Show user status lists, in store order (FT-3, FT-7). */
+export const userStatusSubscribers = (
   w: WorldReader,
   templateId: string,
   excludeProvisioned: boolean,
-): UserStatusRow[] =>
-  w
-    .lookup('broadworksSubscribers', 'templateId', templateId)
-    .filter((s) => !(excludeProvisioned && s.status === 'provisioned'))
-    .map((s) => ({
-      subscriberId: s.id,
-      broadworksId: s.userId,
-      package: s.package,
-      status: s.status,
-      errorText: errorText(s),
-    }));
+): readonly BroadWorksSubscriber[] => {
+  const all = w.lookup('broadworksSubscribers', 'templateId', templateId);
+  return excludeProvisioned ? all.filter((s) => s.status !== 'provisioned') : all;
+};
+
+/** A subscriber as a row of Show user status. */
+export const userStatusRow = (s: BroadWorksSubscriber): UserStatusRow => ({
+  subscriberId: s.id,
+  broadworksId: s.userId,
+  package: s.package,
+  status: s.status,
+  errorText: errorText(s),
+});
+
+/** Every row of Show user status for a template, read as it is asked for. */
+export function* userStatusRows(
+  w: WorldReader,
+  templateId: string,
+  excludeProvisioned: boolean,
+): Generator<UserStatusRow> {
+  for (const s of userStatusSubscribers(w, templateId, excludeProvisioned)) yield userStatusRow(s);
+}
 
 const csvCell = (v: string | null): string => (v === null ? '' : csvField(v));
 
-/** The export (FT-6): the same rows as the view, filter included. */
-export const userStatusCsv = (rows: readonly UserStatusRow[]): string =>
-  [
-    'BroadWorks ID,Package,Status,Error text',
-    ...rows.map((r) => [r.broadworksId, r.package, r.status, r.errorText].map(csvCell).join(',')),
-  ].join('\r\n') + '\r\n';
+/** The export's lines, each ending `\r\n` (FT-6): the same rows as the view, filter included. */
+export function* userStatusCsv(rows: Iterable<UserStatusRow>): Generator<string> {
+  yield 'BroadWorks ID,Package,Status,Error text\r\n';
+  for (const r of rows)
+    yield `${[r.broadworksId, r.package, r.status, r.errorText].map(csvCell).join(',')}\r\n`;
+}
 
 const subscriberOf = (
   w: WorldReader,

@@ -10,6 +10,7 @@ import {
   userStatusRows,
 } from '../../../core/broadworks/user-status.ts';
 import { readJson } from '../../body.ts';
+import { bodyInTurns, jsonItems } from '../../next-turn.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import type { RouteTable } from '../../route-table.ts';
 import { sendError, sendResult } from '../../respond.ts';
@@ -25,9 +26,16 @@ export const addUserStatusRoutes = (t: RouteTable): void => {
     { summary: 'Show user status (?excludeProvisioned=; FT-3, FT-7)', responses: [200, 404] },
     (c) => {
       const t = template(c);
-      return sendResult(c, t, 200, (x) => ({
-        items: userStatusRows(c.env.world.read(), x.id, exclude(c.req.query('excludeProvisioned'))),
-      }));
+      if (!t.ok) return sendError(c, t.error);
+      // Unpaged, so written in turns as the client reads it, never one string.
+      const rows = userStatusRows(
+        c.env.world.read(),
+        t.value.id,
+        exclude(c.req.query('excludeProvisioned')),
+      );
+      return c.body(bodyInTurns(jsonItems(rows, (r) => r)), 200, {
+        'content-type': 'application/json',
+      });
     },
   );
   t.get(
@@ -39,7 +47,7 @@ export const addUserStatusRoutes = (t: RouteTable): void => {
       const csv = userStatusCsv(
         userStatusRows(c.env.world.read(), t.value.id, exclude(c.req.query('excludeProvisioned'))),
       );
-      return c.body(csv, 200, {
+      return c.body(bodyInTurns(csv), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="user-status.csv"`,
       });

@@ -87,3 +87,47 @@ describe('Show user status page (FT-3..7)', () => {
     ).toBe(403);
   });
 });
+
+describe("Show user status: a page of a template's users", () => {
+  it("sorts by BroadWorks ID, pages, searches, and shows each shown user's next step", async () => {
+    const t = createTestApp();
+    const w = await bwWorld(t);
+    const cookie = await signIn(t);
+    // Made in reverse order of their ids, and still provisioning (the clock stands still).
+    for (let i = 29; i >= 0; i -= 1) {
+      const id = `u${String(i).padStart(2, '0')}@bw.example`;
+      const r = await t.call('POST', '/v1/broadworks/subscribers', {
+        token: 'acme-admin',
+        json: bwBody(w.trusted.provisioningId, w.spEnterpriseId, {
+          userId: id,
+          email: `u${i}@x.example`,
+        }),
+      });
+      expect(r.status).toBe(200);
+    }
+    const shown = async (query = '') => {
+      const page = await t.call(
+        'GET',
+        `/partner-hub/templates/${w.trusted.id}/user-status${query}`,
+        { headers: { cookie } },
+      );
+      expect(page.status).toBe(200);
+      return {
+        rows: [...page.text.matchAll(/data-testid="row-(u\d\d)@bw\.example"/g)].map((m) => m[1]),
+        count: /data-testid="list-count"[^>]*>([^<]*)</.exec(page.text)?.[1],
+        due: [...page.text.matchAll(/data-testid="next-step"/g)].length,
+      };
+    };
+    const us = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `u${String(from + i).padStart(2, '0')}`);
+    const first = await shown();
+    expect(first.count).toBe('30 users');
+    expect(first.rows).toEqual(us(0, 25));
+    expect(first.due).toBe(25);
+    expect((await shown('?page=2')).rows).toEqual(us(25, 30));
+    expect((await shown('?sort=broadworksId&dir=desc&size=10')).rows).toEqual(us(20, 30).reverse());
+    const searched = await shown('?q=u1');
+    expect(searched.count).toBe('10 of 30 users match');
+    expect(searched.rows).toEqual(us(10, 20));
+  });
+});

@@ -4,10 +4,14 @@ import {
   broadworksTemplate,
   changePackage,
   deleteUser,
+  errorText,
   retryActivation,
   userStatusCsv,
+  userStatusRow,
   userStatusRows,
+  userStatusSubscribers,
 } from '../../../core/broadworks/user-status.ts';
+import { bodyInTurns } from '../../next-turn.ts';
 import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
 import { nextStepsById } from '../../../core/sim/next-step.ts';
@@ -29,25 +33,30 @@ export const userStatusPages = (): Hono<SurfaceEnv> => {
     if (!t.ok) return notFoundPage(c, t.error.message);
     const q = exclude(c) ? '?excludeProvisioned=true' : '';
     const w = c.env.world.read();
-    const steps = nextStepsById(w);
-    const rows = userStatusRows(w, t.value.id, exclude(c)).map((r) => {
-      const next = steps.get(r.subscriberId);
-      return {
-        ...r,
-        actions: `${base(c)}/${r.subscriberId}`,
-        ...(next ? { dueAt: next.dueAt } : {}),
-      };
-    });
-    const source = arraySource(rows, {
-      text: (r) => `${r.broadworksId} ${r.package} ${r.status} ${r.errorText ?? ''}`,
+    // Rows are written for the page shown; a search or a sort reads what it needs of each user.
+    const users = userStatusSubscribers(w, t.value.id, exclude(c));
+    const source = arraySource(users, {
+      text: (s) => `${s.userId} ${s.package} ${s.status} ${errorText(s) ?? ''}`,
       keys: {
-        broadworksId: (r) => r.broadworksId,
-        package: (r) => r.package,
-        status: (r) => r.status,
+        broadworksId: (s) => s.userId,
+        package: (s) => s.package,
+        status: (s) => s.status,
       },
     });
     const query = readListQuery((k) => c.req.query(k), { sort: 'broadworksId' }, source.sortKeys);
-    const shown = await pageOf(source, query);
+    const found = await pageOf(source, query);
+    const steps = nextStepsById(w);
+    const shown = {
+      ...found,
+      items: found.items.map((s) => {
+        const next = steps.get(s.id);
+        return {
+          ...userStatusRow(s),
+          actions: `${base(c)}/${s.id}`,
+          ...(next ? { dueAt: next.dueAt } : {}),
+        };
+      }),
+    };
     return c.render(
       <UserStatusPage
         view={{
@@ -55,7 +64,7 @@ export const userStatusPages = (): Hono<SurfaceEnv> => {
           templateHref: `${c.env.base}/partner-hub/templates/${t.value.id}`,
           state: { url: pageUrl(c), query, noun: 'users' },
           page: shown,
-          all: rows.length,
+          all: users.length,
           here: pageUrl(c),
           ...(c.env.simApi ? { jumpAction: `${c.env.base}/sim/panel/clock` } : {}),
           excludeProvisioned: exclude(c),
@@ -76,7 +85,8 @@ export const userStatusPages = (): Hono<SurfaceEnv> => {
   app.get('/:id/user-status.csv', (c) => {
     const t = template(c);
     if (!t.ok) return notFoundPage(c, t.error.message);
-    return c.body(userStatusCsv(userStatusRows(c.env.world.read(), t.value.id, exclude(c))), 200, {
+    const lines = userStatusCsv(userStatusRows(c.env.world.read(), t.value.id, exclude(c)));
+    return c.body(bodyInTurns(lines), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="user-status.csv"',
     });
