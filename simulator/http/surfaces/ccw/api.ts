@@ -9,6 +9,7 @@ import {
   resendMail,
 } from '../../../core/ccw/orders.ts';
 import { invalidField } from '../../../core/kernel/errors.ts';
+import { bodyInTurns, jsonItems } from '../../next-turn.ts';
 import type { OrderLineStatus } from '../../../core/ccw/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { readJson } from '../../body.ts';
@@ -44,10 +45,15 @@ export const addSetupRoutes = (t: RouteTable): void => {
 
 /** `/ccw/api`: orders, the provisioning email, subscriptions and support cases (CCW-1..8). */
 export const addCcwRoutes = (t: RouteTable): void => {
+  // Unpaged lists, written in turns as the client reads them.
   t.get('/ccw/api/orders', { summary: 'Orders', responses: [200] }, (c) =>
-    c.json({
-      items: ownList(c.env.world.read(), 'orders', c.get('user').partnerId).map(orderView),
-    }),
+    c.body(
+      bodyInTurns(
+        jsonItems(ownList(c.env.world.read(), 'orders', c.get('user').partnerId), orderView),
+      ),
+      200,
+      { 'content-type': 'application/json' },
+    ),
   );
   t.post(
     '/ccw/api/orders',
@@ -139,10 +145,17 @@ export const addCcwRoutes = (t: RouteTable): void => {
             `${JSON.stringify(bad)} is not a line status (${LINE_STATUSES.join(', ')})`,
           ),
         );
-      const items = ownList(c.env.world.read(), 'orders', c.get('user').partnerId)
-        .flatMap((o) => o.lines.map((l) => lineView(o, l)))
-        .filter((l) => !status || status.includes(l.status));
-      return c.json({ items });
+      const orders = ownList(c.env.world.read(), 'orders', c.get('user').partnerId);
+      const lines = function* () {
+        for (const o of orders)
+          for (const l of o.lines) {
+            const v = lineView(o, l);
+            if (!status || status.includes(v.status)) yield v;
+          }
+      };
+      return c.body(bodyInTurns(jsonItems(lines(), (v) => v)), 200, {
+        'content-type': 'application/json',
+      });
     },
   );
 

@@ -1,4 +1,5 @@
 import { addLocation } from '../../../core/organisations/locations.ts';
+import { bodyInTurns, jsonItems } from '../../next-turn.ts';
 import { createPartnerHubCustomer, partnerHubCustomerView } from './customers-door.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import {
@@ -93,10 +94,10 @@ export const partnerHubApi = (): ApiRoute[] => {
 
   t.get('/partner-hub/api/customers', { summary: 'Customers', responses: [200] }, (c) => {
     const w = c.env.world.read();
-    return c.json({
-      items: ownList(w, 'customers', c.get('user').partnerId).map((x) =>
-        partnerHubCustomerView(w, x),
-      ),
+    // Unpaged, so written in turns as the client reads it (a partner may have thousands).
+    const customers = ownList(w, 'customers', c.get('user').partnerId);
+    return c.body(bodyInTurns(jsonItems(customers, (x) => partnerHubCustomerView(w, x))), 200, {
+      'content-type': 'application/json',
     });
   });
   t.post(
