@@ -93,7 +93,7 @@ test('Partner Hub: left navigation, customers paged, searched and sorted, the cu
   );
   await page.getByLabel('Search customers').fill('bistro 07');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByTestId('list-count')).toHaveText('1 of 30 customers match');
+  await expect(page.getByTestId('list-count')).toHaveText('1 of 30 customers matches');
   await page.getByRole('link', { name: 'Bistro 07' }).click();
 
   await expect(page.getByRole('navigation', { name: 'Customer' }).getByRole('link')).toHaveText([

@@ -10,7 +10,11 @@ export interface ListState {
   readonly noun: string;
 }
 
-/** The search box and the count: "12 of 340 customers". */
+/** "1 customer", "2 customers": the nouns of the lists are plurals in -s. */
+const counted = (n: number, plural: string): string =>
+  `${n} ${n === 1 ? plural.replace(/s$/, '') : plural}`;
+
+/** The search box and the count: "340 customers", "12 of 340 customers match". */
 export const ListBar = ({
   state,
   page,
@@ -49,8 +53,8 @@ export const ListBar = ({
       </form>
       <span class="count" data-testid="list-count" role="status">
         {state.query.q
-          ? `${page.total} of ${total ?? page.total} ${state.noun} match`
-          : `${page.total} ${state.noun}`}
+          ? `${page.total} of ${counted(total ?? page.total, state.noun)} ${page.total === 1 ? 'matches' : 'match'}`
+          : counted(page.total, state.noun)}
       </span>
       {children}
     </div>

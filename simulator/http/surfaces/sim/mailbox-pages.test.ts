@@ -52,13 +52,13 @@ describe('the mailbox page: a page of the outbox, newest first', () => {
     // Sorted by recipient, digits read as numbers: user2 before user10.
     expect((await shown(t, '?sort=to&dir=asc')).to).toEqual(users(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
     const searched = await shown(t, '?q=Name07');
-    expect(searched.count).toBe('1 of 12 mails match');
+    expect(searched.count).toBe('1 of 12 mails matches');
     expect(searched.to).toEqual(users(7));
     // The mail is written as a person reads it: the text of the mail, its link a button.
     expect(searched.text).toContain('Hello Name07, confirm user7@mail.example');
     expect(searched.text).toContain('Verify my email address');
     const toOne = await shown(t, '?to=USER3@mail.example');
-    expect(toOne.count).toBe('1 mails');
+    expect(toOne.count).toBe('1 mail');
     expect(toOne.to).toEqual(users(3));
   });
 });
