@@ -9,7 +9,7 @@ import {
   resendMail,
 } from '../../../core/ccw/orders.ts';
 import { invalidField } from '../../../core/kernel/errors.ts';
-import { bodyInTurns, jsonItems } from '../../next-turn.ts';
+import { bodyInTurns, jsonItems, VIEWS_A_TURN } from '../../next-turn.ts';
 import type { OrderLineStatus } from '../../../core/ccw/model.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import { readJson } from '../../body.ts';
@@ -50,6 +50,7 @@ export const addCcwRoutes = (t: RouteTable): void => {
     c.body(
       bodyInTurns(
         jsonItems(ownList(c.env.world.read(), 'orders', c.get('user').partnerId), orderView),
+        VIEWS_A_TURN,
       ),
       200,
       { 'content-type': 'application/json' },
@@ -153,9 +154,16 @@ export const addCcwRoutes = (t: RouteTable): void => {
             if (!status || status.includes(v.status)) yield v;
           }
       };
-      return c.body(bodyInTurns(jsonItems(lines(), (v) => v)), 200, {
-        'content-type': 'application/json',
-      });
+      return c.body(
+        bodyInTurns(
+          jsonItems(lines(), (v) => v),
+          VIEWS_A_TURN,
+        ),
+        200,
+        {
+          'content-type': 'application/json',
+        },
+      );
     },
   );
 

@@ -17,6 +17,7 @@ import type { SurfaceEnv } from '../../env.ts';
 import { nextStepsById, type NextStep } from '../../../core/sim/next-step.ts';
 import { PACKAGE_NAMES, packageInfo } from '../../../core/organisations/packages.ts';
 import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
+import { VIEWS_A_TURN } from '../../next-turn.ts';
 import { orderNumber } from '../../pages/names.ts';
 import { OrderPage, OrdersList, SubscriptionsPage, type LineRow } from './views/orders.tsx';
 import { SetupPage } from './views/setup.tsx';
@@ -317,6 +318,7 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
       text: ({ o, v }) =>
         `${orderNumber(o.id)} ${v.offer} ${v.status} ${v.provisioningContactEmail}`,
       keys: {},
+      itemsATurn: VIEWS_A_TURN,
     });
     const query = readListQuery((k) => c.req.query(k), { sort: '' }, source.sortKeys);
     const found = await pageOf(source, query);

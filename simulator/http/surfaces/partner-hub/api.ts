@@ -1,5 +1,5 @@
 import { addLocation } from '../../../core/organisations/locations.ts';
-import { bodyInTurns, jsonItems } from '../../next-turn.ts';
+import { bodyInTurns, jsonItems, VIEWS_A_TURN } from '../../next-turn.ts';
 import { createPartnerHubCustomer, partnerHubCustomerView } from './customers-door.ts';
 import { ownedBy, ownList } from '../../../core/kernel/ownership.ts';
 import {
@@ -96,9 +96,16 @@ export const partnerHubApi = (): ApiRoute[] => {
     const w = c.env.world.read();
     // Unpaged, so written in turns as the client reads it (a partner may have thousands).
     const customers = ownList(w, 'customers', c.get('user').partnerId);
-    return c.body(bodyInTurns(jsonItems(customers, (x) => partnerHubCustomerView(w, x))), 200, {
-      'content-type': 'application/json',
-    });
+    return c.body(
+      bodyInTurns(
+        jsonItems(customers, (x) => partnerHubCustomerView(w, x)),
+        VIEWS_A_TURN,
+      ),
+      200,
+      {
+        'content-type': 'application/json',
+      },
+    );
   });
   t.post(
     '/partner-hub/api/customers',

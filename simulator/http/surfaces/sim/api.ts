@@ -8,7 +8,7 @@ import { addFault } from '../../../core/sim/fault-ops.ts';
 import { parseFault, publicFault } from '../../../core/sim/faults.ts';
 import { oldestFirst } from '../../../core/kernel/mail.ts';
 import { renderMail } from '../../links.ts';
-import { bodyInTurns, jsonItems } from '../../next-turn.ts';
+import { bodyInTurns, jsonItems, VIEWS_A_TURN } from '../../next-turn.ts';
 import { fail, ok } from '../../../core/kernel/result.ts';
 import { readBody, readJson } from '../../body.ts';
 import type { Context } from 'hono';
@@ -185,9 +185,16 @@ const addWorldRoutes = (t: RouteTable): void => {
           if (wanted === undefined || m.to.some((t) => t.toLowerCase() === wanted)) yield m;
         }
       };
-      return c.body(bodyInTurns(jsonItems(newest(), (m) => renderMail(m, c.env.base))), 200, {
-        'content-type': 'application/json',
-      });
+      return c.body(
+        bodyInTurns(
+          jsonItems(newest(), (m) => renderMail(m, c.env.base)),
+          VIEWS_A_TURN,
+        ),
+        200,
+        {
+          'content-type': 'application/json',
+        },
+      );
     },
   );
 };

@@ -5,6 +5,7 @@ import type { SurfaceEnv } from '../../env.ts';
 import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
 import { withNames } from '../../pages/names.ts';
 import { pageRenderer, pageUrl } from '../../pages/page-renderer.tsx';
+import { VIEWS_A_TURN } from '../../next-turn.ts';
 import { simSection } from './pages.tsx';
 import { Mailbox } from './views/mailbox.tsx';
 
@@ -45,8 +46,10 @@ export const mailboxPage = (): Hono<SurfaceEnv> => {
       keys: {
         sentAt: ({ at }) => at,
         to: ({ m }) => m.to.join(', '),
-        subject: ({ m }) => viewOf(m).subject,
+        // A mail's links are in its text, not its subject: the subject with names, unrendered.
+        subject: ({ m }) => withNames(w, m.subject),
       },
+      itemsATurn: VIEWS_A_TURN,
     });
     const query = readListQuery(
       (k) => c.req.query(k),
