@@ -167,6 +167,21 @@ export const readListQuery = (
   };
 };
 
+/**
+ * How many items a list holds without its search (the count's second figure): the page's total
+ * when nothing is searched, else the items counted once more.
+ */
+export const totalWithoutSearch = (
+  items: Iterable<unknown>,
+  query: ListQuery,
+  page: ListPage<unknown>,
+): number => {
+  if (!query.q) return page.total;
+  let n = 0;
+  for (const _ of items) n += 1;
+  return n;
+};
+
 /** One page of a source for a query. */
 export const pageOf = async <T>(source: ListSource<T>, query: ListQuery): Promise<ListPage<T>> => {
   const first = await source.slice({

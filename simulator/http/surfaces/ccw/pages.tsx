@@ -16,7 +16,7 @@ import { pageUrl } from '../../pages/page-renderer.tsx';
 import type { SurfaceEnv } from '../../env.ts';
 import { nextStepsById, type NextStep } from '../../../core/sim/next-step.ts';
 import { PACKAGE_NAMES, packageInfo } from '../../../core/organisations/packages.ts';
-import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
+import { arraySource, pageOf, readListQuery, totalWithoutSearch } from '../../pages/list-view.ts';
 import { VIEWS_A_TURN } from '../../next-turn.ts';
 import { orderNumber } from '../../pages/names.ts';
 import { OrderPage, OrdersList, SubscriptionsPage, type LineRow } from './views/orders.tsx';
@@ -332,17 +332,12 @@ export const ccwPages = (): Hono<SurfaceEnv> => {
         contact: v.provisioningContactEmail,
       })),
     };
-    let all = page.total;
-    if (query.q) {
-      all = 0;
-      for (const _ of lines) all += 1;
-    }
     const href = (s?: string) => `${c.env.base}/ccw/subscriptions${s ? `?status=${s}` : ''}`;
     return c.render(
       <SubscriptionsPage
         state={{ url: pageUrl(c), query, noun: 'subscriptions' }}
         page={page}
-        all={all}
+        all={totalWithoutSearch(lines, query, found)}
         filters={[
           { label: 'All', href: href() },
           { label: 'Closed', href: href('closed') },

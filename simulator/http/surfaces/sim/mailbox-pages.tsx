@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { oldestFirst, type MailRecord } from '../../../core/kernel/mail.ts';
 import { renderMail } from '../../links.ts';
 import type { SurfaceEnv } from '../../env.ts';
-import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
+import { arraySource, pageOf, readListQuery, totalWithoutSearch } from '../../pages/list-view.ts';
 import { withNames } from '../../pages/names.ts';
 import { pageRenderer, pageUrl } from '../../pages/page-renderer.tsx';
 import { VIEWS_A_TURN } from '../../next-turn.ts';
@@ -58,13 +58,11 @@ export const mailboxPage = (): Hono<SurfaceEnv> => {
     );
     const found = await pageOf(source, query);
     const page = { ...found, items: found.items.map(({ m }) => viewOf(m)) };
-    let all = 0;
-    for (const _ of mails) all += 1;
     return c.render(
       <Mailbox
         state={{ url: pageUrl(c), query, noun: 'mails' }}
         page={page}
-        all={all}
+        all={totalWithoutSearch(mails, query, found)}
         to={to}
         action={`${c.env.base}/sim/mailbox`}
       />,

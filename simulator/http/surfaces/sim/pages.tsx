@@ -10,7 +10,7 @@ import type { WorldReader } from '../../../core/kernel/world-tx.ts';
 import type { SurfaceEnv } from '../../env.ts';
 import { formValues } from '../../pages/page-helpers.tsx';
 import { describeFault, pageRenderer, pageUrl } from '../../pages/page-renderer.tsx';
-import { arraySource, pageOf, readListQuery } from '../../pages/list-view.ts';
+import { arraySource, pageOf, readListQuery, totalWithoutSearch } from '../../pages/list-view.ts';
 import { formErrors, NO_ERRORS, type FormErrors } from '../partner-hub/views/common.tsx';
 import { Delays, Faults, Overview, Requests, Worlds, type Flash } from './views/panel.tsx';
 import { orderNumber } from '../../pages/names.ts';
@@ -81,12 +81,6 @@ const describeStep = (w: WorldReader, base: string, s: NextStep) => {
     what: `CCW order ${orderNumber(s.orderId ?? '')}, line ${s.id.slice(-6)}`,
     href: `${base}/ccw/orders/${s.orderId ?? ''}`,
   };
-};
-
-const countOf = (items: Iterable<unknown>): number => {
-  let n = 0;
-  for (const _ of items) n += 1;
-  return n;
 };
 
 /** Only a URL of this world may be returned to. */
@@ -202,7 +196,7 @@ export const simPanelRoutes = (): Hono<SurfaceEnv> => {
           ...clock,
           state: { url: pageUrl(c), query, noun: 'scheduled steps' },
           page,
-          stepsInAll: query.q ? countOf(eachScheduledStep(w)) : page.total,
+          stepsInAll: totalWithoutSearch(eachScheduledStep(w), query, page),
           seed: w.meta.seed,
           worldId: c.env.worldId,
           clockAction: panel(c, '/panel/clock'),
